@@ -1,0 +1,106 @@
+"""The `careercoach` command line.
+
+Subcommands live in small modules and are imported only when called, so a quick
+`careercoach add` never pays for the engines, rich or Textual.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from careercoach import __version__
+from careercoach.cli.context import AppContext
+from careercoach.errors import CareerCoachError
+
+# name -> "module:attribute"; each module owns its commands.
+COMMANDS: dict[str, str] = {
+    "add": "careercoach.cli.entries:add",
+    "list": "careercoach.cli.entries:list_entries",
+    "show": "careercoach.cli.entries:show",
+    "edit": "careercoach.cli.entries:edit",
+    "delete": "careercoach.cli.entries:delete",
+    "profile": "careercoach.cli.profile:profile",
+    "doctor": "careercoach.cli.doctor:doctor",
+    "demo": "careercoach.cli.demo:demo",
+}
+
+COMMAND_HELP: dict[str, str] = {
+    "add": "Log an entry: careercoach add KIND TITLE.",
+    "list": "List entries, newest first, with filters.",
+    "show": "Show one entry in full.",
+    "edit": "Change an entry's fields.",
+    "delete": "Delete an entry.",
+    "profile": "Show or set your profile.",
+    "doctor": "Check the journal and its backups; restore one.",
+    "demo": "Write a realistic demo journal (for a look or for benchmarks).",
+}
+
+
+class UserFacingError(click.ClickException):
+    """One line on stderr and exit status 2, as for any other bad input."""
+
+    exit_code = 2
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List commands from static help so `--help` stays fast."""
+        rows = [(name, COMMAND_HELP.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CareerCoachError as exc:
+            raise UserFacingError(str(exc)) from None
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
+@click.version_option(__version__, prog_name="careercoach")
+@click.option(
+    "--journal",
+    "journal_path",
+    type=click.Path(dir_okay=False),
+    envvar=None,
+    help="Journal file to use (default: $CAREERCOACH_HOME or your user data folder).",
+)
+@click.option("--demo", is_flag=True, help="Open the app on a throwaway demo journal.")
+@click.pass_context
+def cli(ctx: click.Context, journal_path: str | None, demo: bool) -> None:
+    """A private career coach for foreign professionals working in Japan.
+
+    Run without a command to open the app. Your journal stays on this computer.
+    """
+    ctx.obj = AppContext(journal_override=journal_path)
+    if ctx.invoked_subcommand is not None:
+        if demo:
+            raise UserFacingError("--demo opens the app; use it without a command")
+        return
+    from careercoach.cli.app_launcher import launch
+
+    try:
+        launch(ctx.obj, demo=demo)
+    except CareerCoachError as exc:
+        raise UserFacingError(str(exc)) from None
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="careercoach", args=sys.argv[1:])

@@ -1,0 +1,259 @@
+"""Journal entry commands: add, list, show, edit, delete."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from careercoach.cli.context import AppContext
+from careercoach.cli.output import console, echo_json, echo_text
+from careercoach.errors import ValidationError
+from careercoach.journal import Draft, filter_entries
+from careercoach.model import (
+    KINDS,
+    Entry,
+    check_kind,
+    parse_date,
+    parse_detail_pairs,
+    parse_detail_value,
+)
+from careercoach.textsafe import terminal_safe
+
+KIND_LIST = ", ".join(KINDS)
+pass_app = click.make_pass_decorator(AppContext)
+
+
+def _details_with_type(kind: str, subtype: str | None, pairs: tuple[str, ...]) -> dict:
+    details = parse_detail_pairs(kind, pairs)
+    if subtype:
+        details["type"] = parse_detail_value(kind, "type", subtype)
+    return details
+
+
+@click.command()
+@click.argument("kind", metavar="KIND")
+@click.argument("title")
+@click.option(
+    "--date",
+    "-d",
+    "date_text",
+    default="today",
+    show_default=True,
+    help="YYYY-MM-DD, today or yesterday.",
+)
+@click.option("--note", "-n", default="", help="Longer notes.")
+@click.option("--tag", "-t", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--type", "subtype", help="Sub-type, e.g. meeting_room or jlpt.")
+@click.option(
+    "--detail",
+    "details",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A kind-specific detail, e.g. level=N2 (repeatable).",
+)
+@pass_app
+def add(
+    app: AppContext,
+    kind: str,
+    title: str,
+    date_text: str,
+    note: str,
+    tags: tuple[str, ...],
+    subtype: str | None,
+    details: tuple[str, ...],
+) -> None:
+    """Log an entry and print its id."""
+    kind = check_kind(kind)
+    draft = Draft(
+        date=parse_date(date_text, app.today),
+        kind=kind,
+        title=title,
+        notes=note,
+        tags=tags,
+        details=_details_with_type(kind, subtype, details),
+    )
+    entry = app.journal().add(draft)
+    click.echo(entry.id)
+
+
+add.help = f"Log an entry and print its id.\n\nKIND is one of: {KIND_LIST}."
+
+
+def _entry_row(entry: Entry) -> list[str]:
+    return [
+        entry.id,
+        entry.date.isoformat(),
+        entry.kind + (f"/{entry.subtype}" if entry.subtype else ""),
+        terminal_safe(entry.title, keep_newlines=False),
+        " ".join(entry.tags),
+    ]
+
+
+@click.command("list")
+@click.option("--kind", "-k", help=f"Only this kind ({KIND_LIST}).")
+@click.option("--since", help="From this date (YYYY-MM-DD, today, yesterday).")
+@click.option("--until", help="Up to this date.")
+@click.option("--tag", "-t", help="Only entries with this tag.")
+@click.option("--search", "-s", help="Text to find in titles and notes.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many entries.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_app
+def list_entries(
+    app: AppContext,
+    kind: str | None,
+    since: str | None,
+    until: str | None,
+    tag: str | None,
+    search: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """List entries, newest first."""
+    today = app.today
+    since_date = parse_date(since, today) if since else None
+    until_date = parse_date(until, today) if until else None
+    if since_date and until_date and since_date > until_date:
+        raise ValidationError("--since is after --until: nothing could match")
+    entries = filter_entries(
+        app.journal().entries(),
+        kind=check_kind(kind) if kind else None,
+        since=since_date,
+        until=until_date,
+        tag=tag,
+        text=search,
+    )
+    if limit:
+        entries = entries[:limit]
+    if as_json:
+        echo_json([e.to_dict() for e in entries])
+        return
+    if not entries:
+        click.echo("No entries match." if app.journal().count() else _EMPTY_HINT)
+        return
+    if not sys.stdout.isatty():
+        for entry in entries:
+            click.echo("\t".join(_entry_row(entry)))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold")
+    for column in ("id", "date", "kind", "title", "tags"):
+        table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+    for entry in entries:
+        table.add_row(*(Text(cell) for cell in _entry_row(entry)))
+    console().print(table)
+
+
+_EMPTY_HINT = (
+    "Your journal is empty. Log something: "
+    'careercoach add invisible "Prepared the meeting room" --type meeting_room'
+)
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_app
+def show(app: AppContext, entry_id: str, as_json: bool) -> None:
+    """Show one entry in full."""
+    entry = app.journal().get(entry_id)
+    if as_json:
+        echo_json(entry.to_dict())
+        return
+    lines = [
+        f"{entry.id}  {entry.date.isoformat()}  {KINDS[entry.kind].label}",
+        entry.title,
+    ]
+    if entry.tags:
+        lines.append("tags: " + " ".join(entry.tags))
+    for key, value in entry.details.items():
+        lines.append(f"{key}: {value}")
+    if entry.notes:
+        lines += ["", entry.notes]
+    lines += ["", f"created {entry.created}, updated {entry.updated}"]
+    echo_text("\n".join(lines))
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--date", "date_text", help="New date.")
+@click.option("--kind", help="New kind (its details must still fit).")
+@click.option("--title", help="New title.")
+@click.option("--note", help="New notes (replaces the old ones).")
+@click.option("--tag", "tags", multiple=True, help="Replace all tags (repeatable).")
+@click.option("--add-tag", "add_tags", multiple=True, help="Add a tag.")
+@click.option("--remove-tag", "remove_tags", multiple=True, help="Remove a tag.")
+@click.option("--type", "subtype", help="New sub-type.")
+@click.option(
+    "--detail",
+    "details",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Set a detail; KEY= with no value removes it.",
+)
+@pass_app
+def edit(
+    app: AppContext,
+    entry_id: str,
+    date_text: str | None,
+    kind: str | None,
+    title: str | None,
+    note: str | None,
+    tags: tuple[str, ...],
+    add_tags: tuple[str, ...],
+    remove_tags: tuple[str, ...],
+    subtype: str | None,
+    details: tuple[str, ...],
+) -> None:
+    """Change an entry's fields; what you do not name stays as it is."""
+    journal = app.journal()
+    current = journal.get(entry_id)
+    changes: dict = {}
+    if date_text is not None:
+        changes["date"] = parse_date(date_text, app.today)
+    new_kind = check_kind(kind) if kind else current.kind
+    if kind:
+        changes["kind"] = new_kind
+    if title is not None:
+        changes["title"] = title
+    if note is not None:
+        changes["notes"] = note
+    if tags or add_tags or remove_tags:
+        new_tags = list(tags) if tags else list(current.tags)
+        new_tags += list(add_tags)
+        removed = {t.lower().lstrip("#@") for t in remove_tags}
+        changes["tags"] = [t for t in new_tags if t.lower().lstrip("#@") not in removed]
+    if details or subtype or kind:
+        merged = dict(current.details)
+        for pair in details:
+            key, sep, value = pair.partition("=")
+            if sep and not value.strip():
+                merged.pop(key.strip().lower(), None)
+            else:
+                merged.update(parse_detail_pairs(new_kind, [pair]))
+        if subtype:
+            merged["type"] = subtype
+        changes["details"] = merged
+    if not changes:
+        raise ValidationError("nothing to change: name at least one field, e.g. --title")
+    journal.update(current.id, **changes)
+    click.echo(f"updated {current.id}")
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def delete(app: AppContext, entry_id: str, yes: bool) -> None:
+    """Delete an entry (a backup of the journal is kept)."""
+    journal = app.journal()
+    entry = journal.get(entry_id)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise ValidationError("not deleting without confirmation: add --yes")
+        label = terminal_safe(entry.title, keep_newlines=False)
+        click.confirm(f"Delete {entry.id} ({entry.date}: {label})?", abort=True)
+    journal.delete(entry.id)
+    click.echo(f"deleted {entry.id}")

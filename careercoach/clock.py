@@ -1,0 +1,32 @@
+"""What "today" is. Engines take dates as parameters; only the edges ask the clock.
+
+`CAREERCOACH_TODAY=YYYY-MM-DD` pins the date for reproducible demos, screenshots and
+tests; nothing else reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from careercoach.errors import ValidationError
+
+TODAY_ENV = "CAREERCOACH_TODAY"
+
+
+def today() -> dt.date:
+    pinned = os.environ.get(TODAY_ENV, "").strip()
+    if not pinned:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(pinned)
+    except ValueError:
+        raise ValidationError(f"{TODAY_ENV}={pinned!r} is not a YYYY-MM-DD date") from None
+
+
+def now() -> dt.datetime:
+    """The current moment, consistent with `today()` when the date is pinned."""
+    moment = dt.datetime.now(dt.timezone.utc)
+    if os.environ.get(TODAY_ENV, "").strip():
+        return dt.datetime.combine(today(), dt.time(9, 0), dt.timezone.utc)
+    return moment

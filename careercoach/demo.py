@@ -1,0 +1,231 @@
+"""A realistic, deterministic demo journal: a year of weekly life at a Tokyo company.
+
+The same seed and date always give the same journal, so screenshots, snapshot tests
+and benchmarks are repeatable. With a larger `entries` count the same weekly rhythm
+is spread over more years and made denser, for benchmarks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from careercoach.errors import ValidationError
+from careercoach.journal import Draft, Journal
+from careercoach.model import Profile
+
+DEFAULT_SEED = 7
+MAX_WEEKS = 520
+
+
+@dataclass(frozen=True)
+class DemoJournal:
+    profile: Profile
+    drafts: list[Draft]
+
+
+# (kind, sub-type, title, tags) pools; titles are what a person would really write.
+INVISIBLE = [
+    ("meeting_room", "Set up the meeting room before the Monday sync", ("team",)),
+    ("meeting_room", "Booked the room and tested the projector for the client visit", ()),
+    ("meeting_notes", "Took notes in the sprint review and shared them", ("notes",)),
+    ("meeting_notes", "Wrote up the 定例会議 minutes for the team", ("notes",)),
+    ("clean_documents", "Cleaned up the formatting of the quarterly slides", ("docs",)),
+    ("clean_documents", "Made the release checklist consistent and tidy", ("docs",)),
+    ("early", "Arrived ten minutes early to every meeting this week", ()),
+    ("dull_task", "Volunteered to re-label the shared drive folders", ()),
+    ("dull_task", "Took on the expense-report reconciliation nobody wanted", ()),
+    ("stayed_late", "Stayed to help finish the team's proposal deck", ("team",)),
+]
+BRIDGE = [
+    ("communication", "Relayed the US team's questions to the Osaka office in Japanese", ()),
+    ("culture", "Explained nemawashi to the new overseas hires", ("onboarding",)),
+    ("misunderstanding", "Cleared up a deadline misunderstanding with the Singapore team", ()),
+    ("translation", "Translated the incident report for headquarters", ("translation",)),
+    ("communication", "Joined the vendor call to bridge English and Japanese", ()),
+]
+PROPOSALS = [
+    ("alternative", "Suggested, as an option, a shorter weekly report format", ()),
+    ("idea", "Offered an idea to automate the test data set-up", ()),
+    ("feedback", "Raised a concern about the review process softly in the retro", ()),
+]
+DOCS = [
+    ("checklist", "Wrote a deployment checklist", ("docs",)),
+    ("bilingual", "Made the onboarding guide bilingual (English / 日本語)", ("docs",)),
+    ("sheet", "Built a clean tracking sheet for customer requests", ()),
+    ("procedure", "Documented the month-end closing procedure", ("docs",)),
+    ("system", "Set up a repeatable release process the team can run", ()),
+]
+EVENTS = [
+    ("drinking_party", "Team 飲み会 after the release", ("team",)),
+    ("lunch", "Lunch with the sales team", ()),
+    ("coffee", "Coffee break with Tanaka-san", ()),
+    ("seasonal_party", "Year-end party (忘年会)", ("team",)),
+    ("outing", "Team hanami outing", ("team",)),
+]
+JAPANESE_STUDY = [
+    ("study", "Kanji practice: 30 new words"),
+    ("study", "Business keigo chapter 4"),
+    ("at_work", "Ran the stand-up in Japanese"),
+    ("at_work", "Wrote a customer email in Japanese without help"),
+]
+ACHIEVEMENTS = [
+    ("milestone", "Shipped the billing migration milestone"),
+    ("recognition", "Thanked by the department head for the client demo"),
+]
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _weekly(rng: random.Random, monday: dt.date, density: int) -> list[Draft]:
+    """One week of ordinary entries; `density` repeats the rhythm for big journals."""
+    drafts: list[Draft] = []
+
+    def day() -> dt.date:
+        return monday + dt.timedelta(days=rng.randrange(5))
+
+    for _ in range(density):
+        for _ in range(rng.choice((1, 2, 2, 3))):
+            sub, title, tags = rng.choice(INVISIBLE)
+            drafts.append(Draft(day(), "invisible", title, tags=tags, details={"type": sub}))
+        sub, title = rng.choice(JAPANESE_STUDY)
+        minutes = rng.choice((20, 30, 45, 60))
+        drafts.append(
+            Draft(
+                day(), "japanese", title, tags=("jlpt",), details={"type": sub, "minutes": minutes}
+            )
+        )
+        if rng.random() < 0.45:
+            sub, title, tags = rng.choice(BRIDGE)
+            drafts.append(Draft(day(), "bridge", title, tags=tags, details={"type": sub}))
+        if rng.random() < 0.35:
+            sub, title, tags = rng.choice(EVENTS)
+            drafts.append(Draft(day(), "team_event", title, tags=tags, details={"type": sub}))
+        if rng.random() < 0.25:
+            sub, title, tags = rng.choice(DOCS)
+            drafts.append(Draft(day(), "documentation", title, tags=tags, details={"type": sub}))
+        if rng.random() < 0.2:
+            sub, title, tags = rng.choice(PROPOSALS)
+            drafts.append(
+                Draft(
+                    day(),
+                    "proposal",
+                    title,
+                    tags=tags,
+                    details={"type": sub, "adopted": rng.random() < 0.5},
+                )
+            )
+        if rng.random() < 0.06:
+            sub, title = rng.choice(ACHIEVEMENTS)
+            drafts.append(Draft(day(), "achievement", title, details={"type": sub}))
+    return drafts
+
+
+def _milestones(as_of: dt.date) -> list[Draft]:
+    """The year's landmarks, placed relative to `as_of` so the demo always feels current."""
+
+    def ago(days: int) -> dt.date:
+        return as_of - dt.timedelta(days=days)
+
+    return [
+        Draft(
+            ago(330),
+            "japanese",
+            "JLPT N3: passed",
+            tags=("jlpt",),
+            details={"type": "jlpt", "level": "N3", "passed": True, "score": 121},
+        ),
+        Draft(
+            ago(240),
+            "conversation",
+            "Yearly evaluation with Sato-san",
+            notes="Rated 'meets expectations'. Asked to take more initiative in meetings.",
+            details={"type": "evaluation", "outcome": "meets expectations"},
+        ),
+        Draft(
+            ago(150),
+            "conversation",
+            "1:1 feedback: documentation praised",
+            details={"type": "feedback"},
+        ),
+        Draft(
+            ago(45),
+            "japanese",
+            "JLPT N2: passed",
+            tags=("jlpt",),
+            notes="Results arrived today. 合格!",
+            details={"type": "jlpt", "level": "N2", "passed": True, "score": 104},
+        ),
+        Draft(
+            ago(20),
+            "achievement",
+            "Led the payment-gateway launch to completion",
+            tags=("project",),
+            notes="Launched on schedule with zero incidents in week one.",
+            details={"type": "major_project"},
+        ),
+        Draft(
+            ago(12),
+            "note",
+            "Kept the launch retrospective notes as evidence",
+            tags=("evidence",),
+            details={"type": "evidence"},
+        ),
+    ]
+
+
+def build_demo(
+    as_of: dt.date, *, seed: int = DEFAULT_SEED, entries: int | None = None
+) -> DemoJournal:
+    """A demo profile and entries ending at `as_of`; `entries` trims or densifies to a count."""
+    rng = random.Random(seed)
+    weeks = 52 if entries is None else max(52, min(MAX_WEEKS, entries // 8))
+    per_week = 1 if entries is None else max(1, entries // (weeks * 5) + 1)
+    last_monday = _week_start(as_of)
+    drafts = _milestones(as_of)
+    for back in range(weeks, 0, -1):
+        monday = last_monday - dt.timedelta(weeks=back)
+        drafts.extend(_weekly(rng, monday, per_week))
+    drafts = [d for d in drafts if d.date <= as_of]
+    if entries is not None:
+        drafts = (drafts * (entries // max(1, len(drafts)) + 1))[:entries]
+    profile = Profile(
+        name="Alex Morgan",
+        company_type="japanese",
+        target_role="manager",
+        start_date=as_of - dt.timedelta(days=365 * 3 + 40),
+        jlpt_level="N2",
+        next_evaluation=as_of + dt.timedelta(days=40),
+        contract_renewal=as_of + dt.timedelta(days=130),
+        manager_name="Sato",
+        script_language="both",
+    )
+    return DemoJournal(profile=profile, drafts=drafts)
+
+
+def write_demo(
+    path: str | os.PathLike[str],
+    as_of: dt.date,
+    *,
+    seed: int = DEFAULT_SEED,
+    entries: int | None = None,
+    force: bool = False,
+    rng: random.Random | None = None,
+) -> int:
+    """Create a demo journal file; refuses to touch an existing one unless `force`."""
+    target = Path(path)
+    if (target.exists() or target.is_symlink()) and not force:
+        raise ValidationError(f"{target} already exists: pick a new path or add --force")
+    if force and target.is_file() and not target.is_symlink():
+        target.unlink()
+    demo = build_demo(as_of, seed=seed, entries=entries)
+    moment = dt.datetime.combine(as_of, dt.time(9, 0), dt.timezone.utc)
+    journal = Journal(target, now=lambda: moment, rng=rng or random.Random(seed))
+    journal.add_many(demo.drafts)
+    journal.save_profile(demo.profile)
+    return len(demo.drafts)

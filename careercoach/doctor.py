@@ -1,0 +1,117 @@
+"""Health check and backup restore for a journal file.
+
+A damaged journal is never overwritten in place: restoring first moves it aside
+(`journal.json.damaged-<time>`) so nothing the user had is lost, even by us.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careercoach import paths
+from careercoach.errors import JournalError
+from careercoach.journal import ENTRIES, Journal
+from careercoach.storage import list_backups, read_journal_file, write_private_file
+
+
+@dataclass
+class BackupInfo:
+    path: Path
+    ok: bool
+    entries: int
+    problem: str = ""
+
+
+@dataclass
+class Report:
+    journal: Path
+    status: str  # "ok" | "missing" | "damaged"
+    problem: str = ""
+    entries: int = 0
+    schema: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    backups: list[BackupInfo] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return self.status != "damaged" and not self.warnings
+
+    def to_dict(self) -> dict:
+        return {
+            "journal": str(self.journal),
+            "status": self.status,
+            "problem": self.problem,
+            "entries": self.entries,
+            "schema": self.schema,
+            "warnings": self.warnings,
+            "backups": [
+                {"path": str(b.path), "ok": b.ok, "entries": b.entries, "problem": b.problem}
+                for b in self.backups
+            ],
+        }
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    try:
+        data, _ = read_journal_file(path)
+    except JournalError as exc:
+        return BackupInfo(path, False, 0, str(exc))
+    return BackupInfo(path, True, len(data.get(ENTRIES, {})))
+
+
+def examine(journal: Path) -> Report:
+    """Look at the journal, its folder and its backups without changing anything."""
+    report = Report(journal=journal, status="missing")
+    try:
+        data, version = (
+            read_journal_file(journal) if journal.exists() or journal.is_symlink() else ({}, None)
+        )
+        if version is not None:
+            report.status, report.schema = "ok", version
+            report.entries = len(data.get(ENTRIES, {}))
+    except JournalError as exc:
+        report.status, report.problem = "damaged", str(exc)
+    if journal.is_file() and not journal.is_symlink():
+        mode = stat.S_IMODE(journal.stat().st_mode)
+        if mode & 0o077:
+            report.warnings.append(f"{journal} is readable by others (mode {mode:o}); expected 600")
+    leftovers = (
+        list(journal.parent.glob(paths.temp_prefix(journal) + "*"))
+        if journal.parent.is_dir()
+        else []
+    )
+    if leftovers:
+        report.warnings.append(
+            f"{len(leftovers)} leftover temp file(s) from an interrupted save; "
+            "they are removed on the next save"
+        )
+    report.backups = [inspect_backup(p) for p in list_backups(journal)]
+    return report
+
+
+def restore(journal: Journal, backup: Path | None = None) -> Path:
+    """Put the named backup (default: the newest good one) in place of the journal."""
+    candidates = [backup] if backup else list_backups(journal.path)
+    chosen = None
+    for candidate in candidates:
+        info = inspect_backup(Path(candidate))
+        if info.ok:
+            chosen = info.path
+            break
+        if backup:
+            raise JournalError(f"cannot restore: {info.problem}")
+    if chosen is None:
+        raise JournalError(f"no good backup of {journal.path} to restore")
+    raw = chosen.read_bytes()
+    with journal.transaction():
+        current = journal.path
+        if current.exists() or current.is_symlink():
+            stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+            aside = current.with_name(f"{current.name}.replaced-{stamp}")
+            os.replace(current, aside)
+        write_private_file(journal.path, raw)
+    return chosen

@@ -1,0 +1,349 @@
+"""The one API for reading and writing the journal: entries, profile and plan.
+
+Every change runs inside `transaction()`: a cross-process file lock, a fresh look at
+the file (another process may have written), the change, one atomic write. Reads
+need no lock because writes replace the file whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from careercoach import paths
+from careercoach.errors import CareerCoachError, JournalError, JournalLockedError, NotFoundError
+from careercoach.model import Entry, Profile, make_entry, with_changes
+from careercoach.storage import SCHEMA_VERSION, JournalStorage
+
+ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+ID_LENGTH = 6
+LOCK_TIMEOUT_S = 10.0
+
+ENTRIES = "entries"
+PROFILE = "profile"
+PLAN = "plan"
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def timestamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a user supplies for a new entry; the journal adds id and timestamps."""
+
+    date: dt.date
+    kind: str
+    title: str
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    details: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What an import did (or, in a dry run, would do)."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+
+
+def sort_newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.date, e.created, e.id), reverse=True)
+
+
+def filter_entries(
+    entries: Iterable[Entry],
+    *,
+    kind: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    tag: str | None = None,
+    text: str | None = None,
+) -> list[Entry]:
+    """The shared filter behind `careercoach list` and the TUI's journal view."""
+    needle = text.casefold() if text else None
+    tag = tag.lower().lstrip("#@") if tag else None
+    result = []
+    for entry in entries:
+        if kind and entry.kind != kind:
+            continue
+        if since and entry.date < since:
+            continue
+        if until and entry.date > until:
+            continue
+        if tag and tag not in entry.tags:
+            continue
+        if needle and needle not in entry.title.casefold() and needle not in entry.notes.casefold():
+            continue
+        result.append(entry)
+    return result
+
+
+class Journal:
+    """A journal file on disk. Cheap to keep open; safe to share with other processes."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        now: Callable[[], dt.datetime] = utc_now,
+        lock_timeout: float = LOCK_TIMEOUT_S,
+        backup_keep: int | None = None,
+        backup_interval: float | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self._now = now
+        self._rng = rng or random.SystemRandom()
+        options: dict[str, Any] = {}
+        if backup_keep is not None:
+            options["backup_keep"] = backup_keep
+        if backup_interval is not None:
+            options["backup_interval"] = backup_interval
+        self.storage = JournalStorage(self.path, **options)
+        self._db = TinyDB(storage=lambda: self.storage)
+        self._lock = FileLock(str(paths.lock_path(self.path)), timeout=lock_timeout, mode=0o600)
+        self._lock_timeout = lock_timeout
+        self._entries_cache: tuple[Any, list[Entry], dict[str, int]] | None = None
+
+    # -- reading -------------------------------------------------------------
+
+    def _raw(self) -> dict[str, Any]:
+        return self.storage.read() or {}
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def _index(self) -> tuple[list[Entry], dict[str, int]]:
+        data = self._raw()
+        key = (self.storage.signature(), id(data))
+        if self._entries_cache is not None and self._entries_cache[0] == key:
+            return self._entries_cache[1], self._entries_cache[2]
+        table = data.get(ENTRIES, {})
+        try:
+            entries = [Entry.from_stored(doc) for doc in table.values()]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise JournalError(
+                f"{self.path}: an entry record is damaged; "
+                "`careercoach doctor` can restore the newest good backup"
+            ) from None
+        doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in table.items()}
+        entries = sort_newest_first(entries)
+        self._entries_cache = (key, entries, doc_ids)
+        return entries, doc_ids
+
+    def entries(self) -> list[Entry]:
+        """All entries, newest first. Do not mutate the returned list."""
+        return self._index()[0]
+
+    def count(self) -> int:
+        return len(self._raw().get(ENTRIES, {}))
+
+    def get(self, entry_id: str) -> Entry:
+        wanted = str(entry_id).strip().lower()
+        entries, doc_ids = self._index()
+        if wanted not in doc_ids:
+            raise NotFoundError(f"no entry with id {entry_id!r}: `careercoach list` shows the ids")
+        return next(e for e in entries if e.id == wanted)
+
+    def profile(self) -> Profile:
+        doc = self._raw().get(PROFILE, {}).get("1")
+        if not doc:
+            return Profile()
+        try:
+            return Profile.from_dict(doc)
+        except CareerCoachError as exc:
+            raise JournalError(f"{self.path}: the profile record is damaged ({exc})") from None
+
+    def plan(self) -> dict[str, Any] | None:
+        doc = self._raw().get(PLAN, {}).get("1")
+        return dict(doc) if doc else None
+
+    # -- writing -------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[TinyDB]:
+        """Hold the cross-process lock around one read-modify-write."""
+        paths.make_private_dir(self.path.parent)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise JournalLockedError(
+                f"{self.path}: another careercoach has held the lock for over "
+                f"{self._lock_timeout:g} s; close it and try again"
+            ) from None
+        except OSError as exc:
+            raise JournalError(
+                f"cannot lock {self.path}: {exc.strerror} (is the folder read-only?)"
+            ) from None
+        try:
+            self._remove_stale_temp_files()
+            yield self._db
+        finally:
+            self._lock.release()
+
+    def _remove_stale_temp_files(self) -> None:
+        """Under the lock no write is in flight, so any temp file is a crash leftover."""
+        prefix = paths.temp_prefix(self.path)
+        try:
+            for leftover in self.path.parent.glob(prefix + "*"):
+                leftover.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def _table(self, db: TinyDB, name: str) -> Table:
+        return db.table(name, cache_size=0)
+
+    def add(self, draft: Draft) -> Entry:
+        return self.add_many([draft])[0]
+
+    def add_many(self, drafts: Sequence[Draft]) -> list[Entry]:
+        """Validate every draft first, then write them all at once (or none)."""
+        stamp = timestamp(self._now())
+        checked = [
+            make_entry(
+                entry_id="tmp",
+                date=d.date,
+                kind=d.kind,
+                title=d.title,
+                notes=d.notes,
+                tags=d.tags,
+                details=d.details,
+            )
+            for d in drafts
+        ]
+        with self.transaction() as db:
+            _, doc_ids = self._index()
+            next_doc = max(doc_ids.values(), default=0) + 1
+            new_ids = generate_ids(len(checked), self._rng, doc_ids)
+            created = [
+                with_changes(entry, entry_id=new_id, created=stamp, updated=stamp)
+                for entry, new_id in zip(checked, new_ids, strict=False)
+            ]
+            docs = [Document(e.to_dict(), doc_id=next_doc + i) for i, e in enumerate(created)]
+            self._table(db, ENTRIES).insert_multiple(docs)
+        return created
+
+    def update(self, entry_id: str, **changes: Any) -> Entry:
+        """Change fields of one entry (validated as a whole) and bump `updated`."""
+        with self.transaction() as db:
+            current = self.get(entry_id)
+            changed = with_changes(current, **changes, updated=timestamp(self._now()))
+            doc_id = self._index()[1][current.id]
+            self._table(db, ENTRIES).update(changed.to_dict(), doc_ids=[doc_id])
+        return changed
+
+    def delete(self, entry_id: str) -> Entry:
+        with self.transaction() as db:
+            current = self.get(entry_id)
+            doc_id = self._index()[1][current.id]
+            self._table(db, ENTRIES).remove(doc_ids=[doc_id])
+        return current
+
+    def save_profile(self, profile: Profile) -> None:
+        with self.transaction() as db:
+            table = self._table(db, PROFILE)
+            table.truncate()
+            table.insert(Document(profile.to_dict(), doc_id=1))
+
+    def save_plan(self, plan: Mapping[str, Any] | None) -> None:
+        """Store the improvement-plan record (a plain JSON object), or remove it."""
+        with self.transaction() as db:
+            table = self._table(db, PLAN)
+            table.truncate()
+            if plan is not None:
+                table.insert(Document(dict(plan), doc_id=1))
+
+    def merge(
+        self,
+        entries: Sequence[Entry],
+        *,
+        profile: Profile | None = None,
+        plan: Mapping[str, Any] | None = None,
+        replace_all: bool = False,
+        dry_run: bool = False,
+    ) -> MergeReport:
+        """Bring in validated entries by id: new ids are added, changed ones updated.
+
+        Importing the same entries twice changes nothing the second time. With
+        `replace_all` the journal ends up holding exactly `entries` (a restore).
+        Everything happens in one write, so an import is all or nothing.
+        """
+        with self.transaction():
+            current, doc_ids = self._index()
+            by_id = {e.id: e for e in current}
+            added, updated, unchanged = [], [], []
+            for entry in entries:
+                existing = by_id.get(entry.id)
+                if existing is None:
+                    added.append(entry)
+                elif existing == entry:
+                    unchanged.append(entry)
+                else:
+                    updated.append(entry)
+            report = MergeReport(
+                added=tuple(e.id for e in added),
+                updated=tuple(e.id for e in updated),
+                unchanged=tuple(e.id for e in unchanged),
+            )
+            if dry_run:
+                return report
+            self.storage.force_next_backup()
+            data = self._raw()
+            if replace_all:
+                table = {str(i + 1): e.to_dict() for i, e in enumerate(entries)}
+            else:
+                table = dict(data.get(ENTRIES, {}))
+                for entry in updated:
+                    table[str(doc_ids[entry.id])] = entry.to_dict()
+                next_doc = max(doc_ids.values(), default=0) + 1
+                for i, entry in enumerate(added):
+                    table[str(next_doc + i)] = entry.to_dict()
+            new_data = dict(data)
+            new_data[ENTRIES] = table
+            if profile is not None:
+                new_data[PROFILE] = {"1": profile.to_dict()}
+            if plan is not None:
+                new_data[PLAN] = {"1": dict(plan)}
+            elif replace_all:
+                new_data.pop(PLAN, None)
+            self.storage.write(new_data)
+        return report
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything in the journal as plain JSON-ready data (for backups/exports)."""
+        return {
+            "app": "careercoach",
+            "schema": SCHEMA_VERSION,
+            "profile": self.profile().to_dict(),
+            "entries": [e.to_dict() for e in reversed(self.entries())],
+            "plan": self.plan(),
+        }
+
+
+def generate_ids(count: int, rng: random.Random, taken: Iterable[str] = ()) -> list[str]:
+    """Fresh unique ids (used by importers that must assign ids to foreign records)."""
+    seen = set(taken)
+    result = []
+    while len(result) < count:
+        candidate = "".join(rng.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+        if candidate not in seen:
+            seen.add(candidate)
+            result.append(candidate)
+    return result

@@ -1,0 +1,492 @@
+"""Journal entries and the profile: plain dataclasses plus their validation.
+
+Everything that enters the journal passes through `make_entry` / `Profile.validated`,
+so the storage layer can trust what it writes and the engines can trust what they read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Union
+
+from careercoach.errors import ValidationError
+
+TITLE_MAX = 200
+NOTES_MAX = 20_000
+TAGS_MAX = 20
+TAG_MAX_LEN = 40
+DETAIL_TEXT_MAX = 500
+
+DetailValue = Union[str, int, bool]  # noqa: UP007 - a runtime alias on 3.10
+
+JLPT_LEVELS = ("N5", "N4", "N3", "N2", "N1")  # easiest first: index = rank
+
+
+@dataclass(frozen=True)
+class DetailSpec:
+    """One allowed detail key of a kind: its type and, for choices, its values."""
+
+    type: str  # "choice" | "int" | "bool" | "text"
+    choices: tuple[str, ...] = ()
+    minimum: int = 0
+    maximum: int = 0
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """An entry kind from the promotion guide, with its sub-types and details."""
+
+    id: str
+    label: str
+    subtypes: tuple[str, ...]
+    details: Mapping[str, DetailSpec] = field(default_factory=dict)
+
+
+def _choice(*values: str) -> DetailSpec:
+    return DetailSpec("choice", values)
+
+
+KINDS: dict[str, KindSpec] = {
+    spec.id: spec
+    for spec in (
+        KindSpec(
+            "invisible",
+            "Invisible work",
+            (
+                "meeting_room",
+                "clean_documents",
+                "meeting_notes",
+                "early",
+                "dull_task",
+                "stayed_late",
+                "other",
+            ),
+        ),
+        KindSpec(
+            "japanese",
+            "Japanese",
+            ("study", "at_work", "jlpt"),
+            {
+                "level": _choice(*JLPT_LEVELS),
+                "passed": DetailSpec("bool"),
+                "score": DetailSpec("int", minimum=0, maximum=180),
+                "minutes": DetailSpec("int", minimum=0, maximum=1440),
+            },
+        ),
+        KindSpec(
+            "bridge",
+            "Bridge role",
+            ("communication", "culture", "misunderstanding", "translation", "other"),
+        ),
+        KindSpec(
+            "proposal",
+            "Soft proposal",
+            ("idea", "alternative", "feedback"),
+            {"adopted": DetailSpec("bool")},
+        ),
+        KindSpec(
+            "documentation",
+            "Documentation & systems",
+            ("sheet", "checklist", "system", "procedure", "manual", "bilingual"),
+        ),
+        KindSpec(
+            "team_event",
+            "Team event",
+            ("drinking_party", "lunch", "seasonal_party", "outing", "coffee"),
+        ),
+        KindSpec(
+            "achievement",
+            "Achievement",
+            ("major_project", "milestone", "recognition"),
+        ),
+        KindSpec(
+            "conversation",
+            "Career conversation",
+            ("evaluation", "feedback", "promotion_ask", "one_on_one"),
+            {"outcome": DetailSpec("text")},
+        ),
+        KindSpec(
+            "note",
+            "Note / evidence",
+            ("note", "evidence", "plan_goal_met", "plan_instruction", "plan_meeting"),
+        ),
+    )
+}
+
+PLAN_EVIDENCE_TYPES = ("plan_goal_met", "plan_instruction", "plan_meeting")
+
+COMPANY_TYPES = ("japanese", "foreign", "startup", "other")
+TARGET_ROLES = ("specialist", "manager")
+SCRIPT_LANGUAGES = ("en", "ja", "both")
+
+_TAG_RE = re.compile(r"^[\w][\w\-./+]*$")
+_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(text: str, today: dt.date) -> dt.date:
+    """Read a user date: ISO `YYYY-MM-DD`, `today` or `yesterday`."""
+    value = str(text).strip().lower()
+    if value == "today":
+        return today
+    if value == "yesterday":
+        return today - dt.timedelta(days=1)
+    if not _ISO_DATE_RE.match(value):
+        raise ValidationError(f"bad date {text!r}: use YYYY-MM-DD, 'today' or 'yesterday'")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(f"bad date {text!r}: no such day in the calendar") from None
+
+
+def parse_bool(text: str) -> bool:
+    """Read yes/no style answers the way people type them."""
+    value = str(text).strip().lower()
+    if value in ("yes", "y", "true", "1", "pass", "passed"):
+        return True
+    if value in ("no", "n", "false", "0", "fail", "failed"):
+        return False
+    raise ValidationError(f"expected yes or no, got {text!r}")
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings and strip NULs; keep everything else the user typed."""
+    return unicodedata.normalize("NFC", str(text).replace("\r\n", "\n").replace("\x00", ""))
+
+
+def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Lower-case, de-duplicate (keeping order) and check every tag."""
+    result: list[str] = []
+    for raw in tags:
+        tag = clean_text(raw).strip().lstrip("#@").lower()
+        if not tag:
+            continue
+        if len(tag) > TAG_MAX_LEN or not _TAG_RE.match(tag):
+            raise ValidationError(
+                f"bad tag {raw!r}: use letters, digits, - _ . / + "
+                f"(at most {TAG_MAX_LEN} characters)"
+            )
+        if tag not in result:
+            result.append(tag)
+    if len(result) > TAGS_MAX:
+        raise ValidationError(f"too many tags ({len(result)}): at most {TAGS_MAX}")
+    return tuple(result)
+
+
+def parse_detail_value(kind: str, key: str, raw: Any) -> DetailValue:
+    """Check one detail against its kind's spec and return it typed."""
+    spec = KINDS[kind]
+    if key == "type":
+        value = str(raw).strip().lower()
+        if value not in spec.subtypes:
+            raise ValidationError(
+                f"unknown type {raw!r} for {kind}: choose from {', '.join(spec.subtypes)}"
+            )
+        return value
+    detail = spec.details.get(key)
+    if detail is None:
+        allowed = ", ".join(("type", *spec.details)) or "type"
+        raise ValidationError(f"unknown detail {key!r} for {kind}: allowed are {allowed}")
+    if detail.type == "choice":
+        value = str(raw).strip().upper() if key == "level" else str(raw).strip().lower()
+        if value not in detail.choices:
+            raise ValidationError(f"bad {key} {raw!r}: choose from {', '.join(detail.choices)}")
+        return value
+    if detail.type == "bool":
+        return raw if isinstance(raw, bool) else parse_bool(raw)
+    if detail.type == "int":
+        if isinstance(raw, bool):
+            raise ValidationError(f"bad {key} {raw!r}: expected a whole number")
+        try:
+            number = int(str(raw).strip())
+        except ValueError:
+            raise ValidationError(f"bad {key} {raw!r}: expected a whole number") from None
+        if not detail.minimum <= number <= detail.maximum:
+            raise ValidationError(
+                f"bad {key} {number}: must be between {detail.minimum} and {detail.maximum}"
+            )
+        return number
+    text = clean_text(raw).strip()
+    if len(text) > DETAIL_TEXT_MAX:
+        raise ValidationError(f"{key} is too long: at most {DETAIL_TEXT_MAX} characters")
+    return text
+
+
+def parse_detail_pairs(kind: str, pairs: Iterable[str]) -> dict[str, DetailValue]:
+    """Turn `key=value` strings from the command line into checked details."""
+    details: dict[str, DetailValue] = {}
+    for pair in pairs:
+        key, sep, value = str(pair).partition("=")
+        key = key.strip().lower()
+        if not sep or not key:
+            raise ValidationError(f"bad detail {pair!r}: write it as key=value")
+        details[key] = parse_detail_value(kind, key, value)
+    return details
+
+
+def check_kind(kind: str) -> str:
+    """Return the canonical kind id or explain which ones exist."""
+    value = str(kind).strip().lower().replace("-", "_")
+    if value not in KINDS:
+        raise ValidationError(f"unknown kind {kind!r}: choose from {', '.join(KINDS)}")
+    return value
+
+
+def validate_details(kind: str, details: Mapping[str, Any]) -> dict[str, DetailValue]:
+    """Check a whole details mapping, including rules that span keys."""
+    checked = {str(k): parse_detail_value(kind, str(k), v) for k, v in details.items()}
+    if kind == "japanese" and checked.get("type") == "jlpt" and "level" not in checked:
+        raise ValidationError("a JLPT entry needs a level: add --detail level=N2 (N1 to N5)")
+    return checked
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One journal entry. `id` is short and stable: users type it."""
+
+    id: str
+    date: dt.date
+    kind: str
+    title: str
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    details: Mapping[str, DetailValue] = field(default_factory=dict)
+    created: str = ""
+    updated: str = ""
+
+    @property
+    def subtype(self) -> str | None:
+        value = self.details.get("type")
+        return str(value) if value is not None else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape stored in the journal and in backups."""
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "kind": self.kind,
+            "title": self.title,
+            "notes": self.notes,
+            "tags": list(self.tags),
+            "details": dict(self.details),
+            "created": self.created,
+            "updated": self.updated,
+        }
+
+    @classmethod
+    def from_stored(cls, data: Mapping[str, Any]) -> Entry:
+        """Fast path for records our own storage wrote (validated when written)."""
+        return cls(
+            id=data["id"],
+            date=dt.date.fromisoformat(data["date"]),
+            kind=data["kind"],
+            title=data["title"],
+            notes=data.get("notes", ""),
+            tags=tuple(data.get("tags", ())),
+            details=data.get("details", {}),
+            created=data.get("created", ""),
+            updated=data.get("updated", ""),
+        )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Entry:
+        """Rebuild and re-validate an entry from an import file or a foreign source."""
+        if not isinstance(data, Mapping):
+            raise ValidationError("an entry must be a JSON object")
+        try:
+            raw_date = data["date"]
+            entry_id = data["id"]
+        except KeyError as missing:
+            raise ValidationError(f"entry is missing {missing.args[0]!r}") from None
+        if not isinstance(raw_date, str) or not _ISO_DATE_RE.match(raw_date):
+            raise ValidationError(f"entry {entry_id!r}: bad date {raw_date!r}")
+        tags = data.get("tags", [])
+        details = data.get("details", {})
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise ValidationError(f"entry {entry_id!r}: tags must be a list of text")
+        if not isinstance(details, Mapping):
+            raise ValidationError(f"entry {entry_id!r}: details must be an object")
+        return make_entry(
+            entry_id=check_id(entry_id),
+            date=parse_date(raw_date, dt.date.today()),
+            kind=data.get("kind", ""),
+            title=data.get("title", ""),
+            notes=data.get("notes", "") or "",
+            tags=tags,
+            details=details,
+            created=str(data.get("created", "")),
+            updated=str(data.get("updated", "")),
+        )
+
+
+_ID_RE = re.compile(r"^[a-z0-9]{3,16}$")
+
+
+def check_id(entry_id: Any) -> str:
+    """Ids are short lowercase alphanumerics; anything else is a foreign record."""
+    value = str(entry_id).strip().lower()
+    if not isinstance(entry_id, str) or not _ID_RE.match(value):
+        raise ValidationError(f"bad entry id {entry_id!r}")
+    return value
+
+
+def make_entry(
+    *,
+    entry_id: str,
+    date: dt.date,
+    kind: str,
+    title: str,
+    notes: str = "",
+    tags: Iterable[str] = (),
+    details: Mapping[str, Any] | None = None,
+    created: str = "",
+    updated: str = "",
+) -> Entry:
+    """Build a validated entry: the only way entries should be created."""
+    kind = check_kind(kind)
+    if not isinstance(title, str) or not isinstance(notes, str):
+        raise ValidationError("title and notes must be text")
+    title = clean_text(title).strip()
+    if not title:
+        raise ValidationError("the title is empty: say in a few words what you did")
+    if "\n" in title:
+        raise ValidationError("the title must be one line: put the rest in --note")
+    if len(title) > TITLE_MAX:
+        raise ValidationError(f"the title is {len(title)} characters: at most {TITLE_MAX}")
+    notes = clean_text(notes)
+    if len(notes) > NOTES_MAX:
+        raise ValidationError(f"the notes are {len(notes)} characters: at most {NOTES_MAX}")
+    if not dt.date(1900, 1, 1) <= date <= dt.date(2200, 12, 31):
+        raise ValidationError(f"date {date.isoformat()} is out of range (1900 to 2200)")
+    return Entry(
+        id=entry_id,
+        date=date,
+        kind=kind,
+        title=title,
+        notes=notes,
+        tags=normalise_tags(tags),
+        details=validate_details(kind, details or {}),
+        created=created,
+        updated=updated,
+    )
+
+
+def with_changes(entry: Entry, **changes: Any) -> Entry:
+    """Return the entry with some fields changed, validated again as a whole."""
+    merged = {
+        "entry_id": entry.id,
+        "date": entry.date,
+        "kind": entry.kind,
+        "title": entry.title,
+        "notes": entry.notes,
+        "tags": entry.tags,
+        "details": entry.details,
+        "created": entry.created,
+        "updated": entry.updated,
+    }
+    merged.update(changes)
+    return make_entry(**merged)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who the user is at work; every field optional so a new user can start at once."""
+
+    name: str = ""
+    company_type: str = ""
+    target_role: str = "specialist"
+    start_date: dt.date | None = None
+    jlpt_level: str = ""
+    next_evaluation: dt.date | None = None
+    contract_renewal: dt.date | None = None
+    manager_name: str = ""
+    script_language: str = "en"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in PROFILE_DATE_FIELDS:
+            value = getattr(self, key)
+            data[key] = value.isoformat() if value else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Profile:
+        if not isinstance(data, Mapping):
+            raise ValidationError("the profile must be a JSON object")
+        unknown = set(data) - set(PROFILE_FIELDS)
+        if unknown:
+            raise ValidationError(f"unknown profile field {sorted(unknown)[0]!r}")
+        values = {k: v for k, v in data.items() if v is not None}
+        return set_profile_fields(cls(), values, dt.date.today())
+
+    def is_empty(self) -> bool:
+        return self == Profile()
+
+
+PROFILE_FIELDS = (
+    "name",
+    "company_type",
+    "target_role",
+    "start_date",
+    "jlpt_level",
+    "next_evaluation",
+    "contract_renewal",
+    "manager_name",
+    "script_language",
+)
+PROFILE_DATE_FIELDS = ("start_date", "next_evaluation", "contract_renewal")
+PROFILE_CHOICES: dict[str, tuple[str, ...]] = {
+    "company_type": COMPANY_TYPES,
+    "target_role": TARGET_ROLES,
+    "jlpt_level": JLPT_LEVELS,
+    "script_language": SCRIPT_LANGUAGES,
+}
+NAME_MAX = 100
+
+
+def set_profile_fields(profile: Profile, values: Mapping[str, Any], today: dt.date) -> Profile:
+    """Apply `key -> text` changes to a profile; an empty value clears the field."""
+    changes: dict[str, Any] = {}
+    for key, raw in values.items():
+        key = str(key).strip().lower().replace("-", "_")
+        if key not in PROFILE_FIELDS:
+            raise ValidationError(
+                f"unknown profile field {key!r}: choose from {', '.join(PROFILE_FIELDS)}"
+            )
+        text = "" if raw is None else clean_text(raw).strip()
+        if key in PROFILE_DATE_FIELDS:
+            changes[key] = parse_date(text, today) if text else None
+        elif key in PROFILE_CHOICES:
+            choices = PROFILE_CHOICES[key]
+            value = text.upper() if key == "jlpt_level" else text.lower()
+            if value and value not in choices:
+                raise ValidationError(f"bad {key} {raw!r}: choose from {', '.join(choices)}")
+            if not value and key in ("target_role", "script_language"):
+                value = getattr(Profile(), key)
+            changes[key] = value
+        else:
+            if "\n" in text or len(text) > NAME_MAX:
+                raise ValidationError(f"{key} must be one line of at most {NAME_MAX} characters")
+            changes[key] = text
+    return replace(profile, **changes)
+
+
+def parse_profile_pairs(pairs: Iterable[str]) -> dict[str, str]:
+    """`key=value` strings from the command line into a mapping."""
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = str(pair).partition("=")
+        if not sep or not key.strip():
+            raise ValidationError(f"bad setting {pair!r}: write it as key=value")
+        values[key.strip()] = value
+    return values
+
+
+def jlpt_rank(level: str | None) -> int:
+    """0 for no level, 1 for N5 ... 5 for N1: higher is better."""
+    if not level or level not in JLPT_LEVELS:
+        return 0
+    return JLPT_LEVELS.index(level) + 1

@@ -1,0 +1,293 @@
+"""Crash-safe TinyDB storage for the journal file.
+
+TinyDB's stock JSONStorage rewrites the file in place, so a crash mid-write leaves
+half a journal. This storage never touches the live file: it writes a private temp
+file in the same folder, fsyncs it, `os.replace`s it over the journal and fsyncs the
+folder. The previous version is hard-linked into `backups/` first (no copy, no cost),
+and the parsed data is cached until the file's identity changes on disk.
+
+Locking is the caller's job (`journal.Journal.transaction`): this class only makes
+each single write atomic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import json
+import os
+import secrets
+import shutil
+import stat
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from careercoach import paths
+from careercoach.errors import JournalError
+
+APP_MARKER = "careercoach"
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+BACKUP_KEEP = 10
+BACKUP_INTERVAL_S = 3600.0
+MAX_JOURNAL_BYTES = 1 << 30
+
+# schema version N -> function upgrading a version-N document to N+1.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+_BACKUP_STAMP = "%Y%m%dT%H%M%S"
+DOCTOR_HINT = "it was left untouched; `careercoach doctor` can restore the newest good backup"
+
+
+def meta_table(version: int = SCHEMA_VERSION) -> dict[str, Any]:
+    return {"1": {"app": APP_MARKER, "schema": version}}
+
+
+def check_document(data: Any, source: Path) -> int:
+    """Return the schema version of a parsed journal, or explain why it is not one."""
+    if not isinstance(data, dict):
+        raise JournalError(f"{source}: not a careercoach journal (the JSON is not an object)")
+    meta = data.get(META_TABLE)
+    record = meta.get("1") if isinstance(meta, dict) else None
+    if not isinstance(record, dict) or record.get("app") != APP_MARKER:
+        raise JournalError(
+            f"{source}: not a careercoach journal (no careercoach marker); {DOCTOR_HINT}"
+        )
+    version = record.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise JournalError(f"{source}: the schema version is missing or invalid; {DOCTOR_HINT}")
+    if version > SCHEMA_VERSION:
+        raise JournalError(
+            f"{source}: written by a newer careercoach (schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}): upgrade careercoach to open it"
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise JournalError(f"{source}: table {name!r} has the wrong shape; {DOCTOR_HINT}")
+    return version
+
+
+def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Upgrade a document step by step to the current schema."""
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    data[META_TABLE] = meta_table()
+    return data
+
+
+def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
+    """Parse and check journal bytes; returns the document and its on-disk schema."""
+    if not raw.strip():
+        raise JournalError(f"{source}: the file is empty; {DOCTOR_HINT}")
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise JournalError(f"{source}: not a text file; {DOCTOR_HINT}") from None
+    except json.JSONDecodeError as exc:
+        raise JournalError(
+            f"{source}: broken JSON at line {exc.lineno} column {exc.colno} "
+            f"({exc.msg}); {DOCTOR_HINT}"
+        ) from None
+    version = check_document(data, source)
+    return data, version
+
+
+def read_journal_file(path: Path) -> tuple[dict[str, Any], int]:
+    """Read and check a journal (or backup) file without following symlinks."""
+    check_regular_file(path)
+    size = path.stat().st_size
+    if size > MAX_JOURNAL_BYTES:
+        raise JournalError(f"{path}: {size} bytes is larger than any journal should be")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise JournalError(f"{path}: cannot read it ({exc.strerror})") from None
+    return parse_journal_bytes(raw, path)
+
+
+def check_regular_file(path: Path) -> None:
+    """Refuse symlinks, folders and devices where the journal should be."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise JournalError(f"{path}: cannot look at it ({exc.strerror})") from None
+    if stat.S_ISLNK(mode):
+        raise JournalError(
+            f"{path}: is a symbolic link; careercoach will not write through it "
+            "(point --journal at the real file)"
+        )
+    if stat.S_ISDIR(mode):
+        raise JournalError(f"{path}: is a folder, not a journal file")
+    if not stat.S_ISREG(mode):
+        raise JournalError(f"{path}: is not a regular file")
+
+
+def write_private_file(path: Path, payload: bytes) -> None:
+    """Atomically write `payload` to `path` as a 0600 file (temp + fsync + replace)."""
+    folder = path.parent
+    paths.make_private_dir(folder)
+    temp = folder / f"{paths.temp_prefix(path)}{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.fchmod(fd, 0o600)
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        check_regular_file(path)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(folder)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def describe_os_error(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied (is the folder read-only?)"
+    return exc.strerror or str(exc)
+
+
+def list_backups(journal: Path) -> list[Path]:
+    """Backups of `journal`, newest first."""
+    folder = paths.backup_dir(journal)
+    stem = journal.stem + "-"
+    try:
+        found = [p for p in folder.iterdir() if p.name.startswith(stem) and p.suffix == ".json"]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def _backup_time(backup: Path, journal: Path) -> float | None:
+    stamp = backup.stem[len(journal.stem) + 1 :].split("-")[0]
+    try:
+        return (
+            dt.datetime.strptime(stamp, _BACKUP_STAMP).replace(tzinfo=dt.timezone.utc).timestamp()
+        )
+    except ValueError:
+        return None
+
+
+class JournalStorage(Storage):
+    """TinyDB storage: atomic replace, rotating hard-link backups, stat-checked cache."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        backup_keep: int = BACKUP_KEEP,
+        backup_interval: float = BACKUP_INTERVAL_S,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.path = Path(path)
+        self.backup_keep = backup_keep
+        self.backup_interval = backup_interval
+        self._wall_clock = wall_clock
+        self._cache: dict[str, Any] | None = None
+        self._signature: tuple[int, ...] | None = None
+        self._force_backup = False
+        self.migrated_from: int | None = None
+
+    def signature(self) -> tuple[int, ...] | None:
+        """Identity of the file on disk; changes with every replace."""
+        try:
+            st = os.lstat(self.path)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise JournalError(f"{self.path}: cannot look at it ({exc.strerror})") from None
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def read(self) -> dict[str, Any] | None:
+        signature = self.signature()
+        if signature is None:
+            self._cache, self._signature = None, None
+            return None
+        if self._cache is not None and signature == self._signature:
+            return self._cache
+        data, version = read_journal_file(self.path)
+        if version < SCHEMA_VERSION:
+            data = migrate(data, version)
+            self.migrated_from = version
+            self._force_backup = True
+        self._cache, self._signature = data, signature
+        return data
+
+    def force_next_backup(self) -> None:
+        """Back up the current file on the next write whatever the interval (imports)."""
+        self._force_backup = True
+
+    def write(self, data: dict[str, Any]) -> None:
+        data[META_TABLE] = meta_table()
+        try:
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            self._backup_current()
+            write_private_file(self.path, payload)
+        except OSError as exc:
+            self._cache, self._signature = None, None
+            raise JournalError(
+                f"could not save {self.path}: {describe_os_error(exc)}; "
+                "the previous version is intact"
+            ) from None
+        except BaseException:
+            self._cache, self._signature = None, None
+            raise
+        self._cache, self._signature = data, self.signature()
+
+    def _backup_current(self) -> None:
+        if not self.path.exists() or self.backup_keep <= 0:
+            return
+        now = self._wall_clock()
+        existing = list_backups(self.path)
+        if existing and not self._force_backup:
+            newest = _backup_time(existing[0], self.path)
+            if newest is not None and now - newest < self.backup_interval:
+                return
+        folder = paths.backup_dir(self.path)
+        paths.make_private_dir(folder)
+        stamp = dt.datetime.fromtimestamp(now, dt.timezone.utc).strftime(_BACKUP_STAMP)
+        target = folder / f"{self.path.stem}-{stamp}-{secrets.token_hex(2)}.json"
+        try:
+            os.link(self.path, target)
+        except OSError:
+            shutil.copy2(self.path, target)
+            os.chmod(target, 0o600)
+        self._force_backup = False
+        for old in list_backups(self.path)[self.backup_keep :]:
+            old.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self._cache, self._signature = None, None
