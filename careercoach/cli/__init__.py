@@ -26,6 +26,12 @@ COMMANDS: dict[str, str] = {
     "profile": "careercoach.cli.profile:profile",
     "doctor": "careercoach.cli.doctor:doctor",
     "demo": "careercoach.cli.demo:demo",
+    "score": "careercoach.cli.score:score",
+    "script": "careercoach.cli.script:script",
+    "soften": "careercoach.cli.script:soften",
+    "plan": "careercoach.cli.plan:plan",
+    "export": "careercoach.cli.exchange:export",
+    "import": "careercoach.cli.exchange:import_command",
 }
 
 COMMAND_HELP: dict[str, str] = {
@@ -37,6 +43,12 @@ COMMAND_HELP: dict[str, str] = {
     "profile": "Show or set your profile.",
     "doctor": "Check the journal and its backups; restore one.",
     "demo": "Write a realistic demo journal (for a look or for benchmarks).",
+    "score": "Promotion readiness: score, reasons, next actions, timing.",
+    "script": "A polite promotion-request script in English and/or Japanese.",
+    "soften": "Rewrite a direct sentence in the soft, options-first style.",
+    "plan": "Performance Improvement Plan navigator and evidence trail.",
+    "export": "Export a promotion packet (md), a spreadsheet (csv) or a backup (json).",
+    "import": "Import a JSON backup or a jrnl export.",
 }
 
 
