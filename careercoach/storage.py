@@ -45,8 +45,8 @@ _BACKUP_STAMP = "%Y%m%dT%H%M%S"
 DOCTOR_HINT = "it was left untouched; `careercoach doctor` can restore the newest good backup"
 
 
-def meta_table(version: int = SCHEMA_VERSION) -> dict[str, Any]:
-    return {"1": {"app": APP_MARKER, "schema": version}}
+def meta_table() -> dict[str, Any]:
+    return {"1": {"app": APP_MARKER, "schema": SCHEMA_VERSION}}
 
 
 def check_document(data: Any, source: Path) -> int:

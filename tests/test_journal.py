@@ -1,0 +1,174 @@
+"""The journal API, and the two promises that matter most: no lost or torn writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from careercoach.errors import JournalLockedError, NotFoundError, ValidationError
+from careercoach.journal import Draft, Journal, filter_entries
+from careercoach.model import Profile
+from careercoach.storage import list_backups
+
+DAY = dt.date(2026, 11, 20)
+
+# A child that adds entries forever and reports each id once `add` has returned.
+WRITER = """
+import datetime as dt, sys
+from careercoach.journal import Draft, Journal
+journal = Journal(sys.argv[1], backup_interval=0, backup_keep=3)
+limit = int(sys.argv[2])
+for i in range(limit):
+    entry = journal.add(Draft(dt.date(2026, 11, 20), "note", f"{sys.argv[3]} {i}"))
+    sys.stdout.write(entry.id + "\\n")
+    sys.stdout.flush()
+"""
+
+
+def test_add_get_update_delete(journal: Journal) -> None:
+    added = journal.add(
+        Draft(DAY, "japanese", "JLPT N2 passed", tags=("JLPT",),
+              details={"type": "jlpt", "level": "N2", "passed": True})
+    )
+    assert len(added.id) == 6
+    assert added.created == "2026-11-20T09:00:00+00:00"
+    assert journal.get(added.id.upper()) == added
+    changed = journal.update(added.id, title="JLPT N2: passed!", tags=["jlpt", "milestone"])
+    assert journal.get(added.id).title == "JLPT N2: passed!"
+    assert changed.tags == ("jlpt", "milestone")
+    assert changed.created == added.created
+    journal.delete(added.id)
+    with pytest.raises(NotFoundError, match="careercoach list"):
+        journal.get(added.id)
+
+
+def test_invalid_update_changes_nothing(journal: Journal, journal_path: Path) -> None:
+    added = journal.add(Draft(DAY, "note", "keep me"))
+    before = journal_path.read_bytes()
+    with pytest.raises(ValidationError):
+        journal.update(added.id, title="")
+    assert journal_path.read_bytes() == before
+
+
+def test_add_many_is_all_or_nothing(journal: Journal) -> None:
+    journal.add(Draft(DAY, "note", "existing"))
+    with pytest.raises(ValidationError):
+        journal.add_many([Draft(DAY, "note", "fine"), Draft(DAY, "note", "")])
+    assert [e.title for e in journal.entries()] == ["existing"]
+
+
+def test_entries_are_newest_first(journal: Journal) -> None:
+    for offset in (3, 1, 2):
+        journal.add(Draft(DAY - dt.timedelta(days=offset), "note", f"{offset} days ago"))
+    assert [e.title for e in journal.entries()] == ["1 days ago", "2 days ago", "3 days ago"]
+
+
+def test_ids_are_unique(journal_path: Path) -> None:
+    journal = Journal(journal_path, rng=random.Random(1))
+    made = journal.add_many([Draft(DAY, "note", f"n{i}") for i in range(2000)])
+    assert len({e.id for e in made}) == 2000
+
+
+def test_profile_and_plan_round_trip(journal: Journal, journal_path: Path) -> None:
+    assert journal.profile() == Profile()
+    profile = Profile(name="Alex", jlpt_level="N2", start_date=dt.date(2023, 4, 1))
+    journal.save_profile(profile)
+    journal.save_plan({"start": "2026-11-01", "goals": []})
+    reopened = Journal(journal_path)
+    assert reopened.profile() == profile
+    assert reopened.plan() == {"start": "2026-11-01", "goals": []}
+    reopened.save_plan(None)
+    assert Journal(journal_path).plan() is None
+
+
+def test_filter_entries(journal: Journal) -> None:
+    journal.add(Draft(DAY, "team_event", "Lunch with sales", tags=("team",)))
+    journal.add(Draft(DAY - dt.timedelta(days=10), "note", "Old note", notes="about LUNCH"))
+    journal.add(Draft(DAY, "bridge", "Translated the report"))
+    entries = journal.entries()
+    assert [e.title for e in filter_entries(entries, kind="bridge")] == ["Translated the report"]
+    assert len(filter_entries(entries, text="lunch")) == 2
+    assert [e.title for e in filter_entries(entries, tag="#Team")] == ["Lunch with sales"]
+    assert len(filter_entries(entries, since=DAY)) == 2
+    assert [e.title for e in filter_entries(entries, until=DAY - dt.timedelta(days=1))] == [
+        "Old note"
+    ]
+
+
+def test_merge_is_idempotent(journal: Journal, journal_path: Path) -> None:
+    source = Journal(journal_path.with_name("other.json"))
+    source.add_many([Draft(DAY, "note", f"n{i}") for i in range(3)])
+    incoming = source.entries()
+    first = journal.merge(incoming)
+    second = journal.merge(incoming)
+    assert len(first.added) == 3
+    assert second.added == () and second.updated == ()
+    assert len(second.unchanged) == 3
+    assert sorted(e.id for e in journal.entries()) == sorted(e.id for e in incoming)
+
+
+def test_merge_dry_run_writes_nothing(journal: Journal, journal_path: Path) -> None:
+    journal.add(Draft(DAY, "note", "mine"))
+    before = journal_path.read_bytes()
+    other = Journal(journal_path.with_name("other.json"))
+    other.add(Draft(DAY, "note", "theirs"))
+    report = journal.merge(other.entries(), dry_run=True)
+    assert len(report.added) == 1
+    assert journal_path.read_bytes() == before
+
+
+def test_lock_timeout_is_a_clear_error(journal_path: Path) -> None:
+    holder = Journal(journal_path)
+    waiter = Journal(journal_path, lock_timeout=0.2)
+    with holder.transaction(), pytest.raises(JournalLockedError, match="another careercoach"):
+        waiter.add(Draft(DAY, "note", "blocked"))
+
+
+def _writer(path: Path, limit: int, label: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), str(limit), label],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_processes_lose_nothing(journal_path: Path) -> None:
+    writers = [_writer(journal_path, 200, label) for label in ("a", "b")]
+    ids = []
+    for writer in writers:
+        out, _ = writer.communicate(timeout=120)
+        assert writer.returncode == 0
+        ids += out.split()
+    entries = Journal(journal_path).entries()
+    assert len(ids) == 400
+    assert sorted(e.id for e in entries) == sorted(ids)
+
+
+def kill_writer_at_random(path: Path, rng: random.Random) -> list[str]:
+    """Start a writer, SIGKILL it after a random delay, return the ids it acknowledged."""
+    writer = _writer(path, 10_000, "crash")
+    time.sleep(rng.uniform(0.05, 0.6))
+    writer.send_signal(signal.SIGKILL)
+    out, _ = writer.communicate()
+    return out.split()
+
+
+@pytest.mark.slow
+def test_sigkill_never_loses_an_acknowledged_entry(journal_path: Path) -> None:
+    rng = random.Random(20261120)
+    acknowledged: list[str] = []
+    for _ in range(int(os.environ.get("CAREERCOACH_CRASH_ROUNDS", "25"))):
+        acknowledged += kill_writer_at_random(journal_path, rng)
+        present = {e.id for e in Journal(journal_path).entries()}
+        missing = set(acknowledged) - present
+        assert not missing, f"lost {len(missing)} acknowledged entries"
+    assert acknowledged, "the writer never got to write: the test proved nothing"
+    assert len(list_backups(journal_path)) <= 3
