@@ -14,10 +14,15 @@ from careercoach.errors import ValidationError
 TODAY_ENV = "CAREERCOACH_TODAY"
 
 
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def today() -> dt.date:
+    """The user's local calendar date (Tokyo at 00:30 is already tomorrow in UTC terms)."""
     pinned = os.environ.get(TODAY_ENV, "").strip()
     if not pinned:
-        return dt.date.today()
+        return _utc_now().astimezone().date()
     try:
         return dt.date.fromisoformat(pinned)
     except ValueError:
@@ -26,7 +31,6 @@ def today() -> dt.date:
 
 def now() -> dt.datetime:
     """The current moment, consistent with `today()` when the date is pinned."""
-    moment = dt.datetime.now(dt.timezone.utc)
     if os.environ.get(TODAY_ENV, "").strip():
         return dt.datetime.combine(today(), dt.time(9, 0), dt.timezone.utc)
-    return moment
+    return _utc_now()

@@ -103,7 +103,7 @@ class Journal:
         path: str | os.PathLike[str],
         *,
         now: Callable[[], dt.datetime] = utc_now,
-        lock_timeout: float = LOCK_TIMEOUT_S,
+        lock_timeout: float | None = None,
         backup_keep: int | None = None,
         backup_interval: float | None = None,
         rng: random.Random | None = None,
@@ -118,8 +118,10 @@ class Journal:
             options["backup_interval"] = backup_interval
         self.storage = JournalStorage(self.path, **options)
         self._db = TinyDB(storage=lambda: self.storage)
-        self._lock = FileLock(str(paths.lock_path(self.path)), timeout=lock_timeout, mode=0o600)
-        self._lock_timeout = lock_timeout
+        self._lock_timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout
+        self._lock = FileLock(
+            str(paths.lock_path(self.path)), timeout=self._lock_timeout, mode=0o600
+        )
         self._entries_cache: tuple[Any, list[Entry], dict[str, int]] | None = None
 
     # -- reading -------------------------------------------------------------

@@ -13,7 +13,9 @@ FIXED_TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point CAREERCOACH_HOME at a fresh folder so config and journals stay in tmp."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CAREERCOACH_HOME", str(home))

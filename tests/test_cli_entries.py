@@ -27,8 +27,17 @@ def run(journal_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def test_add_prints_the_new_id_and_list_shows_it(run) -> None:
-    added = run("add", "invisible", "Prepared the meeting room", "--type", "meeting_room",
-                "-t", "Team", "--note", "for the 10:00 sync")
+    added = run(
+        "add",
+        "invisible",
+        "Prepared the meeting room",
+        "--type",
+        "meeting_room",
+        "-t",
+        "Team",
+        "--note",
+        "for the 10:00 sync",
+    )
     assert added.exit_code == 0, added.output
     entry_id = added.output.strip()
     listed = run("list", "--json")
@@ -42,8 +51,21 @@ def test_add_prints_the_new_id_and_list_shows_it(run) -> None:
 
 
 def test_yesterday_and_details(run) -> None:
-    result = run("add", "japanese", "JLPT N2", "--date", "yesterday", "--type", "jlpt",
-                 "--detail", "level=N2", "--detail", "passed=yes", "--detail", "score=120")
+    result = run(
+        "add",
+        "japanese",
+        "JLPT N2",
+        "--date",
+        "yesterday",
+        "--type",
+        "jlpt",
+        "--detail",
+        "level=N2",
+        "--detail",
+        "passed=yes",
+        "--detail",
+        "score=120",
+    )
     assert result.exit_code == 0, result.output
     shown = json.loads(run("show", result.output.strip(), "--json").output)
     assert shown["date"] == "2026-11-19"
@@ -90,8 +112,16 @@ def test_demo_never_writes_into_the_default_journal(isolated_home: Path) -> None
 
 def test_edit_changes_only_named_fields(run) -> None:
     entry_id = run("add", "bridge", "Translated the report", "-t", "docs").output.strip()
-    result = run("edit", entry_id, "--title", "Translated the incident report",
-                 "--add-tag", "hq", "--type", "translation")
+    result = run(
+        "edit",
+        entry_id,
+        "--title",
+        "Translated the incident report",
+        "--add-tag",
+        "hq",
+        "--type",
+        "translation",
+    )
     assert result.exit_code == 0, result.output
     shown = json.loads(run("show", entry_id, "--json").output)
     assert shown["title"] == "Translated the incident report"
@@ -120,7 +150,9 @@ def test_user_text_is_printed_literally_and_inert(run) -> None:
 
 
 def test_profile_set_and_show(run) -> None:
-    assert run("profile", "set", "name=Alex", "jlpt_level=n2", "start_date=2023-04-01").exit_code == 0
+    assert (
+        run("profile", "set", "name=Alex", "jlpt_level=n2", "start_date=2023-04-01").exit_code == 0
+    )
     shown = json.loads(run("profile", "show", "--json").output)
     assert shown["name"] == "Alex" and shown["jlpt_level"] == "N2"
     assert shown["start_date"] == "2023-04-01"

@@ -28,8 +28,19 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     python = env_dir / "bin" / "python"
     [wheel] = wheels.glob("careercoach-*.whl")
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
-         "--no-deps", "--no-index", "--force-reinstall", str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            "--force-reinstall",
+            str(wheel),
+        ],
         check=True,
     )
     return env_dir / "bin"
@@ -47,11 +58,22 @@ def test_installed_command_works_from_another_folder(installed: Path, tmp_path: 
     home = tmp_path / "home"
     located = subprocess.run(
         [str(installed / "python"), "-c", "import careercoach; print(careercoach.__file__)"],
-        capture_output=True, text=True, cwd=tmp_path, check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
     ).stdout
     assert str(ROOT) not in located, "the test must exercise the installed copy"
-    added = run(installed, "add", "achievement", "Shipped the launch", "--type", "major_project",
-                cwd=tmp_path, home=home)
+    added = run(
+        installed,
+        "add",
+        "achievement",
+        "Shipped the launch",
+        "--type",
+        "major_project",
+        cwd=tmp_path,
+        home=home,
+    )
     assert added.returncode == 0, added.stderr
     listed = json.loads(run(installed, "list", "--json", cwd=tmp_path, home=home).stdout)
     assert listed[0]["id"] == added.stdout.strip()
@@ -68,10 +90,13 @@ def test_wheel_ships_every_content_file(installed: Path, tmp_path: Path) -> None
         "print(d); print(sorted(p.name for p in d.glob('*.yaml')))"
     )
     out = subprocess.run(
-        [str(installed / "python"), "-c", code], capture_output=True, text=True, cwd=tmp_path,
+        [str(installed / "python"), "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         check=True,
     ).stdout.splitlines()
     assert "site-packages" in out[0]
-    shipped = set(eval(out[1]))  # noqa: S307 - our own printed list
+    shipped = set(eval(out[1]))
     assert shipped == {p.name for p in (ROOT / "content").glob("*.yaml")}
     assert shipped

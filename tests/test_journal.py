@@ -35,8 +35,13 @@ for i in range(limit):
 
 def test_add_get_update_delete(journal: Journal) -> None:
     added = journal.add(
-        Draft(DAY, "japanese", "JLPT N2 passed", tags=("JLPT",),
-              details={"type": "jlpt", "level": "N2", "passed": True})
+        Draft(
+            DAY,
+            "japanese",
+            "JLPT N2 passed",
+            tags=("JLPT",),
+            details={"type": "jlpt", "level": "N2", "passed": True},
+        )
     )
     assert len(added.id) == 6
     assert added.created == "2026-11-20T09:00:00+00:00"

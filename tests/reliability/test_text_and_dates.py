@@ -1,0 +1,104 @@
+"""Extreme text and awkward dates, through the command line a user actually runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from careercoach import clock
+from careercoach.cli import cli
+
+
+@pytest.fixture
+def run(journal_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CAREERCOACH_TODAY", "2026-11-20")
+    runner = CliRunner()
+    return lambda *args: runner.invoke(cli, ["--journal", str(journal_path), *args])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "会議室の準備と議事録 (定例会議)",
+        "مرحبا بالعالم right-to-left \u202etxet desrever",
+        "Shipped it 🚀🎉 with the team 👩🏽‍💻",
+        "[bold]x[/] $y {z} %s {{t}} ${HOME} [/ oops",
+        "tab\there",
+    ],
+)
+def test_unusual_text_round_trips(run, title: str) -> None:
+    added = run("add", "note", title)
+    assert added.exit_code == 0, added.output
+    stored = json.loads(run("show", added.output.strip(), "--json").output)
+    assert stored["title"] == title
+
+
+def test_control_characters_are_stored_but_inert_on_the_terminal(run) -> None:
+    title = "ok \x1b[2J\x1b]0;title\x07\x07\x08 done"
+    entry_id = run("add", "note", title, "--note", "line\x1b[31m red").output.strip()
+    assert json.loads(run("show", entry_id, "--json").output)["title"] == title
+    for output in (run("show", entry_id).output, run("list").output):
+        assert "\x1b" not in output and "\x07" not in output and "\x08" not in output
+
+
+def test_one_megabyte_of_notes_is_refused_cleanly(run, journal_path: Path) -> None:
+    result = run("add", "note", "big", "--note", "x" * (1024 * 1024))
+    assert result.exit_code == 2
+    assert "at most 20000" in result.output
+    assert not journal_path.exists()
+
+
+def test_ten_thousand_tags_are_refused_cleanly(run) -> None:
+    args = ["add", "note", "tagged"]
+    for i in range(10_000):
+        args += ["-t", f"t{i}"]
+    started = time.perf_counter()
+    result = run(*args)
+    assert result.exit_code == 2 and "too many tags" in result.output
+    assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize(
+    ("date", "ok"),
+    [
+        ("2028-02-29", True),
+        ("2027-02-29", False),
+        ("1900-01-01", True),
+        ("1899-12-31", False),
+        ("2200-12-31", True),
+        ("9999-12-31", False),
+        ("0001-01-01", False),
+    ],
+)
+def test_calendar_edges(run, date: str, ok: bool) -> None:
+    result = run("add", "note", "dated", "--date", date)
+    assert (result.exit_code == 0) is ok, result.output
+
+
+@pytest.mark.parametrize(
+    ("zone", "utc_moment", "expected"),
+    [
+        ("Asia/Tokyo", "2026-11-20T15:30:00+00:00", "2026-11-21"),
+        ("Asia/Tokyo", "2026-11-20T14:59:59+00:00", "2026-11-20"),
+        ("America/Los_Angeles", "2026-11-21T07:30:00+00:00", "2026-11-20"),
+        ("UTC", "2026-11-20T23:59:59+00:00", "2026-11-20"),
+    ],
+)
+def test_today_is_the_users_local_date_around_midnight(
+    monkeypatch: pytest.MonkeyPatch, zone: str, utc_moment: str, expected: str
+) -> None:
+    monkeypatch.delenv("CAREERCOACH_TODAY", raising=False)
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        moment = dt.datetime.fromisoformat(utc_moment)
+        monkeypatch.setattr(clock, "_utc_now", lambda: moment)
+        assert clock.today().isoformat() == expected
+    finally:
+        monkeypatch.undo()
+        time.tzset()
