@@ -231,9 +231,10 @@ class Journal:
             for d in drafts
         ]
         with self.transaction() as db:
-            _, doc_ids = self._index()
-            next_doc = max(doc_ids.values(), default=0) + 1
-            new_ids = generate_ids(len(checked), self._rng, doc_ids)
+            table = self._raw().get(ENTRIES, {})
+            taken = {doc.get("id") for doc in table.values()}
+            next_doc = max(map(int, table), default=0) + 1
+            new_ids = generate_ids(len(checked), self._rng, taken)
             created = [
                 with_changes(entry, entry_id=new_id, created=stamp, updated=stamp)
                 for entry, new_id in zip(checked, new_ids, strict=False)

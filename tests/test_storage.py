@@ -58,7 +58,7 @@ def test_file_is_a_careercoach_document(journal: Journal, journal_path: Path) ->
     [
         (b'{"_meta": {"1": {"app": "careercoach", "sch', "broken JSON"),
         (b"", "the file is empty"),
-        (b"\xff\xfe\x00garbage", "broken JSON|not a text file"),
+        (b"\xff\xfe\x00garbage", "not UTF-8 text"),
         (b"[1, 2, 3]", "not an object"),
         (b'{"_default": {"1": {"title": "x"}}}', "no careercoach marker"),
         (b'{"_meta": {"1": {"app": "careercoach", "schema": "one"}}}', "schema version"),

@@ -1,0 +1,192 @@
+"""careercoach benchmarks: `python benchmarks/run.py [--quick]`.
+
+Every case is measured over several runs (median and spread) and, where a target
+is relative, against a reference measured in the same run, alternating, so a noisy
+shared machine moves both alike. Prints a table and writes the same as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from timing import Measurement, repeat, run_probe, run_process  # noqa: E402
+
+from careercoach.demo import write_demo  # noqa: E402
+
+TODAY = dt.date(2026, 11, 20)
+CLI = [sys.executable, "-m", "careercoach"]
+
+
+def make_journals(folder: Path, sizes: list[int]) -> dict[int, Path]:
+    journals = {}
+    for size in sizes:
+        path = folder / f"journal-{size}.json"
+        write_demo(path, TODAY, entries=size, seed=7)
+        journals[size] = path
+    return journals
+
+
+def cli_env(home: Path) -> dict[str, str]:
+    return {**os.environ, "CAREERCOACH_HOME": str(home), "CAREERCOACH_TODAY": TODAY.isoformat()}
+
+
+def case_cli_add(journals: dict[int, Path], runs: int, env: dict[str, str]) -> list[Measurement]:
+    """Whole-process `careercoach add` against a bare interpreter start-up."""
+    rows = []
+    targets = {10_000: "<= 0.25 s", 100_000: "<= 1 s"}
+    for size, path in journals.items():
+        samples, reference = [], []
+        for i in range(runs):
+            reference.append(run_process([sys.executable, "-c", "pass"], env))
+            samples.append(
+                run_process([*CLI, "--journal", str(path), "add", "note", f"bench {i}"], env)
+            )
+        rows.append(Measurement("cli add", f"{size:,}", samples, "python -c pass", reference,
+                                targets.get(size, "")))
+    return rows
+
+
+def case_cli_score(journals: dict[int, Path], runs: int, env: dict[str, str]) -> list[Measurement]:
+    rows = []
+    for size, path in journals.items():
+        samples = [
+            run_process([*CLI, "--journal", str(path), "score", "--json"], env) for _ in range(runs)
+        ]
+        rows.append(Measurement("cli score --json", f"{size:,}", samples))
+    return rows
+
+
+def case_assess_trend(journals: dict[int, Path], runs: int) -> list[Measurement]:
+    """In-process assess + 26-week trend, against one sort of the same entries."""
+    from careercoach.criteria import load_criteria
+    from careercoach.journal import Journal
+    from careercoach.readiness import assess, trend
+
+    criteria = load_criteria()
+    rows = []
+    for size, path in journals.items():
+        journal = Journal(path)
+        entries, profile = journal.entries(), journal.profile()
+
+        def both(entries=entries, profile=profile) -> None:
+            assess(entries, profile, criteria, TODAY)
+            trend(entries, profile, criteria, TODAY, weeks=26)
+
+        samples = repeat(both, runs)
+        reference = repeat(lambda entries=entries: sorted(entries, key=lambda e: e.date), runs)
+        rows.append(Measurement("assess + trend(26)", f"{size:,}", samples,
+                                "sorted(entries)", reference,
+                                "<= 0.3 s" if size == 100_000 else ""))
+    return rows
+
+
+def case_tui(journals: dict[int, Path], runs: int) -> list[Measurement]:
+    """Headless time to a ready dashboard and peak memory, against a bare Textual app."""
+    probe = HERE / "tui_probe.py"
+    rows = []
+    for size, path in journals.items():
+        ours, bare, first = [], [], []
+        peak_ours, peak_bare = [], []
+        for _ in range(runs):
+            reference = run_probe(probe, "--bare")
+            result = run_probe(probe, "--journal", str(path), "--today", TODAY.isoformat())
+            bare.append(reference["ready_s"])
+            peak_bare.append(reference["peak_kb"])
+            ours.append(result["ready_s"])
+            first.append(result["first_paint_s"])
+            peak_ours.append(result["peak_kb"])
+        memory_ratio = statistics.median(peak_ours) / statistics.median(peak_bare)
+        target = {10_000: "<= 1.25x bare", 100_000: "<= 2.5 s"}.get(size, "")
+        rows.append(Measurement(
+            "tui ready (dashboard)", f"{size:,}", ours, "bare Textual app", bare, target,
+            {"first_paint_s": round(statistics.median(first), 3),
+             "peak_mb": round(statistics.median(peak_ours) / 1024, 1),
+             "bare_peak_mb": round(statistics.median(peak_bare) / 1024, 1),
+             "memory_ratio": round(memory_ratio, 3),
+             "memory_target": "<= 1.5x bare" if size == 10_000 else ""},
+        ))
+    return rows
+
+
+def case_exchange(journals: dict[int, Path], runs: int, env: dict[str, str],
+                  work: Path) -> list[Measurement]:
+    """Whole-process export to each format, and import of a JSON backup."""
+    rows = []
+    for size, path in journals.items():
+        for fmt in ("json", "csv", "md"):
+            out = work / f"export-{size}.{fmt}"
+            samples = [
+                run_process([*CLI, "--journal", str(path), "export", "--format", fmt,
+                             "--output", str(out), "--force"], env)
+                for _ in range(runs)
+            ]
+            rows.append(Measurement(f"export {fmt}", f"{size:,}", samples,
+                                    target="<= 5 s" if size == 100_000 else ""))
+        backup = work / f"export-{size}.json"
+        samples = []
+        for i in range(runs):
+            target_journal = work / f"import-{size}-{i}.json"
+            samples.append(run_process([*CLI, "--journal", str(target_journal), "import",
+                                        str(backup)], env))
+        rows.append(Measurement("import json backup", f"{size:,}", samples,
+                                target="<= 5 s" if size == 100_000 else ""))
+    return rows
+
+
+def print_table(rows: list[Measurement]) -> None:
+    header = f"{'case':<24} {'entries':>8} {'median':>9} {'spread':>8} {'ratio':>7}  target"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
+        print(f"{row.case:<24} {row.size:>8} {row.median:>8.3f}s {row.spread:>7.3f}s "
+              f"{ratio:>7}  {row.target}")
+        if row.extra:
+            extras = ", ".join(f"{k}={v}" for k, v in row.extra.items() if v != "")
+            print(f"{'':<34}{extras}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, few runs (< 1 min)")
+    parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
+    args = parser.parse_args(argv)
+    sizes = [1_000] if args.quick else [1_000, 10_000, 100_000]
+    runs = 2 if args.quick else 5
+    rows: list[Measurement] = []
+    with tempfile.TemporaryDirectory(prefix="careercoach-bench-") as folder:
+        work = Path(folder)
+        env = cli_env(work / "home")
+        journals = make_journals(work, sizes)
+        rows += case_cli_add(journals, runs, env)
+        rows += case_cli_score(journals, runs, env)
+        rows += case_assess_trend(journals, runs)
+        rows += case_tui(journals, 1 if args.quick else 3)
+        rows += case_exchange(journals, 1 if args.quick else 3, env, work)
+    print_table(rows)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "quick": args.quick,
+        "results": [row.to_dict() for row in rows],
+    }
+    args.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Start an app headless in this fresh process; print time to ready and peak memory.
+
+`--bare` runs the reference: a bare Textual app (Header, Static, Footer). Otherwise
+the careercoach app on `--journal`, ready when its dashboard has finished loading.
+Time counts from interpreter start-up, so both include importing Textual.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import datetime as dt  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+
+
+async def bare() -> tuple[float, float]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Hello")
+            yield Footer()
+
+    app = Bare()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        ready = time.perf_counter() - STARTED
+    return ready, ready
+
+
+async def careercoach(path: str, today: dt.date) -> tuple[float, float]:
+    from careercoach.journal import Journal
+    from careercoach.tui.app import CareerCoachApp
+
+    app = CareerCoachApp(Journal(path), today=lambda: today)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        first_paint = time.perf_counter() - STARTED
+        while not getattr(app.screen, "data_ready", False):
+            await pilot.pause(0.01)
+        ready = time.perf_counter() - STARTED
+    return first_paint, ready
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bare", action="store_true")
+    parser.add_argument("--journal")
+    parser.add_argument("--today", default="2026-11-20")
+    args = parser.parse_args()
+    if args.bare:
+        first, ready = asyncio.run(bare())
+    else:
+        first, ready = asyncio.run(careercoach(args.journal, dt.date.fromisoformat(args.today)))
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"first_paint_s": first, "ready_s": ready, "peak_kb": peak_kb}))
+
+
+if __name__ == "__main__":
+    main()
