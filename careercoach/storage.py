@@ -128,7 +128,7 @@ def read_journal_file(path: Path) -> tuple[dict[str, Any], int]:
 
 
 def check_regular_file(path: Path) -> None:
-    """Refuse symlinks, folders and devices where the journal should be."""
+    """Refuse symlinks, folders and devices where a private file should be."""
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
@@ -137,11 +137,11 @@ def check_regular_file(path: Path) -> None:
         raise JournalError(f"{path}: cannot look at it ({exc.strerror})") from None
     if stat.S_ISLNK(mode):
         raise JournalError(
-            f"{path}: is a symbolic link; careercoach will not write through it "
-            "(point --journal at the real file)"
+            f"{path}: is a symbolic link; careercoach will not read or write through it "
+            "(use the real file's path)"
         )
     if stat.S_ISDIR(mode):
-        raise JournalError(f"{path}: is a folder, not a journal file")
+        raise JournalError(f"{path}: is a folder, not a file")
     if not stat.S_ISREG(mode):
         raise JournalError(f"{path}: is not a regular file")
 

@@ -41,7 +41,7 @@ def test_domain_modules_never_import_textual(tmp_path: Path) -> None:
         ["score", "--json"],
         ["script", "--lang", "en"],
         ["soften", "This method doesn't work."],
-        ["plan", "show"],
+        ["plan", "guide"],
         ["export", "--format", "json", "--output", "-"],
         ["--help"],
     ],

@@ -1,0 +1,458 @@
+"""The improvement-plan record the user keeps, and the edits that keep it valid.
+
+Stored as a plain JSON dict through `Journal.plan()` / `Journal.save_plan()`:
+`PlanRecord.to_dict()` writes it, `PlanRecord.from_dict()` reads it back and checks
+every field, so a damaged record gives one clear line instead of a wrong verdict.
+Every edit helper returns a new record that has passed `check_plan`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from careercoach.errors import ValidationError
+from careercoach.model import clean_text
+from careercoach.plan_content import PlanContent, load_plan_content
+
+RECORD_VERSION = 1
+ANSWERS = ("yes", "no", "unsure")
+GOAL_STATUSES = ("open", "met", "not_met")
+SUPPORT_KINDS = ("training", "coaching", "language_support", "transfer_discussed")
+HELP_KINDS = ("training", "coaching", "language_support")  # what counts as "support"
+
+GOAL_TEXT_MAX = 500
+MEETING_NOTE_MAX = 5_000
+MAX_GOALS = 50
+MAX_MEETINGS = 2_000
+MAX_PLAN_DAYS = 3 * 366
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2200, 12, 31)
+
+_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_KEEP: Any = object()
+
+
+# -- the record ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One plan goal, with the qualities the guide says make it fair to judge."""
+
+    text: str
+    specific: bool = False
+    measurable: bool = False
+    within_my_control: bool = True
+    agreed: bool = False
+    status: str = "open"
+    met_on: dt.date | None = None
+    recognised: bool | None = None  # None: met, but nobody has acknowledged it yet
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "specific": self.specific,
+            "measurable": self.measurable,
+            "within_my_control": self.within_my_control,
+            "agreed": self.agreed,
+            "status": self.status,
+            "met_on": _iso(self.met_on),
+            "recognised": self.recognised,
+        }
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A check-in meeting held during the plan."""
+
+    date: dt.date
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "note": self.note}
+
+
+@dataclass(frozen=True)
+class Support:
+    """Support the company has offered; the guide counts it among the fixable signs."""
+
+    training: bool = False
+    coaching: bool = False
+    language_support: bool = False
+    transfer_discussed: bool = False
+
+    @property
+    def any_help(self) -> bool:
+        """Training, coaching or language support (a transfer talk is not help itself)."""
+        return any(getattr(self, kind) for kind in HELP_KINDS)
+
+    def offered(self) -> tuple[str, ...]:
+        return tuple(kind for kind in SUPPORT_KINDS if getattr(self, kind))
+
+    def to_dict(self) -> dict[str, bool]:
+        return {kind: getattr(self, kind) for kind in SUPPORT_KINDS}
+
+
+@dataclass(frozen=True)
+class PlanRecord:
+    """The user's improvement plan as they record it. Build it with `new_plan`."""
+
+    start: dt.date
+    end: dt.date
+    goals: tuple[Goal, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    support: Support = Support()
+    answers: Mapping[str, str] = field(default_factory=dict)  # sign id -> yes/no/unsure
+    documents_done: tuple[str, ...] = ()
+    offer_date: dt.date | None = None  # a document to sign was handed over on this day
+    employment_end: dt.date | None = None
+
+    @property
+    def length_days(self) -> int:
+        return (self.end - self.start).days
+
+    def goal(self, number: int) -> Goal:
+        """Goal `number`, counting from 1 as the CLI and the TUI show them."""
+        return self.goals[_goal_index(self, number)]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape stored in the journal."""
+        return {
+            "version": RECORD_VERSION,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "goals": [g.to_dict() for g in self.goals],
+            "meetings": [m.to_dict() for m in self.meetings],
+            "support": self.support.to_dict(),
+            "answers": dict(sorted(self.answers.items())),
+            "documents_done": list(self.documents_done),
+            "offer_date": _iso(self.offer_date),
+            "employment_end": _iso(self.employment_end),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PlanRecord:
+        """Rebuild a stored record, checking every field; damage gives one clear line."""
+        return _RecordReader().plan(data)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class _RecordReader:
+    """Reads a stored plan dict; each error names the field path."""
+
+    def fail(self, where: str, problem: str) -> ValidationError:
+        return ValidationError(f"improvement plan record: {where}: {problem}")
+
+    def mapping(self, value: Any, where: str, keys: Iterable[str]) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(where, "expected an object")
+        unknown = sorted(set(value) - set(keys))
+        if unknown:
+            raise self.fail(where, f"unknown field {unknown[0]!r}")
+        return value
+
+    def date(self, value: Any, where: str, *, optional: bool = False) -> dt.date | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not _ISO_RE.match(value):
+            raise self.fail(where, f"expected a YYYY-MM-DD date, got {value!r}")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(where, f"no such day {value!r}") from None
+
+    def boolean(self, value: Any, where: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(where, f"expected true or false, got {value!r}")
+        return value
+
+    def text(self, value: Any, where: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(where, f"expected text, got {value!r}")
+        return value
+
+    def items(self, value: Any, where: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(where, "expected a list")
+        return value
+
+    def plan(self, data: Any) -> PlanRecord:
+        keys = (
+            "version",
+            "start",
+            "end",
+            "goals",
+            "meetings",
+            "support",
+            "answers",
+            "documents_done",
+            "offer_date",
+            "employment_end",
+        )
+        data = self.mapping(data, "the record", keys)
+        for required in ("start", "end"):
+            if required not in data:
+                raise self.fail("the record", f"missing {required!r}")
+        version = data.get("version", RECORD_VERSION)
+        if version != RECORD_VERSION:
+            raise self.fail("version", f"unsupported version {version!r}")
+        support = self.mapping(data.get("support", {}), "support", SUPPORT_KINDS)
+        answers = data.get("answers", {})
+        if not isinstance(answers, Mapping):
+            raise self.fail("answers", "expected an object")
+        for sign_id, answer in answers.items():
+            if not isinstance(sign_id, str) or not sign_id:
+                raise self.fail("answers", f"bad sign id {sign_id!r}")
+            if answer not in ANSWERS:
+                raise self.fail(f"answers.{sign_id}", f"{answer!r} is not one of yes, no, unsure")
+        record = PlanRecord(
+            start=self.date(data["start"], "start"),
+            end=self.date(data["end"], "end"),
+            goals=tuple(
+                self.goal(raw, f"goals[{i}]")
+                for i, raw in enumerate(self.items(data.get("goals", []), "goals"))
+            ),
+            meetings=tuple(
+                self.meeting(raw, f"meetings[{i}]")
+                for i, raw in enumerate(self.items(data.get("meetings", []), "meetings"))
+            ),
+            support=Support(**{k: self.boolean(v, f"support.{k}") for k, v in support.items()}),
+            answers=dict(answers),
+            documents_done=tuple(
+                self.text(item, f"documents_done[{i}]")
+                for i, item in enumerate(
+                    self.items(data.get("documents_done", []), "documents_done")
+                )
+            ),
+            offer_date=self.date(data.get("offer_date"), "offer_date", optional=True),
+            employment_end=self.date(data.get("employment_end"), "employment_end", optional=True),
+        )
+        try:
+            return check_plan(record)
+        except ValidationError as exc:
+            raise ValidationError(f"improvement plan record: {exc}") from None
+
+    def goal(self, raw: Any, where: str) -> Goal:
+        fields = tuple(Goal.__dataclass_fields__)
+        data = self.mapping(raw, where, fields)
+        if "text" not in data:
+            raise self.fail(where, "missing 'text'")
+        status = data.get("status", "open")
+        if status not in GOAL_STATUSES:
+            raise self.fail(f"{where}.status", f"{status!r} is not one of open, met, not_met")
+        recognised = data.get("recognised")
+        if recognised is not None:
+            self.boolean(recognised, f"{where}.recognised")
+        return Goal(
+            text=self.text(data["text"], f"{where}.text"),
+            specific=self.boolean(data.get("specific", False), f"{where}.specific"),
+            measurable=self.boolean(data.get("measurable", False), f"{where}.measurable"),
+            within_my_control=self.boolean(
+                data.get("within_my_control", True), f"{where}.within_my_control"
+            ),
+            agreed=self.boolean(data.get("agreed", False), f"{where}.agreed"),
+            status=status,
+            met_on=self.date(data.get("met_on"), f"{where}.met_on", optional=True),
+            recognised=recognised,
+        )
+
+    def meeting(self, raw: Any, where: str) -> Meeting:
+        data = self.mapping(raw, where, ("date", "note"))
+        if "date" not in data:
+            raise self.fail(where, "missing 'date'")
+        return Meeting(
+            date=self.date(data["date"], f"{where}.date"),
+            note=self.text(data.get("note", ""), f"{where}.note"),
+        )
+
+
+def check_plan(plan: PlanRecord) -> PlanRecord:
+    """Check the rules that span fields; every edit helper ends here."""
+    for name in ("start", "end", "offer_date", "employment_end"):
+        value = getattr(plan, name)
+        if value is not None and not MIN_DATE <= value <= MAX_DATE:
+            raise ValidationError(f"{name} {value.isoformat()} is out of range (1900 to 2200)")
+    if plan.end <= plan.start:
+        raise ValidationError(
+            f"the plan end {plan.end.isoformat()} must be after its start {plan.start.isoformat()}"
+        )
+    if plan.length_days > MAX_PLAN_DAYS:
+        raise ValidationError(f"a plan of {plan.length_days} days is too long: at most 3 years")
+    if len(plan.goals) > MAX_GOALS:
+        raise ValidationError(f"too many goals ({len(plan.goals)}): at most {MAX_GOALS}")
+    if len(plan.meetings) > MAX_MEETINGS:
+        raise ValidationError(f"too many meetings: at most {MAX_MEETINGS}")
+    for number, goal in enumerate(plan.goals, start=1):
+        _check_goal_text(goal.text)
+        if goal.status == "met" and goal.met_on is None:
+            raise ValidationError(f"goal {number} is met but has no date")
+        if goal.status != "met" and (goal.met_on is not None or goal.recognised is not None):
+            raise ValidationError(f"goal {number} is not met, so it cannot have a met date")
+    for meeting in plan.meetings:
+        _check_note(meeting.note)
+    for answer in plan.answers.values():
+        if answer not in ANSWERS:
+            raise ValidationError(f"bad answer {answer!r}: use yes, no or unsure")
+    if len(set(plan.documents_done)) != len(plan.documents_done):
+        raise ValidationError("a checklist item is listed twice")
+    return plan
+
+
+def _check_goal_text(text: str) -> str:
+    cleaned = clean_text(text).strip()
+    if not cleaned:
+        raise ValidationError("the goal is empty: say in a few words what must be achieved")
+    if "\n" in cleaned:
+        raise ValidationError("a goal must be one line")
+    if len(cleaned) > GOAL_TEXT_MAX:
+        raise ValidationError(f"the goal is {len(cleaned)} characters: at most {GOAL_TEXT_MAX}")
+    return cleaned
+
+
+def _check_note(text: str) -> str:
+    cleaned = clean_text(text).strip()
+    if len(cleaned) > MEETING_NOTE_MAX:
+        raise ValidationError(f"the note is {len(cleaned)} characters: at most {MEETING_NOTE_MAX}")
+    return cleaned
+
+
+def _goal_index(plan: PlanRecord, number: int) -> int:
+    if not plan.goals:
+        raise ValidationError(f"no goal {number}: the plan has no goals yet")
+    if not 1 <= number <= len(plan.goals):
+        raise ValidationError(f"no goal {number}: choose a number from 1 to {len(plan.goals)}")
+    return number - 1
+
+
+# -- edits (each returns a new, checked record) ------------------------------------
+
+
+def new_plan(start: dt.date, end: dt.date) -> PlanRecord:
+    return check_plan(PlanRecord(start=start, end=end))
+
+
+def with_dates(
+    plan: PlanRecord,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    offer_date: dt.date | None = _KEEP,
+    employment_end: dt.date | None = _KEEP,
+) -> PlanRecord:
+    """Move the plan dates; pass `offer_date=None` / `employment_end=None` to clear them."""
+    changes: dict[str, Any] = {}
+    if start is not None:
+        changes["start"] = start
+    if end is not None:
+        changes["end"] = end
+    if offer_date is not _KEEP:
+        changes["offer_date"] = offer_date
+    if employment_end is not _KEEP:
+        changes["employment_end"] = employment_end
+    return check_plan(replace(plan, **changes))
+
+
+def add_goal(
+    plan: PlanRecord,
+    text: str,
+    *,
+    specific: bool = False,
+    measurable: bool = False,
+    within_my_control: bool = True,
+    agreed: bool = False,
+) -> PlanRecord:
+    goal = Goal(
+        text=_check_goal_text(text),
+        specific=specific,
+        measurable=measurable,
+        within_my_control=within_my_control,
+        agreed=agreed,
+    )
+    return check_plan(replace(plan, goals=(*plan.goals, goal)))
+
+
+def edit_goal(plan: PlanRecord, number: int, **changes: Any) -> PlanRecord:
+    """Change a goal's text or flags (not its status: see `set_goal_status`)."""
+    allowed = {"text", "specific", "measurable", "within_my_control", "agreed"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(f"cannot change {sorted(unknown)[0]!r} of a goal here")
+    if "text" in changes:
+        changes["text"] = _check_goal_text(changes["text"])
+    index = _goal_index(plan, number)
+    goals = list(plan.goals)
+    goals[index] = replace(goals[index], **changes)
+    return check_plan(replace(plan, goals=tuple(goals)))
+
+
+def set_goal_status(
+    plan: PlanRecord,
+    number: int,
+    status: str,
+    *,
+    on: dt.date | None = None,
+    recognised: bool | None = None,
+) -> PlanRecord:
+    """Mark a goal met (with its date and whether it was recognised), not met, or open."""
+    if status not in GOAL_STATUSES:
+        raise ValidationError(f"bad goal status {status!r}: use open, met or not_met")
+    index = _goal_index(plan, number)
+    if status == "met":
+        if on is None:
+            raise ValidationError("say when the goal was met")
+        changed = replace(plan.goals[index], status=status, met_on=on, recognised=recognised)
+    else:
+        changed = replace(plan.goals[index], status=status, met_on=None, recognised=None)
+    goals = list(plan.goals)
+    goals[index] = changed
+    return check_plan(replace(plan, goals=tuple(goals)))
+
+
+def add_meeting(plan: PlanRecord, on: dt.date, note: str) -> PlanRecord:
+    """Record a check-in; meetings stay in date order."""
+    meeting = Meeting(date=on, note=_check_note(note))
+    meetings = sorted((*plan.meetings, meeting), key=lambda m: m.date)
+    return check_plan(replace(plan, meetings=tuple(meetings)))
+
+
+def set_support(plan: PlanRecord, **flags: bool) -> PlanRecord:
+    unknown = set(flags) - set(SUPPORT_KINDS)
+    if unknown:
+        raise ValidationError(
+            f"unknown support {sorted(unknown)[0]!r}: choose from {', '.join(SUPPORT_KINDS)}"
+        )
+    return check_plan(replace(plan, support=replace(plan.support, **flags)))
+
+
+def answer_sign(
+    plan: PlanRecord, sign_id: str, answer: str | None, content: PlanContent | None = None
+) -> PlanRecord:
+    """Record yes/no/unsure for a sign (None forgets the answer)."""
+    sign = (content or load_plan_content()).sign(sign_id)
+    answers = dict(plan.answers)
+    if answer is None:
+        answers.pop(sign.id, None)
+    else:
+        value = str(answer).strip().lower()
+        if value not in ANSWERS:
+            raise ValidationError(f"bad answer {answer!r}: use yes, no or unsure")
+        answers[sign.id] = value
+    return check_plan(replace(plan, answers=answers))
+
+
+def mark_document(
+    plan: PlanRecord, item_id: str, done: bool = True, content: PlanContent | None = None
+) -> PlanRecord:
+    """Tick (or untick) a documentation checklist item."""
+    item = (content or load_plan_content()).document(item_id)
+    done_items = [d for d in plan.documents_done if d != item.id]
+    if done:
+        done_items.append(item.id)
+    return check_plan(replace(plan, documents_done=tuple(done_items)))

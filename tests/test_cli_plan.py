@@ -1,0 +1,253 @@
+"""`careercoach plan ...` as a user types it."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from careercoach.cli import cli
+from careercoach.journal import Journal
+
+NOTICE = "General information, not legal advice"
+
+
+@pytest.fixture
+def run(journal_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CAREERCOACH_TODAY", "2026-02-10")
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli, ["--journal", str(journal_path), *args])
+
+    return invoke
+
+
+@pytest.fixture
+def started(run):
+    """A short plan with one met-but-unrecognised goal, a meeting and some evidence."""
+    assert run("plan", "start", "--start", "2026-01-05", "--end", "2026-03-01").exit_code == 0
+    steps = [
+        ("plan", "goal", "add", "Close 5 new merchants", "--specific", "--measurable", "--agreed"),
+        ("plan", "goal", "add", "Improve [bold]tone[/] {x} $y %s", "--depends-on-others"),
+        ("plan", "goal", "met", "1", "--date", "2026-01-30", "--not-recognised"),
+        ("plan", "meeting", "--date", "2026-01-19", "Agreed weekly check-ins"),
+        ("plan", "sign", "restructuring", "yes"),
+        ("plan", "doc", "contract"),
+        (
+            "add",
+            "note",
+            "Told to cc HR on every report",
+            "--type",
+            "plan_instruction",
+            "--date",
+            "2026-01-12",
+        ),
+    ]
+    for step in steps:
+        result = run(*step)
+        assert result.exit_code == 0, result.output + result.stderr
+    return run
+
+
+def one_error_line(result) -> str:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("plan", "show"),
+        ("plan", "assess"),
+        ("plan", "evidence"),
+        ("plan", "goal", "add", "x"),
+        ("plan", "sign", "restructuring", "yes"),
+        ("plan", "export", "--output", "-"),
+    ],
+)
+def test_commands_need_a_plan_first(run, args) -> None:
+    assert "no improvement plan yet" in one_error_line(run(*args))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("plan", "goal", "met", "9"), "no goal 9: choose a number from 1 to 2"),
+        (("plan", "goal", "edit", "1"), "nothing to change"),
+        (("plan", "sign", "bogus", "yes"), "unknown sign 'bogus'"),
+        (("plan", "doc", "diary"), "unknown checklist item 'diary'"),
+        (("plan", "dates", "--end", "2025-12-01"), "must be after its start"),
+        (("plan", "dates", "--offer", "someday"), "bad date 'someday'"),
+        (("plan", "start", "--start", "2026-01-05", "--end", "2026-06-01"), "--replace"),
+        (("plan", "meeting", "  "), "the note is empty"),
+        (("plan", "support"), "nothing to change"),
+        (("plan", "clear"), "add --yes"),
+    ],
+)
+def test_bad_input_gives_one_error_line(started, args, message: str) -> None:
+    assert message in one_error_line(started(*args))
+
+
+def test_end_before_start_is_refused(run) -> None:
+    line = one_error_line(run("plan", "start", "--start", "2026-03-01", "--end", "2026-01-01"))
+    assert "the plan end 2026-01-01 must be after its start 2026-03-01" in line
+
+
+def test_unknown_answer_is_a_usage_error(started) -> None:
+    assert started("plan", "sign", "restructuring", "maybe").exit_code == 2
+
+
+def test_show_prints_goals_meetings_verdict_dates_and_the_notice(started) -> None:
+    result = started("plan", "show")
+    assert result.exit_code == 0
+    out = result.output
+    assert "Improvement plan 2026-01-05 to 2026-03-01 (55 days): running, ends in 19 days" in out
+    assert "Verdict: Prepare an exit in parallel" in out
+    assert "1. [met 2026-01-30, NOT recognised] Close 5 new merchants" in out
+    assert "2. [open] Improve [bold]tone[/] {x} $y %s" in out
+    assert "2026-01-19  Agreed weekly check-ins" in out
+    assert "Documents secured: 1 of 6" in out
+    assert "2026-03-01  Plan ends (in 19 days)" in out
+    assert NOTICE in out
+
+
+def test_assess_explains_the_verdict_with_warnings_and_notice(started) -> None:
+    out = started("plan", "assess").output
+    assert "Red flag: Restructuring or cost-cutting (you answered yes)." in out
+    assert "! Goals met but not recognised (goal 1)" in out
+    assert "! Short timeline with no support" in out
+    assert NOTICE in out
+    data = json.loads(started("plan", "assess", "--json").output)
+    assert data["verdict"] == "exit"
+    assert "restructuring" in data["drivers"]
+    assert NOTICE in data["notice"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("plan", "show", "--json"),
+        ("plan", "assess", "--json"),
+        ("plan", "evidence", "--json"),
+        ("plan", "signs", "--json"),
+        ("plan", "docs", "--json"),
+        ("plan", "dates", "--json"),
+        ("plan", "guide", "--json"),
+    ],
+)
+def test_every_read_command_prints_json(started, command) -> None:
+    result = started(*command)
+    assert result.exit_code == 0
+    assert isinstance(json.loads(result.output), dict)
+
+
+def test_goal_met_and_meeting_log_dated_evidence_in_the_journal(started, journal_path) -> None:
+    kinds = {(e.date.isoformat(), e.subtype) for e in Journal(journal_path).entries()}
+    assert ("2026-01-30", "plan_goal_met") in kinds
+    assert ("2026-01-19", "plan_meeting") in kinds
+    timeline = json.loads(started("plan", "evidence", "--json").output)["timeline"]
+    assert [(i["date"], i["label"]) for i in timeline] == [
+        ("2026-01-12", "Instruction"),
+        ("2026-01-19", "Meeting"),
+        ("2026-01-30", "Goal met"),
+    ]
+
+
+def test_goal_flags_support_docs_and_signs_are_saved(started) -> None:
+    assert started("plan", "goal", "edit", "2", "--specific", "--measurable").exit_code == 0
+    assert started("plan", "support", "--training", "--transfer-discussed").exit_code == 0
+    assert started("plan", "doc", "contract", "--undo").exit_code == 0
+    assert started("plan", "sign", "restructuring", "clear").exit_code == 0
+    plan = json.loads(started("plan", "show", "--json").output)["plan"]
+    assert plan["goals"][1]["specific"] and plan["goals"][1]["measurable"]
+    assert not plan["goals"][1]["within_my_control"]
+    assert plan["support"]["training"] and plan["support"]["transfer_discussed"]
+    assert plan["documents_done"] == []
+    assert plan["answers"] == {}
+
+
+def test_dates_show_review_window_and_visa_window(started) -> None:
+    result = started("plan", "dates", "--offer", "2026-02-10", "--employment-end", "2026-03-31")
+    assert result.exit_code == 0
+    assert "2026-02-12  Earliest day to sign (in 2 days)" in result.output
+    assert "2026-06-30  About three months after employment ends" in result.output
+    assert "immigration authorities" in result.output
+    assert NOTICE in result.output
+    cleared = started("plan", "dates", "--offer", "none", "--json")
+    ids = [k["id"] for k in json.loads(cleared.output)["key_dates"]]
+    assert "sign_review" not in ids and "qualifying_work" in ids
+
+
+def test_guide_shows_exit_options_rules_help_and_notice(run) -> None:
+    out = run("plan", "guide").output
+    for expected in (
+        "Salary continuation",
+        "Lump-sum severance",
+        "Hoterasu",
+        "non-compete",
+        NOTICE,
+    ):
+        assert expected in out
+
+
+def test_export_writes_a_private_evidence_pack_and_will_not_overwrite(started, tmp_path) -> None:
+    target = tmp_path / "out" / "pack.md"
+    result = started("plan", "export", "--output", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    text = target.read_text(encoding="utf-8")
+    assert "## Timeline of evidence" in text
+    assert "2026-01-12 [Instruction] Told to cc HR on every report" in text
+    assert "Goal 1: Close 5 new merchants [MET on 2026-01-30, recognised: no]" in text
+    assert r"Improve \[bold\]tone\[/\] \{x\} $y %s [open]" in text
+    assert "- 2026-01-19: Agreed weekly check-ins" in text
+    assert "- [x] Employment contract" in text
+    assert "- [ ] Company rules and policies" in text
+    assert NOTICE in text
+
+    target.write_text("my own notes", encoding="utf-8")
+    assert "add --force" in one_error_line(started("plan", "export", "--output", str(target)))
+    assert target.read_text(encoding="utf-8") == "my own notes"
+    forced = started("plan", "export", "--output", str(target), "--force")
+    assert forced.exit_code == 0
+    assert "Timeline of evidence" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+
+
+def test_export_txt_by_suffix_and_to_stdout(started, tmp_path) -> None:
+    target = tmp_path / "pack.txt"
+    assert started("plan", "export", "-o", str(target)).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("Improvement plan: evidence pack\n=====")
+    assert "(done) Employment contract" in text
+    assert "Improve [bold]tone[/] {x} $y %s" in text
+    out = started("plan", "export", "-o", "-", "--format", "md").output
+    assert out.startswith("# Improvement plan: evidence pack") and NOTICE in out
+
+
+def test_a_damaged_plan_record_gives_one_clear_line(run, journal_path) -> None:
+    assert run("plan", "start", "--start", "2026-01-05", "--end", "2026-03-01").exit_code == 0
+    journal = Journal(journal_path)
+    stored = journal.plan()
+    stored["goals"] = [{"text": "x", "status": "finished"}]
+    journal.save_plan(stored)
+    line = one_error_line(run("plan", "show"))
+    assert "improvement plan record: goals[0].status: 'finished' is not one of" in line
+    assert (
+        run("plan", "start", "--start", "2026-01-05", "--end", "2026-03-01", "--replace").exit_code
+        == 0
+    )
+    assert run("plan", "show").exit_code == 0
+
+
+def test_clear_removes_the_plan(started) -> None:
+    assert started("plan", "clear", "--yes").exit_code == 0
+    assert "no improvement plan yet" in one_error_line(started("plan", "show"))

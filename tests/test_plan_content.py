@@ -1,0 +1,168 @@
+"""content/improvement_plan.yaml: complete, cited, in our own words, and strictly checked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from careercoach import content
+from careercoach.errors import ContentError, ValidationError
+from careercoach.plan_content import (
+    KEY_DATE_IDS,
+    VERDICT_IDS,
+    WARNING_IDS,
+    load_plan_content,
+)
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+BUILTIN = content.builtin_path("improvement_plan.yaml")
+
+
+def builtin_data() -> dict:
+    return yaml.safe_load(BUILTIN.read_text(encoding="utf-8"))
+
+
+def write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "improvement_plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_builtin_content_has_everything_the_navigator_shows() -> None:
+    plan = load_plan_content()
+    assert "not legal advice" in plan.notice
+    assert {s.yes_means for s in plan.signs} == {"fixable", "exit_risk"}
+    assert [d.id for d in plan.documents] == [
+        "contract",
+        "company_rules",
+        "emails_instructions",
+        "timesheets",
+        "reviews_plan_docs",
+        "other_role_docs",
+    ]
+    assert len(plan.dismissal_principles) == 4
+    assert [o.id for o in plan.exit_options] == ["salary_continuation", "lump_sum"]
+    assert all(o.visa and o.pros and o.cons for o in plan.exit_options)
+    assert {"never_sign_at_once", "take_time", "confirm_money", "check_clauses"} <= {
+        r.id for r in plan.negotiation_rules
+    }
+    assert {"labour_attorney", "hoterasu"} <= {h.id for h in plan.help}
+    assert set(plan.verdicts) == set(VERDICT_IDS)
+    assert set(plan.warnings) == set(WARNING_IDS)
+    assert set(plan.key_dates) == set(KEY_DATE_IDS)
+    assert plan.timing.review_days >= 1
+    assert plan.timing.qualifying_work_months == 3
+
+
+def test_every_rule_cites_a_section_of_a_source() -> None:
+    plan = load_plan_content()
+    cited = [
+        *plan.signs,
+        *plan.documents,
+        *plan.dismissal_principles,
+        *plan.exit_options,
+        *plan.negotiation_rules,
+        *plan.help,
+        *plan.verdicts.values(),
+        *plan.warnings.values(),
+        *plan.key_dates.values(),
+    ]
+    for item in cited:
+        assert re.match(r"PIP (guide §\d|news report)", item.section), item
+
+
+def _seven_word_runs(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i : i + 7]) for i in range(len(words) - 6)}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="source articles not available")
+def test_content_is_in_our_own_words() -> None:
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*pip*.txt"))
+    ours = "\n".join(
+        line for line in BUILTIN.read_text(encoding="utf-8").splitlines() if "#" not in line
+    )
+    copied = _seven_word_runs(ours) & _seven_word_runs(seeds)
+    assert not copied, [" ".join(run) for run in sorted(copied)]
+
+
+def test_unknown_sign_lookup_names_the_real_ones() -> None:
+    with pytest.raises(ValidationError, match="unknown sign 'nope'.*goals_clear"):
+        load_plan_content().sign("nope")
+
+
+def _break(data: dict, change: str) -> None:
+    """Apply one named mistake to a copy of the built-in content."""
+    if change == "unknown_top_key":
+        data["extra"] = 1
+    elif change == "missing_notice":
+        del data["notice"]
+    elif change == "sign_bad_direction":
+        data["signs"][0]["yes_means"] = "maybe"
+    elif change == "sign_bad_fact":
+        data["signs"][0]["inferred_from"] = "mood"
+    elif change == "sign_unknown_key":
+        data["signs"][0]["colour"] = "red"
+    elif change == "sign_duplicate_id":
+        data["signs"][1]["id"] = data["signs"][0]["id"]
+    elif change == "sign_bad_id":
+        data["signs"][0]["id"] = "Goals Clear"
+    elif change == "question_not_text":
+        data["signs"][0]["question"] = 5
+    elif change == "three_principles":
+        data["dismissal_principles"].pop()
+    elif change == "missing_warning":
+        del data["warnings"]["vague_goals"]
+    elif change == "timing_not_number":
+        data["timing"]["review_days"] = "two"
+    elif change == "pros_empty":
+        data["exit_options"][0]["pros"] = []
+    elif change == "only_fixable_signs":
+        data["signs"] = [s for s in data["signs"] if s["yes_means"] == "fixable"]
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "problem"),
+    [
+        ("unknown_top_key", "top level.extra", "unknown key"),
+        ("missing_notice", "top level", "missing field 'notice'"),
+        ("sign_bad_direction", "signs[0].yes_means", "not one of fixable, exit_risk"),
+        ("sign_bad_fact", "signs[0].inferred_from", "'mood' is not one of"),
+        ("sign_unknown_key", "signs[0].colour", "unknown key"),
+        ("sign_duplicate_id", "signs[1].id", "duplicate id"),
+        ("sign_bad_id", "signs[0].id", "is not an id"),
+        ("question_not_text", "signs[0].question", "expected text"),
+        ("three_principles", "dismissal_principles", "expected 4 principles, got 3"),
+        ("missing_warning", "warnings", "missing field 'vague_goals'"),
+        ("timing_not_number", "timing.review_days", "expected a whole number"),
+        ("pros_empty", "exit_options[0].pros", "must not be empty"),
+        ("only_fixable_signs", "signs", "yes_means is exit_risk"),
+    ],
+)
+def test_broken_content_gives_one_message_naming_file_path_and_problem(
+    tmp_path: Path, change: str, where: str, problem: str
+) -> None:
+    data = builtin_data()
+    _break(data, change)
+    path = write(tmp_path, data)
+    with pytest.raises(ContentError) as caught:
+        load_plan_content(path)
+    message = str(caught.value)
+    assert message.startswith(str(path))
+    assert where in message
+    assert problem in message
+    assert "\n" not in message
+
+
+def test_yaml_aliases_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "improvement_plan.yaml"
+    path.write_text("notice: &n hello\nother: *n\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="aliases"):
+        load_plan_content(path)
+
+
+def test_a_valid_copy_loads_the_same_as_the_builtin(tmp_path: Path) -> None:
+    assert load_plan_content(write(tmp_path, builtin_data())) == load_plan_content()
