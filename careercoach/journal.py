@@ -23,7 +23,7 @@ from tinydb.table import Document, Table
 from careercoach import paths
 from careercoach.errors import CareerCoachError, JournalError, JournalLockedError, NotFoundError
 from careercoach.model import Entry, Profile, make_entry, with_changes
-from careercoach.storage import SCHEMA_VERSION, JournalStorage
+from careercoach.storage import SCHEMA_VERSION, JournalStorage, gc_paused
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ID_LENGTH = 6
@@ -139,7 +139,8 @@ class Journal:
             return self._entries_cache[1], self._entries_cache[2]
         table = data.get(ENTRIES, {})
         try:
-            entries = [Entry.from_stored(doc) for doc in table.values()]
+            with gc_paused():
+                entries = [Entry.from_stored(doc) for doc in table.values()]
         except (KeyError, TypeError, ValueError, AttributeError):
             raise JournalError(
                 f"{self.path}: an entry record is damaged; "

@@ -154,8 +154,11 @@ def parse_bool(text: str) -> bool:
 
 def clean_text(text: str) -> str:
     """Normalise line endings and strip NULs; keep everything else the user typed."""
-    text = str(text).encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\x00", ""))
+    text = str(text)
+    if not text.isascii():
+        text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
+        text = unicodedata.normalize("NFC", text)
+    return text.replace("\r\n", "\n").replace("\x00", "")
 
 
 def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:

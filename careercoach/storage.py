@@ -88,7 +88,7 @@ def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
     if not raw.strip():
         raise JournalError(f"{source}: the file is empty; {DOCTOR_HINT}")
     try:
-        with _gc_paused():
+        with gc_paused():
             data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         problem = "not UTF-8 text" if "utf-8" in str(exc).lower() else "broken JSON"
@@ -101,7 +101,7 @@ def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Parsing 100k records creates millions of objects; collecting mid-parse only wastes time."""
     enabled = gc.isenabled()
     gc.disable()

@@ -1,0 +1,262 @@
+"""Export and import entry points shared by the CLI and the TUI.
+
+`export_to_path` writes md/csv/json (0600, atomic, never over an existing file
+without `force`); `import_file` brings in a careercoach backup or a jrnl export in
+one atomic write, or nothing at all.
+
+Import semantics (backup):
+- merge (default): entries are matched by id; new ids are added, changed ones updated,
+  entries not in the file kept. The profile is taken only when the journal's profile is
+  empty, the improvement plan only when the journal has none. Importing twice changes
+  nothing the second time.
+- replace (`--replace`): an exact restore; the journal becomes the backup (entries,
+  profile and plan). A backup exported for a date range is refused here, since
+  restoring it would delete everything outside the range.
+jrnl imports only ever add: an entry already in the journal is skipped (see jrnl_import).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from careercoach.backup_import import read_backup
+from careercoach.errors import ValidationError
+from careercoach.journal import Journal, filter_entries
+from careercoach.model import Entry
+from careercoach.storage import gc_paused, write_private_file
+
+FORMATS = ("md", "csv", "json")
+SOURCES = ("backup", "jrnl")
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote, for the CLI line and the TUI notification."""
+
+    format: str
+    path: str  # "-" for stdout
+    entries: int
+    bytes: int
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, or in a dry run would do. Tuples hold entry ids."""
+
+    source: str
+    path: str
+    dry_run: bool
+    replace: bool
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # jrnl: already in the journal, left as it is
+    removed: tuple[str, ...] = ()  # replace: in the journal, not in the backup
+    truncated: tuple[str, ...] = ()  # jrnl: notes cut at the notes limit
+    profile: str = "same"  # "same" | "imported" | "replaced" | "kept" (the journal's differs)
+    plan: str = "same"  # "same" | "imported" | "replaced" | "removed" | "kept"
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.added
+            or self.updated
+            or self.removed
+            or self.profile not in ("same", "kept")
+            or self.plan not in ("same", "kept")
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("added", "updated", "unchanged", "skipped", "removed", "truncated"):
+            data[key] = list(data[key])
+        return data
+
+
+def check_range(since: dt.date | None, until: dt.date | None) -> None:
+    if since and until and since > until:
+        raise ValidationError("--since is after --until: nothing could match")
+
+
+def render_export(
+    journal: Journal,
+    fmt: str,
+    *,
+    as_of: dt.date,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> tuple[bytes, int]:
+    """The export's bytes and how many entries it holds."""
+    if fmt not in FORMATS:
+        raise ValidationError(f"unknown export format {fmt!r}: choose from {', '.join(FORMATS)}")
+    check_range(since, until)
+    from careercoach import export
+
+    with gc_paused():
+        everything = journal.entries()
+        entries = filter_entries(everything, since=since, until=until)
+        if fmt == "json":
+            payload = export.render_json(
+                entries, journal.profile(), journal.plan(), since=since, until=until
+            )
+        elif fmt == "csv":
+            payload = export.render_csv(entries)
+        else:
+            assessment = _assess(everything, journal, as_of)
+            payload = export.render_markdown(
+                entries, journal.profile(), assessment, since=since, until=until
+            )
+    return payload, len(entries)
+
+
+def _assess(entries: list[Entry], journal: Journal, as_of: dt.date):
+    from careercoach.criteria import load_criteria
+    from careercoach.readiness import assess
+
+    return assess(entries, journal.profile(), load_criteria(), as_of)
+
+
+def check_export_target(path: Path, journal: Journal, *, force: bool) -> None:
+    """Refuse to clobber: existing files without force, folders, links, the journal."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot look at it ({exc.strerror})") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise ValidationError(f"{path}: is a folder; name a file to write")
+        if stat.S_ISLNK(info.st_mode):
+            raise ValidationError(f"{path}: is a symbolic link; export will not write through it")
+        if path.resolve() == journal.path.resolve():
+            raise ValidationError(f"{path}: is your journal itself; export to another file")
+        if not force:
+            raise ValidationError(f"{path}: already exists; add --force to replace it")
+    if not path.parent.is_dir():
+        raise ValidationError(f"{path.parent}: no such folder")
+
+
+def export_to_path(
+    journal: Journal,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    as_of: dt.date,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    force: bool = False,
+) -> ExportSummary:
+    """Write an export to a file (0600, atomically) and say what was written."""
+    target = Path(path).expanduser()
+    check_export_target(target, journal, force=force)
+    payload, count = render_export(journal, fmt, as_of=as_of, since=since, until=until)
+    try:
+        write_private_file(target, payload)
+    except OSError as exc:
+        raise ValidationError(f"{target}: could not write it ({exc.strerror})") from None
+    return ExportSummary(format=fmt, path=str(target), entries=count, bytes=len(payload))
+
+
+def import_file(
+    journal: Journal,
+    path: str | os.PathLike[str],
+    *,
+    source: str = "backup",
+    tag_map: Iterable[str] = (),
+    replace: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import a careercoach backup or a jrnl export: all of it, or (on error) nothing."""
+    target = Path(path).expanduser()
+    tag_map = tuple(tag_map)
+    if source not in SOURCES:
+        raise ValidationError(f"unknown import source {source!r}: choose from {', '.join(SOURCES)}")
+    if source == "jrnl" and replace:
+        raise ValidationError("--replace restores careercoach backups only, not jrnl")
+    if source == "backup" and tag_map:
+        raise ValidationError("--map is for jrnl imports: add --from jrnl")
+    if source == "backup" and target.is_dir():
+        raise ValidationError(
+            f"{target}: is a folder; name the backup file (a jrnl folder export needs --from jrnl)"
+        )
+    with gc_paused():
+        if source == "jrnl":
+            return _import_jrnl(journal, target, tag_map, dry_run=dry_run)
+        return _import_backup(journal, target, replace=replace, dry_run=dry_run)
+
+
+def _import_backup(journal: Journal, path: Path, *, replace: bool, dry_run: bool) -> ImportReport:
+    backup = read_backup(path)
+    if replace and backup.partial:
+        raise ValidationError(
+            f"{path}: this backup holds only a date range; --replace would delete every "
+            "other entry. Import it without --replace to merge it"
+        )
+    with journal.transaction():
+        current_profile, current_plan = journal.profile(), journal.plan()
+        if replace:
+            profile, plan = backup.profile, backup.plan
+            wanted = {e.id for e in backup.entries}
+            removed = tuple(e.id for e in journal.entries() if e.id not in wanted)
+        else:
+            fill_profile = current_profile.is_empty() and not backup.profile.is_empty()
+            profile = backup.profile if fill_profile else None
+            plan = backup.plan if current_plan is None else None
+            removed = ()
+        preview = journal.merge(
+            backup.entries, profile=profile, plan=plan, replace_all=replace, dry_run=True
+        )
+        report = ImportReport(
+            source="backup",
+            path=str(path),
+            dry_run=dry_run,
+            replace=replace,
+            added=preview.added,
+            updated=preview.updated,
+            unchanged=preview.unchanged,
+            removed=removed,
+            profile=_outcome(current_profile, backup.profile, profile is not None, replace),
+            plan=_outcome(current_plan, backup.plan, plan is not None, replace),
+        )
+        if report.changed and not dry_run:
+            journal.merge(backup.entries, profile=profile, plan=plan, replace_all=replace)
+    return report
+
+
+def _outcome(current: object, incoming: object, taken: bool, replace: bool) -> str:
+    """How the profile or plan fared, in the words of ImportReport."""
+    if incoming == current:
+        return "same"
+    if replace:
+        return "removed" if incoming is None else "replaced"
+    return "imported" if taken else "kept"
+
+
+def _import_jrnl(
+    journal: Journal, path: Path, tag_map: Iterable[str], *, dry_run: bool
+) -> ImportReport:
+    from careercoach.jrnl_import import parse_tag_map, read_jrnl
+
+    converted = read_jrnl(path, parse_tag_map(tag_map))
+    with journal.transaction():
+        existing = {e.id for e in journal.entries()}
+        fresh = [e for e in converted.entries if e.id not in existing]
+        skipped = tuple(e.id for e in converted.entries if e.id in existing)
+        if fresh and not dry_run:
+            journal.merge(fresh)
+    return ImportReport(
+        source="jrnl",
+        path=str(path),
+        dry_run=dry_run,
+        replace=False,
+        added=tuple(e.id for e in fresh),
+        skipped=skipped,
+        truncated=tuple(i for i in converted.truncated if i not in existing),
+    )

@@ -1,0 +1,249 @@
+"""The three export formats, as pure functions from journal data to bytes.
+
+- json: the full backup `careercoach import --replace` restores exactly. One entry per
+  line (readable, diff-friendly) and encoded with orjson (fast at 100k).
+- csv: one row per entry for spreadsheets: UTF-8 with a byte-order mark so Excel reads
+  Japanese correctly, and cells a spreadsheet would run as formulas prefixed with "'".
+- md: the promotion packet, where every piece of user text is Markdown-escaped so a
+  title can never become a heading, a link or HTML.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from careercoach.model import KINDS, Entry, Profile
+from careercoach.storage import APP_MARKER, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from careercoach.readiness import Assessment
+
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "kind",
+    "type",
+    "title",
+    "notes",
+    "tags",
+    "details",
+    "created",
+    "updated",
+)
+# A cell starting with one of these is run as a formula by spreadsheets (the full-width
+# forms too, which Japanese spreadsheet software may convert).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def render_json(
+    entries: Sequence[Entry],
+    profile: Profile,
+    plan: Mapping[str, Any] | None,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> bytes:
+    """A backup in `Journal.snapshot()`'s shape; entries oldest first.
+
+    A date-filtered export records its `range`, so `import --replace` can refuse to
+    treat it as the whole journal.
+    """
+    head: dict[str, Any] = {
+        "app": APP_MARKER,
+        "schema": SCHEMA_VERSION,
+        "profile": profile.to_dict(),
+        "plan": dict(plan) if plan is not None else None,
+    }
+    if since or until:
+        head["range"] = {
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+        }
+    lines = [b"{"]
+    lines += [
+        b"  %s: %s," % (orjson.dumps(key), orjson.dumps(value)) for key, value in head.items()
+    ]
+    lines.append(b'  "entries": [')
+    lines.append(b",\n".join([b"    " + orjson.dumps(e.to_dict()) for e in reversed(entries)]))
+    lines += [b"  ]", b"}", b""]
+    return b"\n".join(lines)
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Stop a spreadsheet from running user text as a formula (OWASP CSV injection)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _details_text(details: Mapping[str, Any]) -> str:
+    """Details other than the sub-type, e.g. `level=N2; passed=yes`."""
+    parts = []
+    for key, value in details.items():
+        if key == "type":
+            continue
+        shown = ("yes" if value else "no") if isinstance(value, bool) else value
+        parts.append(f"{key}={shown}")
+    return "; ".join(parts)
+
+
+def _csv_row(e: Entry) -> tuple[str, ...]:
+    details = e.details
+    extra = _details_text(details) if len(details) > ("type" in details) else ""
+    return (
+        e.id,
+        e.date.isoformat(),
+        e.kind,
+        e.subtype or "",
+        spreadsheet_safe(e.title),
+        spreadsheet_safe(e.notes) if e.notes else "",
+        " ".join(e.tags),
+        spreadsheet_safe(extra) if extra else "",
+        e.created,
+        e.updated,
+    )
+
+
+def render_csv(entries: Iterable[Entry]) -> bytes:
+    """One row per entry, newest first, with a header; UTF-8 with a BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(map(_csv_row, entries))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# -- Markdown promotion packet -------------------------------------------------
+
+# Backslash-escape every character that can start inline Markdown (links, images, HTML,
+# emphasis, code, tables, strikethrough, GitHub math, headings); translate is fast.
+_MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~$#"})
+_ONE_LINE = str.maketrans({"\r": " ", "\n": " "})
+_MD_LIST_MARK = re.compile(r"^([-+=])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def md_escape(text: str) -> str:
+    """Make one line of user text literal in Markdown (CommonMark and GitHub)."""
+    return text.translate(_ONE_LINE).translate(_MD_INLINE)
+
+
+def md_escape_block(text: str) -> list[str]:
+    """User notes as literal Markdown lines: no heading, list, quote, fence or code."""
+    lines = []
+    for raw in text.strip("\n").splitlines():
+        line = raw.strip(" \t").translate(_MD_INLINE)
+        line = _MD_ORDERED.sub(r"\1\\\2", _MD_LIST_MARK.sub(r"\\\1", line))
+        lines.append(line)
+    return lines
+
+
+@functools.cache
+def _kind_label(kind: str, subtype: str | None) -> str:
+    label = KINDS[kind].label
+    return md_escape(f"{label} ({subtype.replace('_', ' ')})" if subtype else label)
+
+
+def _entry_lines(entry: Entry) -> list[str]:
+    lines = [
+        f"- **{entry.date.isoformat()}** · {_kind_label(entry.kind, entry.subtype)} · "
+        f"{md_escape(entry.title)} `{entry.id}`"
+    ]
+    if entry.tags:
+        lines.append(f"  tags: {md_escape(' '.join(entry.tags))}")
+    notes = md_escape_block(entry.notes)
+    if notes:
+        lines.append("")
+        lines += [f"  > {line}  " if line else "  >" for line in notes]
+        lines.append("")
+    return lines
+
+
+def evidence_order(entries: Iterable[Entry]) -> list[Entry]:
+    """Achievements first, then newest first (ties: the journal's own order)."""
+    return sorted(entries, key=lambda e: (e.kind != "achievement", -e.date.toordinal()))
+
+
+PACKET_PROFILE_LABELS = {
+    "company_type": "Company type",
+    "target_role": "Target role",
+    "start_date": "With the company since",
+    "jlpt_level": "JLPT level",
+    "next_evaluation": "Next evaluation",
+    "contract_renewal": "Contract renewal",
+    "manager_name": "Manager",
+}
+
+
+def _profile_lines(profile: Profile) -> list[str]:
+    data = profile.to_dict()
+    lines = [
+        f"- {label}: {md_escape(str(data[key]))}"
+        for key, label in PACKET_PROFILE_LABELS.items()
+        if data[key]
+    ]
+    return lines or ["- (no profile set: `careercoach profile set ...`)"]
+
+
+def render_markdown(
+    entries: Sequence[Entry],
+    profile: Profile,
+    assessment: Assessment,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> bytes:
+    """The promotion packet: profile, readiness, then evidence grouped by criterion.
+
+    `entries` are the ones in the chosen date range; `assessment` is the current
+    readiness over the whole journal. An entry cited by two criteria appears under
+    both; entries no criterion cites are listed last, so nothing is left out.
+    """
+    by_id = {e.id: e for e in entries}
+    name = md_escape(profile.name) if profile.name else "(name not set)"
+    period = f"{since.isoformat() if since else 'start'} to {until.isoformat() if until else 'now'}"
+    out = [
+        f"# Promotion packet: {name}",
+        "",
+        f"Prepared on {assessment.as_of.isoformat()} with careercoach. "
+        f"Evidence from {period}: {len(entries)} entries.",
+        "",
+        "## Profile",
+        "",
+        *_profile_lines(profile),
+        "",
+        f"## Readiness: {assessment.overall}/100 ({md_escape(assessment.band.name)})",
+        "",
+        md_escape(assessment.band.meaning),
+        "",
+    ]
+    for score in assessment.criteria:
+        out.append(
+            f"- {md_escape(score.title)}: {score.score}/100 "
+            f"({md_escape(score.section)}). {md_escape(score.explanation)}"
+        )
+    out += ["", "## Evidence by criterion", ""]
+    cited: set[str] = set()
+    for score in assessment.criteria:
+        evidence = [by_id[i] for i in score.evidence_ids if i in by_id]
+        cited.update(e.id for e in evidence)
+        out += [f"### {md_escape(score.title)} ({score.score}/100)", ""]
+        if not evidence:
+            out += ["No evidence in this period yet.", ""]
+            continue
+        for entry in evidence_order(evidence):
+            out += _entry_lines(entry)
+        out.append("")
+    others = [e for e in entries if e.id not in cited]
+    if others:
+        out += ["### Other entries", ""]
+        for entry in evidence_order(others):
+            out += _entry_lines(entry)
+        out.append("")
+    return "\n".join(out).encode()
