@@ -188,7 +188,7 @@ def build_demo(
     per_week = 1 if entries is None else max(1, entries // (weeks * 5) + 1)
     last_monday = _week_start(as_of)
     drafts = _milestones(as_of)
-    for back in range(weeks, 0, -1):
+    for back in range(weeks, -1, -1):
         monday = last_monday - dt.timedelta(weeks=back)
         drafts.extend(_weekly(rng, monday, per_week))
     drafts = [d for d in drafts if d.date <= as_of]
