@@ -19,6 +19,7 @@ import orjson
 
 from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.model import Entry, Profile
+from careercoach.plan_record import PlanRecord
 from careercoach.storage import APP_MARKER, MAX_JOURNAL_BYTES, META_TABLE, SCHEMA_VERSION
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -142,6 +143,11 @@ def parse_backup(data: Any, source: Path) -> Backup:
     except CareerCoachError as exc:
         raise record_error(source, "profile", exc) from None
     plan = document.get("plan")
+    if plan is not None:
+        try:
+            PlanRecord.from_dict(plan)
+        except CareerCoachError as exc:
+            raise record_error(source, "plan", exc) from None
     return Backup(
         entries=tuple(entries),
         profile=profile,

@@ -25,10 +25,13 @@ from careercoach.exchange import export_to_path, import_file
 from careercoach.export import evidence_order, render_csv, render_json, render_markdown
 from careercoach.journal import Draft, Journal
 from careercoach.model import Profile, make_entry
+from careercoach.plan_record import add_goal, new_plan
 from careercoach.readiness import assess
 
 TODAY = dt.date(2026, 11, 20)
-PLAN = {"started": "2026-10-01", "goals": [{"text": "週次レポートを出す", "met": True}]}
+PLAN = add_goal(
+    new_plan(dt.date(2026, 10, 1), dt.date(2026, 12, 31)), "週次レポートを出す"
+).to_dict()
 INJECTION = "# Boss [click](http://evil.example) <img src=x onerror=alert(1)> ![i](x) *bold*"
 
 

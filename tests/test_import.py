@@ -13,10 +13,11 @@ from careercoach.cli import cli
 from careercoach.exchange import import_file
 from careercoach.journal import Draft, Journal
 from careercoach.model import Profile
+from careercoach.plan_record import add_goal, new_plan
 from careercoach.storage import SCHEMA_VERSION
 
 DAY = dt.date(2026, 11, 2)
-PLAN = {"started": "2026-10-01", "goals": [{"text": "Ship the report", "met": False}]}
+PLAN = add_goal(new_plan(dt.date(2026, 10, 1), dt.date(2026, 12, 31)), "Ship the report").to_dict()
 
 
 def run(journal_path: Path, *args: str):
@@ -103,7 +104,10 @@ def test_merge_takes_the_profile_into_an_empty_journal(journal: Journal, tmp_pat
 
 def test_merge_keeps_an_existing_plan(filled: Journal, tmp_path: Path) -> None:
     filled.save_plan(PLAN)
-    source = write(tmp_path / "b.json", backup(plan={"started": "2020-01-01"}))
+    source = write(
+        tmp_path / "b.json",
+        backup(plan=new_plan(dt.date(2020, 1, 1), dt.date(2020, 3, 31)).to_dict()),
+    )
     report = import_file(filled, source)
     assert (report.plan, report.profile) == ("kept", "kept")
     assert filled.plan() == PLAN
@@ -181,6 +185,7 @@ NEWER = SCHEMA_VERSION + 1
         (b'{"app": "careercoach", "schema": 1, "entries": {}}', "'entries' must be a list"),
         (b'{"app": "careercoach", "schema": 1, "entries": [], "x": 1}', "unexpected top-level"),
         (b'{"app": "careercoach", "schema": 1, "entries": [], "plan": []}', "'plan' must be"),
+        (b'{"app": "careercoach", "schema": 1, "entries": [], "plan": {"a": 1}}', "plan: "),
         (b'{"app": "careercoach", "schema": 1, "entries": [], "profile": []}', "'profile' must"),
     ],
 )
