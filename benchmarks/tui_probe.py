@@ -43,7 +43,7 @@ async def careercoach(path: str, today: dt.date) -> tuple[float, float]:
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         first_paint = time.perf_counter() - STARTED
-        while not getattr(app.screen, "data_ready", False):
+        while getattr(app.screen, "insight", None) is None:
             await pilot.pause(0.01)
         ready = time.perf_counter() - STARTED
     return first_paint, ready

@@ -1,0 +1,51 @@
+"""Small remembered preferences (the theme), kept apart from the journal.
+
+Settings are a convenience, never data: a missing, unreadable or corrupt file just
+means defaults, and saving is atomic and private like the journal.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from careercoach import paths
+from careercoach.storage import write_private_file
+
+MAX_SETTINGS_BYTES = 64 * 1024
+THEME_NAME_MAX = 64
+DEFAULT_THEME = "textual-dark"
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = DEFAULT_THEME
+
+
+def _theme(value: Any) -> str:
+    if isinstance(value, str) and 0 < len(value) <= THEME_NAME_MAX and value.isprintable():
+        return value
+    return DEFAULT_THEME
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings file; anything wrong with it gives the defaults."""
+    target = path or paths.settings_path()
+    try:
+        if target.stat().st_size > MAX_SETTINGS_BYTES:
+            return Settings()
+        data = json.loads(target.read_bytes())
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    return Settings(theme=_theme(data.get("theme")))
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically as a private (0600) file."""
+    target = path or paths.settings_path()
+    payload = json.dumps(asdict(settings), indent=2).encode()
+    write_private_file(target, payload + b"\n")

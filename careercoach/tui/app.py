@@ -1,0 +1,304 @@
+"""The Textual app: modes for each screen, app-wide keys, first run, errors, themes.
+
+The journal is opened in a worker behind a loading indicator, so even a very large
+or a damaged journal never freezes the start; a damaged one gets a clear dialog
+and the `careercoach doctor --restore` hint instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+from textual.theme import Theme
+from textual.widgets import Footer, Header, LoadingIndicator
+
+from careercoach import clock
+from careercoach.demo import write_demo
+from careercoach.errors import (
+    CareerCoachError,
+    JournalError,
+    JournalLockedError,
+    ValidationError,
+)
+from careercoach.journal import Journal
+from careercoach.model import Profile
+from careercoach.settings import Settings, load_settings, save_settings
+from careercoach.tui.screens.checkin import CheckinScreen
+from careercoach.tui.screens.dashboard import DashboardScreen
+from careercoach.tui.screens.entry_form import EntryForm
+from careercoach.tui.screens.error import ErrorDialog
+from careercoach.tui.screens.help import HelpScreen, Section, key_rows
+from careercoach.tui.screens.journal import JournalScreen
+from careercoach.tui.screens.plan import PlanScreen
+from careercoach.tui.screens.profile import ProfileScreen
+from careercoach.tui.screens.prompt import PromptDialog
+from careercoach.tui.screens.readiness import ReadinessScreen
+from careercoach.tui.screens.scripts import ScriptsScreen
+from careercoach.tui.screens.welcome import WelcomeChoice, WelcomeScreen
+from careercoach.tui.widgets.literal import notify_literal
+
+DEMO_TITLE = "careercoach (demo journal, a throwaway copy)"
+MODE_TITLES = {
+    "dashboard": "Dashboard",
+    "journal": "Journal",
+    "checkin": "Week check-in",
+    "readiness": "Readiness",
+    "scripts": "Scripts",
+    "plan": "Improvement plan",
+    "profile": "Profile",
+}
+# format -> (palette title, palette help, default file name stem)
+EXPORTS = {
+    "md": ("Export promotion packet…", "A Markdown summary with evidence", "promotion-packet"),
+    "csv": ("Export CSV…", "Every entry as a spreadsheet", "careercoach-entries"),
+    "json": ("Export backup…", "A full JSON backup you can import again", "careercoach-backup"),
+}
+# Actions that make no sense before the journal is open or while a dialog is up.
+NAVIGATION = {"switch_mode", "help", "refresh_data", "quit"}
+
+
+class CareerCoachApp(App[None]):
+    """careercoach's terminal app over one journal (the user's, or a demo copy)."""
+
+    TITLE = "careercoach"
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    MODES: ClassVar[dict[str, Any]] = {
+        "dashboard": DashboardScreen,
+        "journal": JournalScreen,
+        "checkin": CheckinScreen,
+        "readiness": ReadinessScreen,
+        "scripts": ScriptsScreen,
+        "plan": PlanScreen,
+        "profile": ProfileScreen,
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "switch_mode('dashboard')", "Dashboard"),
+        Binding("j", "switch_mode('journal')", "Journal"),
+        Binding("w", "switch_mode('checkin')", "Check-in"),
+        Binding("r", "switch_mode('readiness')", "Readiness"),
+        Binding("t", "switch_mode('scripts')", "Scripts"),
+        Binding("i", "switch_mode('plan')", "Plan"),
+        Binding("p", "switch_mode('profile')", "Profile"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("f5", "refresh_data", "Refresh"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        today: Callable[[], dt.date] = clock.today,
+        demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.today = today
+        self.demo = demo
+        self.started = False
+        self._demo_folder: tempfile.TemporaryDirectory[str] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield LoadingIndicator(id="startup-loading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        theme = load_settings().theme
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.demo:
+            self.title = DEMO_TITLE
+        self.open_journal()
+
+    # -- start-up -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="startup")
+    def open_journal(self) -> None:
+        """Read the journal once (warming its cache for every screen), off the UI thread."""
+        try:
+            first_run = not self.journal.exists()
+            if not first_run:
+                self.journal.entries()
+                self.journal.profile()
+        except CareerCoachError as exc:
+            self.call_from_thread(self._startup_failed, exc)
+            return
+        self.call_from_thread(self._startup_done, first_run)
+
+    def _startup_failed(self, error: CareerCoachError) -> None:
+        self.query_one("#startup-loading").display = False
+        self.push_screen(ErrorDialog(str(error), title="The journal cannot be opened", fatal=True))
+
+    def _startup_done(self, first_run: bool) -> None:
+        self.started = True
+        self.switch_mode("dashboard")
+        if first_run:
+            self.push_screen(WelcomeScreen(today=self.today()), self._welcome_done)
+
+    def _welcome_done(self, result: tuple[WelcomeChoice, Profile | None] | None) -> None:
+        choice, profile = result or ("skip", None)
+        if choice == "profile" and profile is not None:
+            try:
+                self.journal.save_profile(profile)
+            except CareerCoachError as exc:
+                self.show_error(exc)
+                return
+            notify_literal(self, "Profile saved. Welcome!", title="careercoach")
+        elif choice == "demo":
+            self.open_demo()
+        self.action_refresh_data()
+
+    def open_demo(self) -> None:
+        """Swap in a throwaway demo journal; the user's journal is never written."""
+        folder = tempfile.TemporaryDirectory(prefix="careercoach-demo-")
+        path = Path(folder.name) / "demo-journal.json"
+        try:
+            write_demo(path, self.today())
+        except CareerCoachError as exc:
+            folder.cleanup()
+            self.show_error(exc)
+            return
+        if self._demo_folder is not None:
+            self._demo_folder.cleanup()
+        self._demo_folder = folder
+        self.journal = Journal(path, now=clock.now)
+        self.demo = True
+        self.title = DEMO_TITLE
+        notify_literal(
+            self,
+            "This is a demo journal: look around freely, nothing here is saved.",
+            title="Demo",
+        )
+
+    # -- app-wide actions -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NAVIGATION and (not self.started or isinstance(self.screen, ModalScreen)):
+            return action == "quit" and not self.started
+        return True
+
+    def action_refresh_data(self) -> None:
+        """F5: re-read the journal for the screen in front."""
+        screen = self.screen
+        refresh = getattr(screen, "refresh_data", None) or getattr(
+            screen, "action_refresh_insight", None
+        )
+        if callable(refresh):
+            refresh()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[Section]:
+        """Keys everywhere, then the current screen's, then every other screen's."""
+        current = self.current_mode
+        modes = sorted(self.MODES, key=lambda mode: mode != current)
+        sections: list[Section] = [("Everywhere", key_rows(self, type(self)))]
+        for mode in modes:
+            sections.append((MODE_TITLES[mode], key_rows(self, self.MODES[mode])))
+        sections.append(("Entry form", key_rows(self, EntryForm)))
+        sections.append(("Command palette", [("ctrl+p", "every command by name")]))
+        return sections
+
+    def show_error(self, error: CareerCoachError | str) -> None:
+        """One clear dialog for any problem the user can act on."""
+        if isinstance(error, JournalLockedError):
+            title = "The journal is busy"
+        elif isinstance(error, JournalError):
+            title = "Journal problem"
+        elif isinstance(error, ValidationError):
+            title = "Please check"
+        else:
+            title = "Something went wrong"
+        self.push_screen(ErrorDialog(str(error), title=title))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.action.startswith("switch_mode"):
+                mode = binding.action.split("'")[1]
+                yield SystemCommand(
+                    MODE_TITLES[mode],
+                    f"Open the {MODE_TITLES[mode].lower()} screen ({binding.key})",
+                    partial(self.switch_mode, mode),
+                )
+        for fmt, (title, help_text, _) in EXPORTS.items():
+            yield SystemCommand(title, help_text, partial(self.ask_export, fmt))
+        yield SystemCommand(
+            "Import backup…",
+            "Merge a careercoach JSON backup into this journal (by entry id)",
+            self.ask_import,
+        )
+        yield SystemCommand("Help", "List the keys of every screen (?)", self.action_help)
+        yield SystemCommand("Refresh", "Re-read the journal (F5)", self.action_refresh_data)
+        yield from super().get_system_commands(screen)
+
+    # -- export and import (command palette) -------------------------------------------
+
+    def ask_export(self, fmt: str) -> None:
+        title, _, stem = EXPORTS[fmt]
+        default = f"{stem}-{self.today().isoformat()}.{fmt}"
+        dialog = PromptDialog(
+            "Write it to which file? (an existing file is never replaced)",
+            title=title.rstrip("…"),
+            value=str(Path.cwd() / default),
+            action="Export",
+        )
+        self.push_screen(dialog, lambda path: path and self.export(fmt, path))
+
+    @work(thread=True, group="exchange")
+    def export(self, fmt: str, path: str) -> None:
+        from careercoach.exchange import export_to_path
+
+        try:
+            summary = export_to_path(self.journal, fmt, path, as_of=self.today())
+        except CareerCoachError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        message = f"Wrote {summary.entries} entries to {summary.path}"
+        self.call_from_thread(notify_literal, self, message, title="Exported")
+
+    def ask_import(self) -> None:
+        dialog = PromptDialog(
+            "Which careercoach backup (.json)? Entries are merged by id; nothing is "
+            "deleted, and importing the same file twice changes nothing.",
+            title="Import backup",
+            action="Import",
+        )
+        self.push_screen(dialog, lambda path: path and self.import_backup(path))
+
+    @work(thread=True, group="exchange")
+    def import_backup(self, path: str) -> None:
+        from careercoach.exchange import import_file
+
+        try:
+            report = import_file(self.journal, path)
+        except CareerCoachError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        message = (
+            f"{len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged"
+        )
+        self.call_from_thread(notify_literal, self, message, title="Imported")
+        self.call_from_thread(self.action_refresh_data)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        try:
+            save_settings(Settings(theme=theme.name))
+        except OSError as exc:
+            notify_literal(
+                self, f"Could not remember the theme: {exc.strerror}", severity="warning"
+            )

@@ -1,0 +1,1 @@
+"""One module per screen; the app wires them into modes."""

@@ -1,0 +1,190 @@
+"""The weekly check-in: tick what you did, add a line, ctrl+s. About a minute.
+
+Each area is one focusable list (arrows move, space ticks) plus a free-text line, so
+tab walks area by area. Saving writes every entry in one journal write, dated inside
+the chosen week, then returns to the dashboard, which refreshes on resume.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, SelectionList
+from textual.widgets.selection_list import Selection
+
+from careercoach.checkin import (
+    Area,
+    AreaAnswer,
+    drafts_for_week,
+    entry_date,
+    load_checkin,
+    week_start,
+)
+from careercoach.errors import CareerCoachError, ValidationError
+from careercoach.journal import Draft
+from careercoach.model import make_entry
+from careercoach.tui.widgets.form import FormField
+from careercoach.tui.widgets.literal import LiteralStatic, literal, notify_literal
+from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
+
+
+def week_label(monday: dt.date, today: dt.date) -> str:
+    back = (week_start(today) - monday).days // 7
+    when = {0: "this week", 1: "last week"}.get(back, f"{back} weeks ago")
+    return (
+        f"Week of Mon {monday:%d %b %Y} ({when}) · "
+        f"entries dated {entry_date(monday, today).isoformat()}"
+    )
+
+
+class CheckinScreen(Screen):
+    """Per area: the guide's examples to tick and one line of your own."""
+
+    AUTO_FOCUS = "SelectionList"
+    COMMANDS: ClassVar = {ScreenActionsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("left_square_bracket", "week(-1)", "Prev week", key_display="["),
+        Binding("right_square_bracket", "week(1)", "Next week", key_display="]"),
+        Binding("ctrl+r", "reset", "Clear"),
+    ]
+
+    class Saved(Message):
+        def __init__(self, count: int, monday: dt.date) -> None:
+            super().__init__()
+            self.count = count
+            self.monday = monday
+
+    class Failed(Message):
+        def __init__(self, error: CareerCoachError) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.areas: tuple[Area, ...] = ()
+        self.monday = dt.date.min
+        self.content_error: CareerCoachError | None = None
+
+    def compose(self) -> ComposeResult:
+        try:
+            self.areas = load_checkin()
+        except CareerCoachError as exc:
+            self.content_error = exc
+        yield Header()
+        yield LiteralStatic("", id="week-label")
+        with VerticalScroll(id="checkin-areas"):
+            for area in self.areas:
+                with Vertical(classes="checkin-area") as box:
+                    box.border_title = literal(area.title, one_line=True)
+                    box.border_subtitle = literal(area.section, one_line=True)
+                    yield LiteralStatic(area.prompt, classes="hint")
+                    yield SelectionList[str](
+                        *(Selection(literal(e.label), e.id) for e in area.examples),
+                        id=f"examples-{area.id}",
+                    )
+                    yield FormField(
+                        "Anything else?",
+                        Input(
+                            placeholder="one line becomes one entry",
+                            id=f"free-{area.id}",
+                            compact=True,
+                        ),
+                        id=f"field-free-{area.id}",
+                    )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Weekly check-in"
+        self.monday = week_start(self.app.today())
+        self.show_week()
+        if self.content_error is not None:
+            self.app.show_error(self.content_error)
+
+    def show_week(self) -> None:
+        text = week_label(self.monday, self.app.today())
+        self.query_one("#week-label", LiteralStatic).show(text)
+
+    def action_week(self, step: int) -> None:
+        monday = self.monday + dt.timedelta(weeks=step)
+        if monday > week_start(self.app.today()):
+            notify_literal(self.app, "That week has not started yet.", severity="warning")
+            return
+        self.monday = monday
+        self.show_week()
+
+    def answers(self) -> dict[str, AreaAnswer]:
+        result = {}
+        for area in self.areas:
+            ticked = self.query_one(f"#examples-{area.id}", SelectionList).selected
+            free = self.query_one(f"#free-{area.id}", Input).value
+            result[area.id] = AreaAnswer(tuple(str(v) for v in ticked), free)
+        return result
+
+    def free_text_errors(self, answers: dict[str, AreaAnswer]) -> bool:
+        """Check each free line as the title it becomes; mark the bad ones."""
+        day = entry_date(self.monday, self.app.today())
+        found = False
+        for area in self.areas:
+            text = answers[area.id].free_text.strip()
+            error = None
+            if text:
+                try:
+                    make_entry(entry_id="tmp", date=day, kind=area.kind, title=text)
+                except ValidationError as exc:
+                    error, found = str(exc), True
+            self.query_one(f"#field-free-{area.id}", FormField).set_error(error)
+        return found
+
+    def action_save(self) -> None:
+        answers = self.answers()
+        if self.free_text_errors(answers):
+            return
+        try:
+            drafts = drafts_for_week(answers, self.monday, today=self.app.today(), areas=self.areas)
+        except CareerCoachError as exc:
+            self.app.show_error(exc)
+            return
+        if not drafts:
+            notify_literal(
+                self.app, "Nothing ticked yet: tick a box or type a line.", severity="warning"
+            )
+            return
+        self.save(drafts, self.monday)
+
+    @work(thread=True, exclusive=True, group="checkin-save")
+    def save(self, drafts: list[Draft], monday: dt.date) -> None:
+        try:
+            self.app.journal.add_many(drafts)
+        except CareerCoachError as exc:
+            self.post_message(self.Failed(exc))
+            return
+        self.post_message(self.Saved(len(drafts), monday))
+
+    def on_checkin_screen_saved(self, event: Saved) -> None:
+        plural = "entry" if event.count == 1 else "entries"
+        notify_literal(
+            self.app,
+            f"Saved {event.count} {plural} for the week of {event.monday:%d %b %Y}.",
+            title="Check-in",
+        )
+        self.action_reset()
+        self.app.switch_mode("dashboard")
+
+    def on_checkin_screen_failed(self, event: Failed) -> None:
+        self.app.show_error(event.error)
+
+    def action_reset(self) -> None:
+        for area in self.areas:
+            self.query_one(f"#examples-{area.id}", SelectionList).deselect_all()
+            self.query_one(f"#free-{area.id}", Input).value = ""
+            self.query_one(f"#field-free-{area.id}", FormField).set_error(None)
+        self.monday = week_start(self.app.today())
+        self.show_week()

@@ -1,0 +1,206 @@
+"""Dashboard (home): where am I, is now a good moment to ask, and what to do next.
+
+The assessment and its 26-week trend are computed in a worker thread (a large
+journal takes a moment) behind a loading indicator, and again whenever the journal
+file changed on disk: after a check-in, or an entry added from the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from careercoach.errors import CareerCoachError
+from careercoach.textsafe import terminal_safe
+from careercoach.tui.screens.error import ErrorDialog
+from careercoach.tui.screens.insight_data import (
+    Activity,
+    Insight,
+    activity,
+    is_current,
+    load_insight,
+)
+from careercoach.tui.widgets.readiness_bars import ReadinessBars
+from careercoach.tui.widgets.trend import ReadinessTrend
+
+TOP_ACTIONS = 3
+
+
+def describe_activity(habit: Activity) -> str:
+    """`Last check-in: 3 days ago (2026-11-17)` and `Weekly streak: 5 weeks`."""
+    if habit.last_entry is None or habit.days_since_last is None:
+        return "No entries yet."
+    days = habit.days_since_last
+    ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+    weeks = "week" if habit.streak_weeks == 1 else "weeks"
+    return (
+        f"Last check-in: {ago} ({habit.last_entry.isoformat()})\n"
+        f"Weekly streak: {habit.streak_weeks} {weeks}"
+    )
+
+
+def numbered(lines: tuple[str, ...] | list[str]) -> Content:
+    """A numbered list of plain lines (content text may hold user words: kept literal)."""
+    return Content("\n").join(
+        Content(f"{i}. {terminal_safe(line, keep_newlines=False)}")
+        for i, line in enumerate(lines, 1)
+    )
+
+
+def bullets(lines: tuple[str, ...] | list[str]) -> Content:
+    return Content("\n").join(
+        Content(f"• {terminal_safe(line, keep_newlines=False)}") for line in lines
+    )
+
+
+class DashboardScreen(Screen):
+    """Readiness, its trend, the timing verdict, the journaling habit, next actions."""
+
+    CSS_PATH = "insight.tcss"
+
+    class Computed(Message):
+        def __init__(self, insight: Insight, habit: Activity) -> None:
+            super().__init__()
+            self.insight = insight
+            self.habit = habit
+
+    class Failed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.insight: Insight | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield LoadingIndicator(id="dashboard-loading")
+        with VerticalScroll(id="dashboard-body"):
+            yield Static("", id="dashboard-start", classes="panel")
+            with Vertical(id="dashboard-main"):
+                with Horizontal(id="dashboard-top"):
+                    with Vertical(id="score-panel", classes="panel"):
+                        yield Static("", id="overall")
+                        yield Static("", id="band")
+                        yield Static("", id="habit")
+                    with Vertical(id="timing-panel", classes="panel"):
+                        yield Static("", id="timing-headline")
+                        yield Static("", id="timing-reasons")
+                yield Static("", id="next-actions", classes="panel")
+                with Vertical(id="bars-panel", classes="panel"):
+                    yield ReadinessBars()
+                with Vertical(id="trend-panel", classes="panel"):
+                    yield ReadinessTrend()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Dashboard"
+        self.query_one("#score-panel").border_title = "Readiness"
+        self.query_one("#timing-panel").border_title = "A good moment to ask?"
+        self.query_one("#bars-panel").border_title = "Criteria"
+        self.query_one("#trend-panel").border_title = "26-week trend"
+        self.query_one("#next-actions").border_title = "Next actions"
+        self.query_one("#dashboard-start").border_title = "Welcome"
+        self.query_one("#dashboard-body").display = False
+
+    def on_screen_resume(self) -> None:
+        if not is_current(self.app.journal, self.insight, self.app.today()):
+            self.action_refresh_insight()
+
+    def action_refresh_insight(self) -> None:
+        """Recompute from the journal as it is on disk now."""
+        self.query_one("#dashboard-loading").display = True
+        self.compute(self.app.today())
+
+    @work(thread=True, exclusive=True, group="dashboard")
+    def compute(self, as_of: dt.date) -> None:
+        try:
+            insight = load_insight(self.app.journal, as_of, with_trend=True)
+            habit = activity(insight.entries, as_of)
+        except CareerCoachError as exc:
+            message: Message = self.Failed(str(exc))
+        except OSError as exc:
+            message = self.Failed(f"cannot read the journal: {exc.strerror or exc}")
+        else:
+            message = self.Computed(insight, habit)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    def on_dashboard_screen_failed(self, event: Failed) -> None:
+        self.query_one("#dashboard-loading").display = False
+        self.app.push_screen(ErrorDialog(event.problem, title="Dashboard"))
+
+    def on_dashboard_screen_computed(self, event: Computed) -> None:
+        self.insight = event.insight
+        self.query_one("#dashboard-loading").display = False
+        self.query_one("#dashboard-body").display = True
+        empty = not event.insight.entries
+        self.query_one("#dashboard-start").display = empty
+        self.query_one("#dashboard-main").display = not empty
+        if empty:
+            self.query_one("#dashboard-start", Static).update(self.start_text())
+            return
+        self.show(event.insight, event.habit)
+
+    def show(self, insight: Insight, habit: Activity) -> None:
+        result = insight.assessment
+        self.query_one("#overall", Static).update(
+            Content.assemble((f"{result.overall}", "bold"), " / 100")
+        )
+        self.query_one("#band", Static).update(
+            Content.assemble((result.band.name, "bold"), f": {result.band.meaning}")
+        )
+        timing = result.timing
+        panel = self.query_one("#timing-panel")
+        panel.set_class(timing.good, "good")
+        panel.set_class(not timing.good, "wait")
+        self.query_one("#timing-headline", Static).update(Content.styled(timing.headline, "bold"))
+        self.query_one("#timing-reasons", Static).update(bullets(timing.reasons))
+        self.query_one(ReadinessBars).show(result.criteria)
+        self.query_one(ReadinessTrend).show(insight.trend or ())
+        self.query_one("#habit", Static).update(Content(describe_activity(habit)))
+        actions = result.next_actions[:TOP_ACTIONS]
+        self.query_one("#next-actions", Static).update(
+            numbered(actions) if actions else Content("Nothing urgent: keep journaling weekly.")
+        )
+
+    def start_text(self) -> Content:
+        """What a new user sees instead of zeros: what the app does and what to press."""
+        keys = self.app_keys()
+        steps = [
+            "Your journal is empty, so there is nothing to score yet.",
+            "",
+            "careercoach keeps a private journal of the work that gets people promoted in a",
+            "Japanese workplace, scores your readiness from it and drafts polite requests.",
+            "",
+            "To start:",
+        ]
+        for action, text in (
+            ("profile", "fill in your profile (JLPT level, next evaluation, contract renewal)"),
+            ("checkin", "do this week's check-in: a minute of ticking what you did"),
+            ("journal", "add an entry to the journal by hand"),
+        ):
+            key = keys.get(action)
+            steps.append(f"  • {f'press {key} to ' if key else ''}{text}")
+        steps += ["", "Press ctrl+p for every command, or ? for help."]
+        return Content("\n".join(steps))
+
+    def app_keys(self) -> dict[str, str]:
+        """The app's keys for its main actions, found by name so they never drift."""
+        keys: dict[str, str] = {}
+        for binding in self.app.BINDINGS:
+            key = getattr(binding, "key", None)
+            action = str(getattr(binding, "action", ""))
+            for wanted in ("profile", "checkin", "journal"):
+                if wanted in action.replace("_", "").replace("-", "") and wanted not in keys:
+                    keys[wanted] = str(getattr(binding, "key_display", None) or key)
+        return keys

@@ -1,0 +1,215 @@
+"""Add or edit one journal entry, with each validation message under its own field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, TextArea
+
+from careercoach.errors import ValidationError
+from careercoach.journal import Draft
+from careercoach.model import (
+    KINDS,
+    DetailValue,
+    Entry,
+    make_entry,
+    normalise_tags,
+    parse_date,
+    parse_detail_pairs,
+    parse_detail_value,
+    validate_details,
+)
+from careercoach.tui.widgets.form import FormField
+
+KIND_OPTIONS = [(spec.label, spec.id) for spec in KINDS.values()]
+T = TypeVar("T")
+FIELDS = ("title", "date", "kind", "subtype", "tags", "details", "notes")
+
+
+def subtype_options(kind: str) -> list[tuple[str, str]]:
+    return [(sub.replace("_", " "), sub) for sub in KINDS[kind].subtypes]
+
+
+def details_text(details: dict[str, DetailValue]) -> str:
+    """Kind-specific details (other than the sub-type) as editable `key=value` text."""
+    parts = []
+    for key, value in details.items():
+        if key == "type":
+            continue
+        shown = ("yes" if value else "no") if isinstance(value, bool) else value
+        parts.append(f"{key}={shown}")
+    return ", ".join(parts)
+
+
+def details_hint(kind: str) -> str:
+    keys = list(KINDS[kind].details)
+    return "e.g. " + ", ".join(f"{k}=..." for k in keys) if keys else "none for this kind"
+
+
+class EntryForm(ModalScreen["Draft | None"]):
+    """Dismisses with a validated Draft, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, *, today: dt.date, entry: Entry | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.today = today
+        self.entry = entry
+        self.options_kind = entry.kind if entry else "invisible"
+
+    def compose(self) -> ComposeResult:
+        entry = self.entry
+        kind = self.options_kind
+        with Vertical(classes="dialog entry-form") as box:
+            box.border_title = "Edit entry" if entry else "New entry"
+            with VerticalScroll():
+                yield FormField(
+                    "Title",
+                    Input(entry.title if entry else "", id="title", compact=True),
+                    id="field-title",
+                )
+                yield FormField(
+                    "Date",
+                    Input(
+                        (entry.date if entry else self.today).isoformat(),
+                        placeholder="YYYY-MM-DD, today or yesterday",
+                        id="date",
+                        compact=True,
+                    ),
+                    id="field-date",
+                )
+                yield FormField(
+                    "Kind",
+                    Select(KIND_OPTIONS, value=kind, allow_blank=False, id="kind", compact=True),
+                    id="field-kind",
+                )
+                yield FormField(
+                    "Type",
+                    Select(
+                        subtype_options(kind),
+                        value=(entry.subtype if entry and entry.subtype else Select.NULL),
+                        prompt="(none)",
+                        id="subtype",
+                        compact=True,
+                    ),
+                    id="field-subtype",
+                )
+                yield FormField(
+                    "Tags",
+                    Input(
+                        " ".join(entry.tags) if entry else "",
+                        placeholder="space or comma separated",
+                        id="tags",
+                        compact=True,
+                    ),
+                    id="field-tags",
+                )
+                yield FormField(
+                    "Details",
+                    Input(
+                        details_text(dict(entry.details)) if entry else "",
+                        placeholder=details_hint(kind),
+                        id="details",
+                        compact=True,
+                    ),
+                    id="field-details",
+                )
+                yield FormField(
+                    "Notes",
+                    TextArea(entry.notes if entry else "", id="notes", compact=True),
+                    id="field-notes",
+                )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ^s", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "kind" or event.value is Select.NULL:
+            return
+        kind = str(event.value)
+        if kind == self.options_kind:
+            return
+        self.options_kind = kind
+        subtype = self.query_one("#subtype", Select)
+        subtype.set_options(subtype_options(kind))
+        self.query_one("#details", Input).placeholder = details_hint(kind)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        draft = self.validated_draft()
+        if draft is not None:
+            self.dismiss(draft)
+
+    def validated_draft(self) -> Draft | None:
+        """Check every field, show each problem under its field; None if any failed."""
+        errors: dict[str, str] = {}
+        value = self._value
+        date = self._check(errors, "date", lambda: parse_date(value("date"), self.today))
+        kind = str(self.query_one("#kind", Select).value)
+        details: dict[str, DetailValue] = {}
+        subtype = self.query_one("#subtype", Select).value
+        if subtype is not Select.NULL:
+            self._check(errors, "subtype", lambda: parse_detail_value(kind, "type", str(subtype)))
+            details["type"] = str(subtype)
+        tags = self._check(
+            errors, "tags", lambda: normalise_tags(re.split(r"[,\s]+", value("tags")))
+        )
+        pairs = [p for p in value("details").split(",") if p.strip()]
+        extra = self._check(errors, "details", lambda: parse_detail_pairs(kind, pairs))
+        if extra is not None:
+            details.update(extra)
+            self._check(errors, "details", lambda: validate_details(kind, details))
+        title = value("title")
+        notes = self.query_one("#notes", TextArea).text
+        check_date = date or self.today
+        self._check(
+            errors,
+            "title",
+            lambda: make_entry(entry_id="tmp", date=check_date, kind=kind, title=title),
+        )
+        self._check(
+            errors,
+            "notes",
+            lambda: make_entry(entry_id="tmp", date=check_date, kind=kind, title="x", notes=notes),
+        )
+        for name in FIELDS:
+            self.query_one(f"#field-{name}", FormField).set_error(errors.get(name))
+        if errors:
+            first = next(name for name in FIELDS if name in errors)
+            self.query_one(f"#{first}").focus()
+            return None
+        assert date is not None and tags is not None
+        return Draft(date, kind, title, notes=notes, tags=tags, details=details)
+
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value
+
+    @staticmethod
+    def _check(errors: dict[str, str], name: str, check: Callable[[], T]) -> T | None:
+        try:
+            return check()
+        except ValidationError as exc:
+            errors.setdefault(name, str(exc))
+            return None

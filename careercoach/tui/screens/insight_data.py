@@ -1,0 +1,113 @@
+"""What the insight screens show, computed once per journal state and shared.
+
+The dashboard, readiness and scripts screens all need the same assessment; with a
+large journal it costs real time, so the result is kept per journal file and reused
+while the file on disk (its storage signature) and the date are unchanged. Runs in
+worker threads: a lock guards the cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+from careercoach.criteria import Criterion, load_criteria
+from careercoach.journal import Journal
+from careercoach.model import Entry, Profile
+from careercoach.readiness import Assessment, TrendPoint, assess, trend
+
+TREND_WEEKS = 26
+
+
+@dataclass(frozen=True)
+class Insight:
+    """One consistent reading of the journal and the assessment made from it."""
+
+    signature: tuple[int, ...] | None
+    as_of: dt.date
+    entries: Sequence[Entry]
+    profile: Profile
+    criteria: tuple[Criterion, ...]
+    assessment: Assessment
+    trend: tuple[TrendPoint, ...] | None = None
+
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
+
+
+_lock = threading.Lock()
+_cache: dict[Path, Insight] = {}
+
+
+def load_insight(journal: Journal, as_of: dt.date, *, with_trend: bool = False) -> Insight:
+    """The assessment (and optionally the trend) for the journal as it is now."""
+    signature = journal.storage.signature()
+    key = journal.path.resolve()
+    with _lock:
+        cached = _cache.get(key)
+    if cached is None or cached.signature != signature or cached.as_of != as_of:
+        entries = journal.entries()
+        profile = journal.profile()
+        criteria = load_criteria()
+        cached = Insight(
+            signature=signature,
+            as_of=as_of,
+            entries=entries,
+            profile=profile,
+            criteria=criteria,
+            assessment=assess(entries, profile, criteria, as_of),
+        )
+    if with_trend and cached.trend is None:
+        points = trend(cached.entries, cached.profile, cached.criteria, as_of, weeks=TREND_WEEKS)
+        cached = replace(cached, trend=tuple(points))
+    with _lock:
+        _cache[key] = cached
+    return cached
+
+
+def is_current(journal: Journal, insight: Insight | None, as_of: dt.date) -> bool:
+    """False when the file changed on disk (e.g. the CLI added an entry) or the day turned."""
+    return (
+        insight is not None
+        and insight.as_of == as_of
+        and insight.signature == journal.storage.signature()
+    )
+
+
+@dataclass(frozen=True)
+class Activity:
+    """How regularly the user journals: the habit the weekly check-in builds."""
+
+    last_entry: dt.date | None
+    days_since_last: int | None
+    streak_weeks: int
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def activity(entries: Sequence[Entry], as_of: dt.date) -> Activity:
+    """Days since the newest entry and the run of consecutive weeks with entries.
+
+    The streak may end this week or last week: a week not yet logged does not
+    break it until it is over. Entries dated after `as_of` are ignored.
+    """
+    past = [entry.date for entry in entries if entry.date <= as_of]
+    if not past:
+        return Activity(last_entry=None, days_since_last=None, streak_weeks=0)
+    last = max(past)
+    weeks = {week_start(day) for day in past}
+    monday = week_start(as_of)
+    if monday not in weeks:
+        monday -= dt.timedelta(weeks=1)
+    streak = 0
+    while monday in weeks:
+        streak += 1
+        monday -= dt.timedelta(weeks=1)
+    return Activity(last_entry=last, days_since_last=(as_of - last).days, streak_weeks=streak)

@@ -1,0 +1,376 @@
+"""The journal: every entry newest first, filtered as you type, one page at a time.
+
+Textual's DataTable needs seconds to paint tens of thousands of rows, so it only
+ever holds one page (PAGE_SIZE rows). Reading and filtering run in a thread worker;
+the table shows a loading indicator meanwhile and the UI stays responsive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Select
+
+from careercoach.errors import CareerCoachError, ValidationError
+from careercoach.journal import Draft, Journal, filter_entries
+from careercoach.model import KINDS, Entry, parse_date
+from careercoach.tui.screens.confirm import ConfirmDialog
+from careercoach.tui.screens.entry_form import EntryForm
+from careercoach.tui.widgets.literal import LiteralStatic, cell, notify_literal
+from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
+
+PAGE_SIZE = 200
+FILTER_DELAY_S = 0.3
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the filter bar asks for; bad dates are reported, not applied."""
+
+    kind: str | None = None
+    tag: str | None = None
+    text: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    problem: str = ""
+
+    def apply(self, entries: list[Entry]) -> list[Entry]:
+        if not any((self.kind, self.tag, self.text, self.since, self.until)):
+            return entries
+        return filter_entries(
+            entries,
+            kind=self.kind,
+            tag=self.tag,
+            text=self.text,
+            since=self.since,
+            until=self.until,
+        )
+
+
+def describe_entry(entry: Entry) -> str:
+    """Everything about one entry, as plain text for the details pane."""
+    lines = [
+        entry.title,
+        "",
+        f"id       {entry.id}",
+        f"date     {entry.date.isoformat()}",
+        f"kind     {KINDS[entry.kind].label if entry.kind in KINDS else entry.kind}",
+    ]
+    if entry.subtype:
+        lines.append(f"type     {entry.subtype.replace('_', ' ')}")
+    for key, value in entry.details.items():
+        if key != "type":
+            shown = ("yes" if value else "no") if isinstance(value, bool) else value
+            lines.append(f"{key:<8} {shown}")
+    if entry.tags:
+        lines.append(f"tags     {' '.join('#' + t for t in entry.tags)}")
+    if entry.notes:
+        lines += ["", entry.notes]
+    if entry.updated and entry.updated != entry.created:
+        lines += ["", f"edited   {entry.updated}"]
+    return "\n".join(lines)
+
+
+class JournalScreen(Screen):
+    """Browse, filter, add, edit and delete entries."""
+
+    AUTO_FOCUS = "#entries"
+    COMMANDS: ClassVar = {ScreenActionsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("x,delete", "delete", "Delete", key_display="x"),
+        Binding("n", "page(1)", "Next page"),
+        Binding("b", "page(-1)", "Prev page"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("escape", "clear_filters", "Clear filters", show=False),
+    ]
+
+    class Loaded(Message):
+        """A worker finished reading and filtering the journal."""
+
+        def __init__(self, entries: list[Entry], total: int, signature: object) -> None:
+            super().__init__()
+            self.entries = entries
+            self.total = total
+            self.signature = signature
+
+    class Failed(Message):
+        """Reading or writing the journal failed with a message for the user."""
+
+        def __init__(self, error: CareerCoachError) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.matched: list[Entry] = []
+        self.total = 0
+        self.page = 0
+        self.signature: object = "never loaded"
+        self._filter_timer: Timer | None = None
+        self._keep_cursor_on: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="journal-filters"):
+            yield Select(
+                [(spec.label, spec.id) for spec in KINDS.values()],
+                prompt="All kinds",
+                id="filter-kind",
+                compact=True,
+            )
+            yield Input(placeholder="tag", id="filter-tag", compact=True)
+            yield Input(placeholder="search title and notes", id="filter-text", compact=True)
+            yield Input(placeholder="from YYYY-MM-DD", id="filter-since", compact=True)
+            yield Input(placeholder="to YYYY-MM-DD", id="filter-until", compact=True)
+        with Horizontal(id="journal-body"):
+            yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="entry-detail"):
+                yield LiteralStatic("", id="detail-text")
+        yield LiteralStatic("", id="journal-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Journal"
+        table = self.query_one("#entries", DataTable)
+        table.add_column("Date", width=10, key="date")
+        table.add_column("Kind", width=14, key="kind")
+        table.add_column("Title", key="title")
+        table.add_column("Tags", key="tags")
+        self.query_one("#entry-detail").border_title = "Details"
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Entries added elsewhere (the CLI, the check-in) show up on return."""
+        try:
+            current = self.app.journal.storage.signature()
+        except CareerCoachError as exc:
+            self.app.show_error(exc)
+            return
+        if current != self.signature:
+            self.reload()
+
+    def refresh_data(self) -> None:
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read and filter in a worker; the table shows a loading indicator meanwhile."""
+        filters = self.read_filters()
+        self.query_one("#entries", DataTable).loading = True
+        self.load(filters)
+
+    @work(thread=True, exclusive=True, group="journal-load")
+    def load(self, filters: Filters) -> None:
+        journal = self.app.journal
+        try:
+            signature = journal.storage.signature()
+            entries = journal.entries()
+        except CareerCoachError as exc:
+            self.post_message(self.Failed(exc))
+            return
+        self.post_message(self.Loaded(filters.apply(entries), len(entries), signature))
+
+    def on_journal_screen_loaded(self, event: Loaded) -> None:
+        self.matched = event.entries
+        self.total = event.total
+        self.signature = event.signature
+        last_page = max(0, (len(self.matched) - 1) // PAGE_SIZE)
+        self.page = min(self.page, last_page)
+        if self._keep_cursor_on:
+            index = next(
+                (i for i, e in enumerate(self.matched) if e.id == self._keep_cursor_on), None
+            )
+            if index is not None:
+                self.page = index // PAGE_SIZE
+        self.show_page()
+
+    def on_journal_screen_failed(self, event: Failed) -> None:
+        self.query_one("#entries", DataTable).loading = False
+        self.app.show_error(event.error)
+
+    def show_page(self) -> None:
+        table = self.query_one("#entries", DataTable)
+        table.clear()
+        start = self.page * PAGE_SIZE
+        rows = self.matched[start : start + PAGE_SIZE]
+        for entry in rows:
+            table.add_row(
+                cell(entry.date.isoformat()),
+                cell(KINDS[entry.kind].label if entry.kind in KINDS else entry.kind),
+                cell(entry.title),
+                cell(" ".join(entry.tags)),
+                key=entry.id,
+            )
+        table.loading = False
+        target = self._keep_cursor_on
+        self._keep_cursor_on = None
+        ids = [e.id for e in rows]
+        table.move_cursor(row=ids.index(target) if target in ids else 0)
+        self.show_detail(rows[table.cursor_row] if rows else None)
+        self.update_status(start, len(rows))
+
+    def update_status(self, start: int, shown: int) -> None:
+        problem = self.read_filters().problem
+        if not self.total:
+            text = "The journal is empty: press a to add an entry, or w for the week's check-in."
+        elif not shown:
+            text = f"No entries match the filters (of {self.total:,})."
+        else:
+            pages = (len(self.matched) - 1) // PAGE_SIZE + 1
+            text = f"rows {start + 1:,}-{start + shown:,} of {len(self.matched):,}"
+            if len(self.matched) != self.total:
+                text += f" (filtered from {self.total:,})"
+            if pages > 1:
+                text += f" · page {self.page + 1} of {pages}: n next, b previous"
+        if problem:
+            text += f" · {problem}"
+        self.query_one("#journal-status", LiteralStatic).show(text)
+
+    # -- selection and details ---------------------------------------------------
+
+    def selected(self) -> Entry | None:
+        table = self.query_one("#entries", DataTable)
+        index = self.page * PAGE_SIZE + table.cursor_row
+        if not table.row_count or not 0 <= index < len(self.matched):
+            return None
+        return self.matched[index]
+
+    @on(DataTable.RowHighlighted, "#entries")
+    def row_highlighted(self) -> None:
+        self.show_detail(self.selected())
+
+    @on(DataTable.RowSelected, "#entries")
+    def row_selected(self) -> None:
+        self.action_edit()
+
+    def show_detail(self, entry: Entry | None) -> None:
+        text = describe_entry(entry) if entry else "Nothing selected."
+        self.query_one("#detail-text", LiteralStatic).show(text)
+
+    # -- filters -------------------------------------------------------------------
+
+    def read_filters(self) -> Filters:
+        kind = self.query_one("#filter-kind", Select).value
+        values = {
+            name: self.query_one(f"#filter-{name}", Input).value.strip()
+            for name in ("tag", "text", "since", "until")
+        }
+        dates: dict[str, dt.date | None] = {"since": None, "until": None}
+        problems = []
+        for name, label in (("since", "from"), ("until", "to")):
+            if values[name]:
+                try:
+                    dates[name] = parse_date(values[name], self.app.today())
+                except ValidationError as exc:
+                    problems.append(f"{label}: {exc}")
+        return Filters(
+            kind=None if kind is Select.NULL else str(kind),
+            tag=values["tag"] or None,
+            text=values["text"] or None,
+            since=dates["since"],
+            until=dates["until"],
+            problem="; ".join(problems),
+        )
+
+    @on(Input.Changed, "#journal-filters Input")
+    @on(Select.Changed, "#filter-kind")
+    def filters_changed(self) -> None:
+        """Re-filter shortly after the typing pauses (debounced)."""
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self.page = 0
+        self._filter_timer = self.set_timer(FILTER_DELAY_S, self.reload)
+
+    def action_search(self) -> None:
+        self.query_one("#filter-text", Input).focus()
+
+    def action_clear_filters(self) -> None:
+        for name in ("tag", "text", "since", "until"):
+            self.query_one(f"#filter-{name}", Input).value = ""
+        self.query_one("#filter-kind", Select).clear()
+        self.query_one("#entries", DataTable).focus()
+
+    def action_page(self, step: int) -> None:
+        pages = max(1, (len(self.matched) - 1) // PAGE_SIZE + 1)
+        page = min(max(0, self.page + step), pages - 1)
+        if page != self.page:
+            self.page = page
+            self.show_page()
+
+    # -- changes -------------------------------------------------------------------
+
+    class Written(Message):
+        """A write worker finished: say so and show the entry."""
+
+        def __init__(self, entry: Entry, verb: str) -> None:
+            super().__init__()
+            self.entry = entry
+            self.verb = verb
+
+    @work(thread=True, group="journal-write")
+    def write(self, change: Callable[[Journal], Entry], verb: str) -> None:
+        """Writes rewrite the whole file: off the UI thread for large journals."""
+        try:
+            entry = change(self.app.journal)
+        except CareerCoachError as exc:
+            self.post_message(self.Failed(exc))
+            return
+        self.post_message(self.Written(entry, verb))
+
+    def on_journal_screen_written(self, event: Written) -> None:
+        entry = event.entry
+        notify_literal(self.app, f"{event.verb} {entry.id}: {entry.title}", title="Journal")
+        self._keep_cursor_on = None if event.verb == "Deleted" else entry.id
+        self.reload()
+
+    def action_add(self) -> None:
+        self.app.push_screen(EntryForm(today=self.app.today()), self._added)
+
+    def _added(self, draft: Draft | None) -> None:
+        if draft is not None:
+            self.write(lambda journal: journal.add(draft), "Added")
+
+    def action_edit(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        form = EntryForm(today=self.app.today(), entry=entry)
+        self.app.push_screen(form, lambda draft: self._edited(entry, draft))
+
+    def _edited(self, entry: Entry, draft: Draft | None) -> None:
+        if draft is None:
+            return
+        changes = {
+            "date": draft.date,
+            "kind": draft.kind,
+            "title": draft.title,
+            "notes": draft.notes,
+            "tags": draft.tags,
+            "details": draft.details or {},
+        }
+        self.write(lambda journal: journal.update(entry.id, **changes), "Updated")
+
+    def action_delete(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        question = f"Delete this entry?\n\n{entry.date.isoformat()}  {entry.title}"
+        dialog = ConfirmDialog(question, title="Delete entry", yes="Delete")
+        self.app.push_screen(dialog, lambda yes: self._deleted(entry, bool(yes)))
+
+    def _deleted(self, entry: Entry, yes: bool) -> None:
+        if yes:
+            self.write(lambda journal: journal.delete(entry.id), "Deleted")

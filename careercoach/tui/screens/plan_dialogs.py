@@ -1,0 +1,123 @@
+"""Small forms of the improvement-plan screen: a new goal, and the plan's dates.
+
+Each validates inline (the message appears under the form, nothing is lost) and
+dismisses with the changed plan record, or None when cancelled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label
+
+from careercoach.errors import CareerCoachError
+from careercoach.improvement_plan import PlanRecord, add_goal, with_dates
+from careercoach.model import parse_date
+from careercoach.tui.widgets.literal import LiteralStatic
+
+
+def optional_date(text: str, today: dt.date) -> dt.date | None:
+    return parse_date(text, today) if text.strip() else None
+
+
+class _PlanForm(ModalScreen["PlanRecord | None"]):
+    """Shared behaviour: Enter or the save button submits, Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, plan: PlanRecord, today: dt.date) -> None:
+        super().__init__(classes="dialog-screen")
+        self.plan = plan
+        self.today = today
+
+    def buttons(self) -> ComposeResult:
+        yield LiteralStatic("", id="form-error")
+        with Horizontal(classes="dialog-buttons"):
+            yield Button("Save", id="save", variant="primary")
+            yield Button("Cancel", id="cancel")
+
+    def build(self) -> PlanRecord:
+        """Each form turns its fields into a new, checked plan record."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        try:
+            changed = self.build()
+        except CareerCoachError as exc:
+            self.query_one("#form-error", LiteralStatic).show(str(exc))
+            return
+        self.dismiss(changed)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class GoalDialog(_PlanForm):
+    """Add a goal with the four qualities the guide says make it fair to judge."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Add a goal"
+            yield Label("What must be achieved, as written in the plan:")
+            yield Input(id="goal-text", max_length=500, compact=True)
+            yield Label("Is the goal...")
+            yield Checkbox("Specific", id="specific", compact=True)
+            yield Checkbox("Measurable", id="measurable", compact=True)
+            yield Checkbox(
+                "Within my control (not up to others)", True, id="within_my_control", compact=True
+            )
+            yield Checkbox("Agreed with my manager", id="agreed", compact=True)
+            yield from self.buttons()
+
+    def build(self) -> PlanRecord:
+        flags = {
+            name: self.query_one(f"#{name}", Checkbox).value
+            for name in ("specific", "measurable", "within_my_control", "agreed")
+        }
+        return add_goal(self.plan, self.query_one("#goal-text", Input).value, **flags)
+
+
+class PlanDatesDialog(_PlanForm):
+    """The plan's start and end, and the dates that start the key-date clocks."""
+
+    def compose(self) -> ComposeResult:
+        plan = self.plan
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Plan dates"
+            for field_id, label, value in (
+                ("start", "Plan start (YYYY-MM-DD)", plan.start),
+                ("end", "Plan end", plan.end),
+                ("offer_date", "Handed a document to sign on (optional)", plan.offer_date),
+                ("employment_end", "Employment ends on (optional)", plan.employment_end),
+            ):
+                yield Label(label)
+                yield Input(value.isoformat() if value else "", id=field_id, compact=True)
+            yield from self.buttons()
+
+    def build(self) -> PlanRecord:
+        def text(field_id: str) -> str:
+            return self.query_one(f"#{field_id}", Input).value
+
+        return with_dates(
+            self.plan,
+            start=parse_date(text("start"), self.today),
+            end=parse_date(text("end"), self.today),
+            offer_date=optional_date(text("offer_date"), self.today),
+            employment_end=optional_date(text("employment_end"), self.today),
+        )

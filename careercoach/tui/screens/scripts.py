@@ -1,0 +1,298 @@
+"""Scripts: a polite promotion request drafted from the user's own journal.
+
+Pick the situation (the one the timing verdict suggests comes preselected), the
+language and talk-or-message; the preview follows at once. `c` copies it, `s` saves
+it to a private file. The soften box rewrites a blunt sentence as you type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, LoadingIndicator, Select, Static
+from textual.worker import get_current_worker
+
+from careercoach import clipboard, phrasing
+from careercoach.errors import CareerCoachError
+from careercoach.storage import describe_os_error, write_private_file
+from careercoach.textsafe import terminal_safe
+from careercoach.tui.screens.confirm import ConfirmDialog
+from careercoach.tui.screens.error import ErrorDialog
+from careercoach.tui.screens.insight_data import Insight, is_current, load_insight
+from careercoach.tui.screens.prompt import PromptDialog
+from careercoach.tui.widgets.literal import literal, notify_literal
+from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
+
+LANGUAGES = (("English", "en"), ("日本語", "ja"), ("Both", "both"))
+FORMATS = (("Say it (talk)", "talk"), ("Write it (message)", "message"))
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+
+
+def soften_language(text: str) -> str:
+    """Soften Japanese sentences with the Japanese rules, everything else with English."""
+    return "ja" if _JAPANESE.search(text) else "en"
+
+
+def compose_script(
+    situation: str, lang: str, fmt: str, facts: phrasing.JournalFacts, insight: Insight
+) -> phrasing.Script:
+    """The draft in one language, or English then Japanese for "both"."""
+    langs = ("en", "ja") if lang == "both" else (lang,)
+    drafts = [phrasing.draft(situation, one, fmt, facts, insight.profile) for one in langs]
+    cited: list[str] = []
+    for script in drafts:
+        cited.extend(i for i in script.cited_ids if i not in cited)
+    return phrasing.Script(
+        text="\n\n".join(script.text for script in drafts), cited_ids=tuple(cited)
+    )
+
+
+class ScriptsScreen(Screen):
+    """Draft, preview, copy and save a promotion-request script."""
+
+    CSS_PATH = "insight.tcss"
+    COMMANDS: ClassVar[set[type[Provider]]] = {ScreenActionsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "copy_script", "Copy"),
+        Binding("s", "save_script", "Save"),
+    ]
+
+    class Ready(Message):
+        def __init__(self, insight: Insight, facts: phrasing.JournalFacts) -> None:
+            super().__init__()
+            self.insight = insight
+            self.facts = facts
+
+    class Failed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.insight: Insight | None = None
+        self.facts: phrasing.JournalFacts | None = None
+        self.script: phrasing.Script | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="script-controls"):
+            yield Select(
+                [(label, key) for key, label in phrasing.SITUATIONS.items()],
+                id="situation",
+                allow_blank=False,
+                type_to_search=False,
+            )
+            yield Select(LANGUAGES, id="language", allow_blank=False, type_to_search=False)
+            yield Select(FORMATS, id="format", allow_blank=False, type_to_search=False)
+        yield LoadingIndicator(id="script-loading")
+        with VerticalScroll(id="script-preview", classes="panel"):
+            yield Static("", id="script-text")
+            yield Static("", id="script-cited")
+        with Vertical(id="soften-box", classes="panel"):
+            yield Input(
+                placeholder="Type a sentence to soften, e.g. This does not work.",
+                id="soften-input",
+                compact=True,
+            )
+            yield Static("", id="soften-result")
+            yield Static("", id="soften-rules")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Scripts"
+        self.query_one("#script-preview").border_title = "Preview"
+        self.query_one("#soften-box").border_title = "Soften a sentence"
+        self.query_one("#script-preview").display = False
+        self.query_one("#soften-result").display = False
+        self.query_one("#soften-rules").display = False
+
+    def on_screen_resume(self) -> None:
+        if not is_current(self.app.journal, self.insight, self.app.today()):
+            self.action_refresh_insight()
+
+    def action_refresh_insight(self) -> None:
+        """Re-read the journal: new entries may give the script better evidence."""
+        self.query_one("#script-loading").display = True
+        self.compute(self.app.today())
+
+    @work(thread=True, exclusive=True, group="scripts")
+    def compute(self, as_of: dt.date) -> None:
+        try:
+            insight = load_insight(self.app.journal, as_of)
+            facts = phrasing.gather_facts(insight.entries, insight.profile, as_of)
+        except CareerCoachError as exc:
+            message: Message = self.Failed(str(exc))
+        except OSError as exc:
+            message = self.Failed(f"cannot read the journal: {exc.strerror or exc}")
+        else:
+            message = self.Ready(insight, facts)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    def on_scripts_screen_failed(self, event: Failed) -> None:
+        self.query_one("#script-loading").display = False
+        self.app.push_screen(ErrorDialog(event.problem, title="Scripts"))
+
+    def on_scripts_screen_ready(self, event: Ready) -> None:
+        first_time = self.insight is None
+        self.insight, self.facts = event.insight, event.facts
+        self.query_one("#script-loading").display = False
+        self.query_one("#script-preview").display = True
+        if first_time:
+            with self.prevent(Select.Changed):
+                self.query_one("#situation", Select).value = phrasing.suggest_situation(
+                    event.insight.assessment
+                )
+                self.query_one("#language", Select).value = event.insight.profile.script_language
+                self.query_one("#format", Select).value = "talk"
+        self.update_preview()
+
+    @on(Select.Changed)
+    def choice_changed(self) -> None:
+        self.update_preview()
+
+    def choices(self) -> tuple[str, str, str]:
+        return (
+            str(self.query_one("#situation", Select).value),
+            str(self.query_one("#language", Select).value),
+            str(self.query_one("#format", Select).value),
+        )
+
+    def update_preview(self) -> None:
+        if self.insight is None or self.facts is None:
+            return
+        situation, lang, fmt = self.choices()
+        text = self.query_one("#script-text", Static)
+        cited = self.query_one("#script-cited", Static)
+        try:
+            self.script = compose_script(situation, lang, fmt, self.facts, self.insight)
+        except CareerCoachError as exc:
+            self.script = None
+            text.update(literal(f"Cannot draft this script: {exc}"))
+            cited.update("")
+            return
+        text.update(literal(self.script.text))
+        by_id = self.insight.by_id
+        sources = [by_id[i] for i in self.script.cited_ids if i in by_id]
+        cited.update(
+            Content.styled(
+                "Based on: "
+                + "; ".join(
+                    f"{e.date.isoformat()} {terminal_safe(e.title, keep_newlines=False)}"
+                    for e in sources
+                ),
+                "$text-muted",
+            )
+            if sources
+            else Content.styled(
+                "No journal entries cited yet: log your work to make the script specific.",
+                "$text-muted",
+            )
+        )
+
+    # -- copy and save ---------------------------------------------------------
+
+    def action_copy_script(self) -> None:
+        """Copy through the terminal (OSC 52) and, where it works, the system clipboard."""
+        if self.script is None:
+            notify_literal(self.app, "There is no script to copy yet.", severity="warning")
+            return
+        self.app.copy_to_clipboard(self.script.text)
+        self.copy_with_pyperclip(self.script.text)
+
+    @work(thread=True, exclusive=True, group="clipboard")
+    def copy_with_pyperclip(self, text: str) -> None:
+        system = clipboard.pyperclip_copy(text)
+        how = (
+            "to the terminal clipboard (OSC 52) and the system clipboard"
+            if system
+            else "to the terminal clipboard (OSC 52) only: the system clipboard was not "
+            "reachable, so paste where your terminal allows it"
+        )
+        self.app.call_from_thread(notify_literal, self.app, f"Script copied {how}.", title="Copy")
+
+    def action_save_script(self) -> None:
+        """Ask for a file name and write the script there, privately (0600)."""
+        if self.script is None or self.insight is None:
+            notify_literal(self.app, "There is no script to save yet.", severity="warning")
+            return
+        situation, lang, fmt = self.choices()
+        suggested = f"careercoach-{situation}-{lang}-{fmt}-{self.insight.as_of.isoformat()}.txt"
+        self.app.push_screen(
+            PromptDialog(
+                "Save the script to which file? (a relative name is saved in the current folder)",
+                title="Save script",
+                value=suggested,
+                action="Save",
+            ),
+            self.save_to_name,
+        )
+
+    def save_to_name(self, name: str | None) -> None:
+        if not name or self.script is None:
+            return
+        path = Path(name).expanduser()
+        text = self.script.text
+        if path.exists() or path.is_symlink():
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"{path} already exists. Replace it with this script?",
+                    title="Replace file?",
+                    yes="Replace",
+                ),
+                lambda yes: self.write_script(path, text) if yes else None,
+            )
+            return
+        self.write_script(path, text)
+
+    def write_script(self, path: Path, text: str) -> None:
+        try:
+            write_private_file(path, (text.rstrip("\n") + "\n").encode("utf-8"))
+        except CareerCoachError as exc:
+            notify_literal(self.app, str(exc), title="Not saved", severity="error")
+        except OSError as exc:
+            notify_literal(
+                self.app, f"{path}: {describe_os_error(exc)}", title="Not saved", severity="error"
+            )
+        else:
+            notify_literal(self.app, f"Saved to {path} (readable only by you).", title="Saved")
+
+    # -- soften ----------------------------------------------------------------
+
+    @on(Input.Changed, "#soften-input")
+    def soften_changed(self, event: Input.Changed) -> None:
+        result = self.query_one("#soften-result", Static)
+        rules = self.query_one("#soften-rules", Static)
+        typed = bool(event.value.strip())
+        result.display = rules.display = typed
+        if not typed:
+            return
+        lang = soften_language(event.value)
+        try:
+            softened = phrasing.soften(event.value, lang=lang)
+        except CareerCoachError as exc:
+            result.update(literal(str(exc)))
+            rules.update("")
+            return
+        result.update(literal(softened.text))
+        why = {rule.id: rule.why for rule in phrasing.load_phrasing().soften_rules[lang]}
+        rules.update(
+            Content("\n").join(
+                Content.styled(f"• {rule}: {why.get(rule, '')}", "$text-muted")
+                for rule in softened.rules
+            )
+            if softened.rules
+            else Content.styled("Already soft: no rule changed it.", "$text-muted")
+        )

@@ -1,0 +1,70 @@
+"""First run: fill in the profile, explore the demo journal, or skip."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from careercoach.model import Profile
+from careercoach.tui.widgets.literal import LiteralStatic
+from careercoach.tui.widgets.profile_form import ProfileForm
+
+WelcomeChoice = Literal["profile", "demo", "skip"]
+WELCOME_FIELDS = ("name", "company_type", "target_role", "jlpt_level", "next_evaluation")
+INTRO = (
+    "careercoach keeps a private journal of the work that gets people promoted in a "
+    "Japanese workplace, scores how ready you are, and drafts a polite way to ask.\n"
+    "Everything stays on this computer. Tell it a little about yourself (all optional; "
+    "the Profile screen has the rest), or look around a demo journal first."
+)
+
+
+class WelcomeScreen(ModalScreen["tuple[WelcomeChoice, Profile | None]"]):
+    """Dismisses with ("profile", profile), ("demo", None) or ("skip", None)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save profile"),
+        Binding("ctrl+d", "demo", "Demo journal"),
+        Binding("escape", "skip", "Skip"),
+    ]
+
+    def __init__(self, *, today: dt.date) -> None:
+        super().__init__(classes="dialog-screen")
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog welcome") as box:
+            box.border_title = "Welcome to careercoach"
+            with VerticalScroll():
+                yield LiteralStatic(INTRO, classes="hint")
+                yield ProfileForm(WELCOME_FIELDS, id="welcome-form")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save profile  ^s", id="save", variant="primary")
+                yield Button("Explore the demo  ^d", id="demo")
+                yield Button("Skip", id="skip")
+
+    def on_mount(self) -> None:
+        self.query_one("#profile-name").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        {"save": self.action_save, "demo": self.action_demo, "skip": self.action_skip}[
+            str(event.button.id)
+        ]()
+
+    def action_save(self) -> None:
+        profile = self.query_one(ProfileForm).validated(Profile(), self.today)
+        if profile is not None:
+            self.dismiss(("profile", profile))
+
+    def action_demo(self) -> None:
+        self.dismiss(("demo", None))
+
+    def action_skip(self) -> None:
+        self.dismiss(("skip", None))

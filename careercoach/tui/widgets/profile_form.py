@@ -1,0 +1,107 @@
+"""Every profile field as a form, validated field by field with `set_profile_fields`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Select
+
+from careercoach.errors import ValidationError
+from careercoach.model import PROFILE_DATE_FIELDS, PROFILE_FIELDS, Profile, set_profile_fields
+from careercoach.tui.widgets.form import FormField
+
+LABELS = {
+    "name": "Your name",
+    "company_type": "Company type",
+    "target_role": "Aiming for",
+    "start_date": "Started on",
+    "jlpt_level": "JLPT level",
+    "next_evaluation": "Next evaluation",
+    "contract_renewal": "Contract renewal",
+    "manager_name": "Manager's name",
+    "script_language": "Script language",
+}
+CHOICES: dict[str, list[tuple[str, str]]] = {
+    "company_type": [
+        ("Japanese company", "japanese"),
+        ("Foreign-affiliated", "foreign"),
+        ("Startup", "startup"),
+        ("Other", "other"),
+    ],
+    "target_role": [("Specialist", "specialist"), ("Manager", "manager")],
+    "jlpt_level": [(level, level) for level in ("N1", "N2", "N3", "N4", "N5")],
+    "script_language": [("English", "en"), ("Japanese", "ja"), ("Both", "both")],
+}
+REQUIRED_CHOICES = ("target_role", "script_language")
+
+
+def _widget(name: str) -> Widget:
+    if name in CHOICES:
+        return Select(
+            CHOICES[name],
+            prompt="(not set)",
+            allow_blank=name not in REQUIRED_CHOICES,
+            value=getattr(Profile(), name) if name in REQUIRED_CHOICES else Select.NULL,
+            id=f"profile-{name}",
+            compact=True,
+        )
+    placeholder = "YYYY-MM-DD" if name in PROFILE_DATE_FIELDS else ""
+    return Input(placeholder=placeholder, id=f"profile-{name}", compact=True)
+
+
+class ProfileForm(Vertical):
+    """Shows a profile, and turns what was typed back into a validated one."""
+
+    DEFAULT_CSS = "ProfileForm { height: auto; }"
+
+    def __init__(self, fields: Iterable[str] = PROFILE_FIELDS, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.fields = tuple(fields)
+
+    def compose(self) -> ComposeResult:
+        for name in self.fields:
+            yield FormField(LABELS[name], _widget(name), id=f"field-{name}")
+
+    def show_profile(self, profile: Profile) -> None:
+        for name in self.fields:
+            value = getattr(profile, name)
+            widget = self.query_one(f"#profile-{name}")
+            if isinstance(widget, Select):
+                if value:
+                    widget.value = value
+                else:
+                    widget.clear()
+            elif isinstance(widget, Input):
+                widget.value = value.isoformat() if isinstance(value, dt.date) else str(value)
+            self.query_one(f"#field-{name}", FormField).set_error(None)
+
+    def values(self) -> dict[str, str]:
+        result = {}
+        for name in self.fields:
+            widget = self.query_one(f"#profile-{name}")
+            if isinstance(widget, Select):
+                result[name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, Input):
+                result[name] = widget.value
+        return result
+
+    def validated(self, base: Profile, today: dt.date) -> Profile | None:
+        """The profile with the form's values, or None after showing each field's error."""
+        profile = base
+        ok = True
+        for name, value in self.values().items():
+            try:
+                profile = set_profile_fields(profile, {name: value}, today)
+                error = None
+            except ValidationError as exc:
+                ok, error = False, str(exc)
+            self.query_one(f"#field-{name}", FormField).set_error(error)
+        if not ok:
+            invalid = self.query(".-invalid .field-widget").first()
+            invalid.focus()
+            return None
+        return profile

@@ -1,0 +1,56 @@
+"""One horizontal bar per readiness criterion, titles padded by terminal cells."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from careercoach.readiness import CriterionScore
+from careercoach.textsafe import terminal_safe
+from careercoach.tui.widgets.cell_width import pad_cells
+
+LABEL_MAX = 28
+BAR_MIN = 6
+
+
+def bar_style(score: CriterionScore) -> str:
+    """Green when the criterion meets its target, amber when close, red when far."""
+    if score.gap <= 0:
+        return "$success"
+    return "$warning" if score.score >= 50 else "$error"
+
+
+class ReadinessBars(Widget):
+    """`Title ██████░░░░  62` for each criterion; the bar shrinks with the width."""
+
+    DEFAULT_CSS = """
+    ReadinessBars {
+        height: auto;
+    }
+    """
+
+    scores: reactive[tuple[CriterionScore, ...]] = reactive((), layout=True)
+
+    def show(self, scores: Sequence[CriterionScore]) -> None:
+        self.scores = tuple(scores)
+
+    def render(self) -> Content:
+        width = max(self.size.width, 20)
+        label_width = min(LABEL_MAX, max(10, width // 3))
+        bar_width = max(BAR_MIN, width - label_width - 6)
+        lines = []
+        for score in self.scores:
+            filled = round(bar_width * max(0, min(100, score.score)) / 100)
+            lines.append(
+                Content.assemble(
+                    pad_cells(terminal_safe(score.title, keep_newlines=False), label_width),
+                    " ",
+                    ("█" * filled, bar_style(score)),
+                    ("░" * (bar_width - filled), "$foreground-muted"),
+                    f" {score.score:>3}",
+                )
+            )
+        return Content("\n").join(lines)

@@ -1,0 +1,157 @@
+"""Check-in content and turning answers into drafts dated inside the chosen week."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careercoach.checkin import (
+    CHECKIN_TAG,
+    AreaAnswer,
+    drafts_for_week,
+    entry_date,
+    load_checkin,
+    parse_checkin,
+    week_start,
+)
+from careercoach.content import parse_yaml
+from careercoach.errors import ContentError, ValidationError
+from careercoach.model import KINDS, make_entry
+
+TODAY = dt.date(2026, 11, 20)  # a Friday
+MONDAY = dt.date(2026, 11, 16)
+GUIDE_EXAMPLES = (
+    "meeting_room",
+    "meeting_notes",
+    "clean_documents",
+    "early",
+    "dull_task",
+    "stayed_late",
+)
+
+
+def test_builtin_areas_cover_the_guide_and_cite_it() -> None:
+    areas = {area.id: area for area in load_checkin()}
+    assert set(areas) == {
+        "invisible",
+        "bridge",
+        "team_events",
+        "japanese",
+        "proposals",
+        "documentation",
+    }
+    assert tuple(e.id for e in areas["invisible"].examples) == GUIDE_EXAMPLES
+    for area in areas.values():
+        assert area.section.startswith("promotion guide §")
+        for example in area.examples:
+            assert example.type in KINDS[area.kind].subtypes
+            make_entry(entry_id="tmp", date=TODAY, kind=area.kind, title=example.title)
+
+
+def test_ticks_and_free_lines_become_drafts_of_the_right_kind() -> None:
+    answers = {
+        "invisible": AreaAnswer(("early", "dull_task"), "Fixed the printer"),
+        "team_events": AreaAnswer((), "Bowling night [b]!"),
+        "japanese": AreaAnswer(("study",)),
+    }
+    drafts = drafts_for_week(answers, MONDAY, today=TODAY)
+    got = [(d.kind, dict(d.details or {}).get("type"), d.title) for d in drafts]
+    assert got == [
+        ("invisible", "early", "Arrived early to my meetings"),
+        ("invisible", "dull_task", "Volunteered for a task nobody wanted"),
+        ("invisible", "other", "Fixed the printer"),
+        ("team_event", None, "Bowling night [b]!"),
+        ("japanese", "study", "Studied Japanese (vocabulary, kanji or grammar)"),
+    ]
+    assert all(d.tags == (CHECKIN_TAG,) and d.date == TODAY for d in drafts)
+
+
+def test_no_answers_give_no_drafts() -> None:
+    assert drafts_for_week({"bridge": AreaAnswer((), "   ")}, MONDAY, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("monday", "today", "expected"),
+    [
+        (dt.date(2026, 11, 16), dt.date(2026, 11, 20), dt.date(2026, 11, 20)),
+        (dt.date(2026, 11, 16), dt.date(2026, 11, 16), dt.date(2026, 11, 16)),
+        (dt.date(2026, 11, 16), dt.date(2026, 11, 22), dt.date(2026, 11, 20)),
+        (dt.date(2026, 11, 9), dt.date(2026, 11, 18), dt.date(2026, 11, 13)),
+    ],
+)
+def test_entry_date_is_inside_the_week_and_never_ahead(monday, today, expected) -> None:
+    assert entry_date(monday, today) == expected
+
+
+@pytest.mark.parametrize(
+    ("monday", "message"),
+    [
+        (dt.date(2026, 11, 17), "not a Monday"),
+        (dt.date(2026, 11, 23), "has not started yet"),
+    ],
+)
+def test_bad_weeks_are_refused(monday: dt.date, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        drafts_for_week({}, monday, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"nope": AreaAnswer()}, "unknown check-in area 'nope'"),
+        ({"bridge": AreaAnswer(("early",))}, "unknown example 'early' in Bridge work"),
+    ],
+)
+def test_unknown_answers_are_refused(answers, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        drafts_for_week(answers, MONDAY, today=TODAY)
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2150, 1, 1)))
+def test_week_start_is_the_monday_on_or_before(day: dt.date) -> None:
+    monday = week_start(day)
+    assert monday.weekday() == 0
+    assert 0 <= (day - monday).days < 7
+    assert monday <= entry_date(monday, day) <= day
+
+
+VALID = """
+areas:
+  - id: a
+    title: A
+    prompt: p
+    kind: invisible
+    section: "promotion guide §3"
+    examples:
+      - {id: e, label: L, type: early, title: T}
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("kind: invisible", "kind: heroics", "areas[0].kind: 'heroics' is not one of"),
+        ("type: early", "type: bridge", "areas[0].examples[0].type: 'bridge' is not one of"),
+        ('section: "promotion guide §3"', "section: 3", "areas[0].section: expected text"),
+        ("prompt: p", "prompt: p\n    colour: red", "areas[0].colour: unknown key"),
+        ("    title: A\n", "", "areas[0]: missing field 'title'"),
+    ],
+)
+def test_content_errors_name_file_key_and_problem(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    path = tmp_path / "checkin.yaml"
+    path.write_text(VALID.replace(old, new, 1))
+    with pytest.raises(ContentError) as caught:
+        load_checkin(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert message in str(caught.value)
+
+
+def test_the_valid_sample_parses() -> None:
+    (area,) = parse_checkin(parse_yaml(VALID, "sample"), "sample")
+    assert (area.kind, area.examples[0].type, area.free_type) == ("invisible", "early", None)

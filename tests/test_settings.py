@@ -1,0 +1,55 @@
+"""Remembered settings: private, atomic, and never a reason to fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careercoach import paths
+from careercoach.settings import DEFAULT_THEME, Settings, load_settings, save_settings
+
+
+def test_missing_settings_give_defaults() -> None:
+    assert load_settings() == Settings(theme=DEFAULT_THEME)
+
+
+def test_settings_round_trip_privately() -> None:
+    save_settings(Settings(theme="nord"))
+    path = paths.settings_path()
+    assert load_settings() == Settings(theme="nord")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]  # no temp left
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b"\xff\xfe garbage",
+        b"[1, 2]",
+        b'{"theme": 42}',
+        b'{"theme": ""}',
+        b'{"theme": "bad\\u001b[31mname"}',
+        b'{"theme": "' + b"x" * 100 + b'"}',
+        b"",
+    ],
+)
+def test_a_corrupt_settings_file_is_ignored(content: bytes) -> None:
+    path = paths.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    assert load_settings() == Settings()
+
+
+def test_unknown_keys_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"theme": "dracula", "future": true}')
+    assert load_settings(path) == Settings(theme="dracula")
+
+
+def test_a_huge_settings_file_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"theme": "nord", "pad": "' + "x" * 70_000 + '"}')
+    assert load_settings(path) == Settings()

@@ -1,0 +1,107 @@
+"""Snapshots of the insight screens on the demo journal with a fixed clock.
+
+Each screen at 100x32 and at the smallest supported size, 80x24. Look at the SVGs in
+the snapshot report before accepting a change with `--snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from careercoach import improvement_plan as ip
+from careercoach.demo import write_demo
+from careercoach.journal import Journal
+from careercoach.tui.app import CareerCoachApp
+
+TODAY = dt.date(2026, 11, 20)
+MOMENT = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
+SIZES = [(100, 32), (80, 24)]
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CAREERCOACH_HOME", str(tmp_path / "home"))
+    path = tmp_path / "demo.json"
+    write_demo(path, TODAY)
+    return path
+
+
+def with_plan(path: Path) -> None:
+    """A plan three weeks in: two goals (one met but not recognised), a few answers."""
+    plan = ip.new_plan(dt.date(2026, 11, 1), dt.date(2027, 1, 31))
+    plan = ip.add_goal(plan, "Close 20 support tickets a week", specific=True, measurable=True)
+    plan = ip.add_goal(plan, "Improve communication with the team")
+    plan = ip.set_goal_status(plan, 1, "met", on=dt.date(2026, 11, 14), recognised=False)
+    plan = ip.answer_sign(plan, "goals_clear", "no")
+    plan = ip.answer_sign(plan, "hr_engaged", "unsure")
+    plan = ip.mark_document(plan, ip.load_plan_content().documents[0].id)
+    Journal(path).save_plan(plan.to_dict())
+
+
+async def settle(pilot) -> None:
+    for _ in range(50):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if pilot.app.started:
+            break
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def open_screen(key: str | None):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        if key:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+def app_on(path: Path) -> CareerCoachApp:
+    journal = Journal(path, now=lambda: MOMENT)
+    return CareerCoachApp(journal, today=lambda: TODAY)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    ("screen", "key"),
+    [
+        ("dashboard", None),
+        ("readiness", "r"),
+        ("scripts", "t"),
+        ("plan_start", "i"),
+    ],
+)
+def test_insight_screen(snap_compare, demo_path: Path, screen: str, key, size) -> None:
+    assert snap_compare(app_on(demo_path), terminal_size=size, run_before=open_screen(key))
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("tab", ["signs-tab", "verdict-tab", "goals-tab"])
+def test_plan_with_a_plan(snap_compare, demo_path: Path, tab: str, size) -> None:
+    with_plan(demo_path)
+
+    async def run_before(pilot) -> None:
+        await open_screen("i")(pilot)
+        pilot.app.screen.query_one("#plan-tabs").active = tab
+        await settle(pilot)
+
+    assert snap_compare(app_on(demo_path), terminal_size=size, run_before=run_before)
+
+
+def test_empty_journal_dashboard(snap_compare, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CAREERCOACH_HOME", str(tmp_path / "home"))
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("escape")  # past the first-run welcome
+        await settle(pilot)
+
+    assert snap_compare(
+        app_on(tmp_path / "new.json"), terminal_size=(100, 32), run_before=run_before
+    )
