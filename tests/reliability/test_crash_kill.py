@@ -20,7 +20,7 @@ from careercoach.journal import Draft, Journal
 
 from .crash_harness import Ack, kill_at_random
 
-ROUNDS = {"add": 100, "edit": 70, "import": 70}
+ROUNDS = {"add": 120, "edit": 70, "import": 70}
 DAY = dt.date(2026, 11, 20)
 
 

@@ -126,3 +126,95 @@ def test_nothing_is_written_outside_the_journal_folder(
     assert journal.exists()
     assert written - backups == {"journal.json", "journal.json.lock"}
     assert list(tmp_path.iterdir()) == [], "nothing may be written to the working folder"
+
+
+def test_the_app_makes_no_network_connection(tmp_path: Path, no_network: None) -> None:
+    import asyncio
+
+    from careercoach.demo import write_demo
+    from tests.tui.conftest import SIZE, TODAY, make_app, ready, settle
+
+    path = tmp_path / "journal.json"
+    write_demo(path, TODAY)
+
+    async def visit_everything() -> list[str]:
+        app = make_app(path)
+        seen = []
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            for key in ("j", "w", "r", "t", "c", "i", "p", "d", "question_mark", "escape"):
+                await pilot.press(key)
+                await settle(pilot)
+                seen.append(type(app.screen).__name__)
+        return seen
+
+    seen = asyncio.run(visit_everything())
+    assert {
+        "JournalScreen",
+        "CheckinScreen",
+        "ReadinessScreen",
+        "ScriptsScreen",
+        "PlanScreen",
+        "ProfileScreen",
+        "DashboardScreen",
+    } <= set(seen)
+
+
+TITLE_SEQUENCE = re.compile(rb"\x1b\][012];")
+
+
+def test_the_terminal_title_never_carries_journal_text(tmp_path: Path) -> None:
+    """Run the real app on a pseudo-terminal and read every byte it sends."""
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    journal = tmp_path / "journal.json"
+    secret = "Secret note about Tanaka-bucho"
+    subprocess.run(
+        [sys.executable, "-m", "careercoach", "--journal", str(journal), "add", "note", secret],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "careercoach",
+            "--journal",
+            str(journal),
+            "profile",
+            "set",
+            "name=Private Person",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "32"})
+        os.execvp(sys.executable, [sys.executable, "-m", "careercoach", "--journal", str(journal)])
+    output = bytearray()
+    deadline = time.monotonic() + 30
+    sent = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        if not sent and b"Dashboard" in output:
+            os.write(fd, b"j")
+            time.sleep(1.5)
+            os.write(fd, b"q")
+            sent = True
+    os.waitpid(pid, 0)
+    assert sent, "the app never showed its dashboard"
+    assert secret.encode() in output or b"Secret note" in output, "the journal was not shown"
+    assert not TITLE_SEQUENCE.search(output)
