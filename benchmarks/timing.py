@@ -76,7 +76,10 @@ def run_process(args: list[str], env: dict[str, str] | None = None) -> float:
 def run_probe(script: Path, *args: str) -> dict:
     """Run a probe script in a fresh interpreter; it prints one JSON line of results."""
     out = subprocess.run(
-        [sys.executable, str(script), *args], check=True, capture_output=True, text=True,
+        [sys.executable, str(script), *args],
+        check=True,
+        capture_output=True,
+        text=True,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
