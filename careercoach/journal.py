@@ -10,17 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from careercoach import paths
+from careercoach import locking, paths
 from careercoach.errors import CareerCoachError, JournalError, JournalLockedError, NotFoundError
 from careercoach.model import Entry, Profile, make_entry, with_changes
 from careercoach.storage import SCHEMA_VERSION, JournalStorage, gc_paused
@@ -119,9 +119,7 @@ class Journal:
         self.storage = JournalStorage(self.path, **options)
         self._db = TinyDB(storage=lambda: self.storage)
         self._lock_timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout
-        self._lock = FileLock(
-            str(paths.lock_path(self.path)), timeout=self._lock_timeout, mode=0o600
-        )
+        self._held = threading.local()
         self._entries_cache: tuple[Any, list[Entry], dict[str, int]] | None = None
 
     # -- reading -------------------------------------------------------------
@@ -182,24 +180,33 @@ class Journal:
 
     @contextmanager
     def transaction(self) -> Iterator[TinyDB]:
-        """Hold the cross-process lock around one read-modify-write."""
-        paths.make_private_dir(self.path.parent)
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise JournalLockedError(
-                f"{self.path}: another careercoach has held the lock for over "
-                f"{self._lock_timeout:g} s; close it and try again"
-            ) from None
-        except OSError as exc:
-            raise JournalError(
-                f"cannot lock {self.path}: {exc.strerror} (is the folder read-only?)"
-            ) from None
-        try:
+        """Hold the cross-process lock around one read-modify-write (re-entrant per thread)."""
+        if getattr(self._held, "depth", 0):
+            self._held.depth += 1
+            try:
+                yield self._db
+            finally:
+                self._held.depth -= 1
+            return
+        with ExitStack() as stack:
+            try:
+                paths.make_private_dir(self.path.parent)
+                stack.enter_context(locking.hold(paths.lock_path(self.path), self._lock_timeout))
+            except locking.LockTimeout:
+                raise JournalLockedError(
+                    f"{self.path}: another careercoach has held the lock for over "
+                    f"{self._lock_timeout:g} s; close it and try again"
+                ) from None
+            except OSError as exc:
+                raise JournalError(
+                    f"cannot lock {self.path}: {exc.strerror} (is the folder read-only?)"
+                ) from None
             self._remove_stale_temp_files()
-            yield self._db
-        finally:
-            self._lock.release()
+            self._held.depth = 1
+            try:
+                yield self._db
+            finally:
+                self._held.depth = 0
 
     def _remove_stale_temp_files(self) -> None:
         """Under the lock no write is in flight, so any temp file is a crash leftover."""

@@ -42,7 +42,7 @@ MAX_JOURNAL_BYTES = 1 << 30
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 
-_BACKUP_STAMP = "%Y%m%dT%H%M%S"
+_BACKUP_STAMP = "%Y%m%dT%H%M%S%f"  # microseconds: names sort in time order
 DOCTOR_HINT = "it was left untouched; `careercoach doctor` can restore the newest good backup"
 
 

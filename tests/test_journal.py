@@ -177,3 +177,24 @@ def test_sigkill_never_loses_an_acknowledged_entry(journal_path: Path) -> None:
         assert not missing, f"lost {len(missing)} acknowledged entries"
     assert acknowledged, "the writer never got to write: the test proved nothing"
     assert len(list_backups(journal_path)) <= 3
+
+
+def test_threads_sharing_a_journal_lose_nothing(journal: Journal) -> None:
+    import threading
+
+    def add_many(label: str) -> None:
+        for i in range(60):
+            journal.add(Draft(DAY, "note", f"{label} {i}"))
+
+    threads = [threading.Thread(target=add_many, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(journal.entries()) == 120
+
+
+def test_transactions_nest_within_a_thread(journal: Journal) -> None:
+    with journal.transaction(), journal.transaction():
+        journal.add(Draft(DAY, "note", "inside two transactions"))
+    assert len(journal.entries()) == 1
