@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
@@ -23,6 +24,7 @@ from textual.widgets import Footer, Header, LoadingIndicator
 
 from careercoach import clock
 from careercoach.demo import write_demo
+from careercoach.doctor import examine, restore
 from careercoach.errors import (
     CareerCoachError,
     JournalError,
@@ -32,7 +34,9 @@ from careercoach.errors import (
 from careercoach.journal import Journal
 from careercoach.model import Profile
 from careercoach.settings import Settings, load_settings, save_settings
+from careercoach.storage import describe_os_error
 from careercoach.tui.screens.checkin import CheckinScreen
+from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.entry_form import EntryForm
 from careercoach.tui.screens.error import ErrorDialog
@@ -42,19 +46,32 @@ from careercoach.tui.screens.plan import PlanScreen
 from careercoach.tui.screens.profile import ProfileScreen
 from careercoach.tui.screens.prompt import PromptDialog
 from careercoach.tui.screens.readiness import ReadinessScreen
+from careercoach.tui.screens.restore import RestoreDialog
 from careercoach.tui.screens.scripts import ScriptsScreen
 from careercoach.tui.screens.welcome import WelcomeChoice, WelcomeScreen
 from careercoach.tui.widgets.literal import notify_literal
 
 DEMO_TITLE = "careercoach (demo journal, a throwaway copy)"
-MODE_TITLES = {
-    "dashboard": "Dashboard",
-    "journal": "Journal",
-    "checkin": "Week check-in",
-    "readiness": "Readiness",
-    "scripts": "Scripts",
-    "plan": "Improvement plan",
-    "profile": "Profile",
+
+
+@dataclass(frozen=True)
+class Mode:
+    """One of the app's screens: its key, its Footer label and its full title."""
+
+    screen: type[Screen]
+    key: str
+    label: str
+    title: str
+
+
+SCREENS = {
+    "dashboard": Mode(DashboardScreen, "d", "Dashboard", "Dashboard"),
+    "journal": Mode(JournalScreen, "j", "Journal", "Journal"),
+    "checkin": Mode(CheckinScreen, "w", "Check-in", "Week check-in"),
+    "readiness": Mode(ReadinessScreen, "r", "Readiness", "Readiness"),
+    "scripts": Mode(ScriptsScreen, "t", "Scripts", "Scripts"),
+    "plan": Mode(PlanScreen, "i", "Plan", "Improvement plan"),
+    "profile": Mode(ProfileScreen, "p", "Profile", "Profile"),
 }
 # format -> (palette title, palette help, default file name stem)
 EXPORTS = {
@@ -62,6 +79,17 @@ EXPORTS = {
     "csv": ("Export CSV…", "Every entry as a spreadsheet", "careercoach-entries"),
     "json": ("Export backup…", "A full JSON backup you can import again", "careercoach-backup"),
 }
+
+
+def has_good_backup(journal: Path) -> bool:
+    """True when the journal is damaged and at least one backup can replace it."""
+    try:
+        report = examine(journal)
+    except OSError:
+        return False
+    return report.status == "damaged" and any(backup.ok for backup in report.backups)
+
+
 # Actions that make no sense before the journal is open or while a dialog is up.
 NAVIGATION = {"switch_mode", "help", "refresh_data", "quit"}
 
@@ -72,23 +100,12 @@ class CareerCoachApp(App[None]):
     TITLE = "careercoach"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
-    MODES: ClassVar[dict[str, Any]] = {
-        "dashboard": DashboardScreen,
-        "journal": JournalScreen,
-        "checkin": CheckinScreen,
-        "readiness": ReadinessScreen,
-        "scripts": ScriptsScreen,
-        "plan": PlanScreen,
-        "profile": ProfileScreen,
-    }
+    MODES: ClassVar[dict[str, Any]] = {name: mode.screen for name, mode in SCREENS.items()}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "switch_mode('dashboard')", "Dashboard"),
-        Binding("j", "switch_mode('journal')", "Journal"),
-        Binding("w", "switch_mode('checkin')", "Check-in"),
-        Binding("r", "switch_mode('readiness')", "Readiness"),
-        Binding("t", "switch_mode('scripts')", "Scripts"),
-        Binding("i", "switch_mode('plan')", "Plan"),
-        Binding("p", "switch_mode('profile')", "Profile"),
+        *(
+            Binding(mode.key, f"switch_mode('{name}')", mode.label)
+            for name, mode in SCREENS.items()
+        ),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f5", "refresh_data", "Refresh"),
         Binding("q", "quit", "Quit"),
@@ -133,13 +150,19 @@ class CareerCoachApp(App[None]):
                 self.journal.entries()
                 self.journal.profile()
         except CareerCoachError as exc:
-            self.call_from_thread(self._startup_failed, exc)
+            restorable = not isinstance(exc, JournalLockedError) and has_good_backup(
+                self.journal.path
+            )
+            self.call_from_thread(self._startup_failed, exc, restorable)
             return
         self.call_from_thread(self._startup_done, first_run)
 
-    def _startup_failed(self, error: CareerCoachError) -> None:
+    def _startup_failed(self, error: CareerCoachError, restorable: bool) -> None:
         self.query_one("#startup-loading").display = False
-        self.push_screen(ErrorDialog(str(error), title="The journal cannot be opened", fatal=True))
+        dialog = ErrorDialog(
+            str(error), title="The journal cannot be opened", fatal=True, restorable=restorable
+        )
+        self.push_screen(dialog, lambda restore: restore and self.ask_restore())
 
     def _startup_done(self, first_run: bool) -> None:
         self.started = True
@@ -207,9 +230,12 @@ class CareerCoachApp(App[None]):
         modes = sorted(self.MODES, key=lambda mode: mode != current)
         sections: list[Section] = [("Everywhere", key_rows(self, type(self)))]
         for mode in modes:
-            sections.append((MODE_TITLES[mode], key_rows(self, self.MODES[mode])))
+            sections.append((SCREENS[mode].title, key_rows(self, SCREENS[mode].screen)))
         sections.append(("Entry form", key_rows(self, EntryForm)))
-        sections.append(("Command palette", [("ctrl+p", "every command by name")]))
+        palette = [("", command.title) for command in self.palette_commands()]
+        sections.append(
+            ("Command palette", [("ctrl+p", "every command by name; only there:"), *palette])
+        )
         return sections
 
     def show_error(self, error: CareerCoachError | str) -> None:
@@ -225,25 +251,86 @@ class CareerCoachApp(App[None]):
         self.push_screen(ErrorDialog(str(error), title=title))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            if binding.action.startswith("switch_mode"):
-                mode = binding.action.split("'")[1]
-                yield SystemCommand(
-                    MODE_TITLES[mode],
-                    f"Open the {MODE_TITLES[mode].lower()} screen ({binding.key})",
-                    partial(self.switch_mode, mode),
-                )
-        for fmt, (title, help_text, _) in EXPORTS.items():
-            yield SystemCommand(title, help_text, partial(self.ask_export, fmt))
-        yield SystemCommand(
-            "Import backup…",
-            "Merge a careercoach JSON backup into this journal (by entry id)",
-            self.ask_import,
-        )
+        for name, mode in SCREENS.items():
+            yield SystemCommand(
+                mode.title,
+                f"Open the {mode.title.lower()} screen ({mode.key})",
+                partial(self.switch_mode, name),
+            )
+        yield from self.palette_commands()
         yield SystemCommand("Help", "List the keys of every screen (?)", self.action_help)
         yield SystemCommand("Refresh", "Re-read the journal (F5)", self.action_refresh_data)
         yield from super().get_system_commands(screen)
+
+    def palette_commands(self) -> list[SystemCommand]:
+        """The commands that have no key: exports, import and restore."""
+        return [
+            *(
+                SystemCommand(title, help_text, partial(self.ask_export, fmt))
+                for fmt, (title, help_text, _) in EXPORTS.items()
+            ),
+            SystemCommand(
+                "Import backup…",
+                "Merge a careercoach JSON backup into this journal (by entry id)",
+                self.ask_import,
+            ),
+            SystemCommand(
+                "Restore a backup…",
+                "Put an automatic backup back in place of the journal",
+                self.ask_restore,
+            ),
+        ]
+
+    # -- restoring a backup (command palette, or the damaged-journal dialog) ------------
+
+    def ask_restore(self) -> None:
+        self.find_backups()
+
+    @work(thread=True, exclusive=True, group="backups")
+    def find_backups(self) -> None:
+        """Read every backup (off the UI thread), then let the user pick one."""
+        try:
+            backups = examine(self.journal.path).backups
+        except OSError as exc:
+            problem = f"cannot look at the backups: {describe_os_error(exc)}"
+            dialog = ErrorDialog(problem, title="Not restored")
+            self.call_from_thread(self.push_screen, dialog, lambda _: self.restore_finished())
+            return
+        self.call_from_thread(self.push_screen, RestoreDialog(backups), self.confirm_restore)
+
+    def confirm_restore(self, backup: Path | None) -> None:
+        if backup is None:
+            self.restore_finished()
+            return
+        question = (
+            f"Put the backup {backup.name} in place of the journal?\n\n"
+            f"The current file is kept beside it as {self.journal.path.name}.replaced-<time>."
+        )
+        self.push_screen(
+            ConfirmDialog(question, title="Restore backup", yes="Restore"),
+            lambda yes: self.restore_backup(backup) if yes else self.restore_finished(),
+        )
+
+    @work(thread=True, exclusive=True, group="backups")
+    def restore_backup(self, backup: Path) -> None:
+        try:
+            restore(self.journal, backup)
+            count = self.journal.count()
+        except CareerCoachError as exc:
+            dialog = ErrorDialog(str(exc), title="Not restored")
+            self.call_from_thread(self.push_screen, dialog, lambda _: self.restore_finished())
+            return
+        message = f"Restored {backup.name}: the journal now holds {count} entries."
+        self.call_from_thread(notify_literal, self, message, title="Restored")
+        self.call_from_thread(self.restore_finished)
+
+    def restore_finished(self) -> None:
+        """Show the journal as it is now; start again if it could not be opened before."""
+        if self.started:
+            self.action_refresh_data()
+        else:
+            self.query_one("#startup-loading").display = True
+            self.open_journal()
 
     # -- export and import (command palette) -------------------------------------------
 
@@ -251,19 +338,35 @@ class CareerCoachApp(App[None]):
         title, _, stem = EXPORTS[fmt]
         default = f"{stem}-{self.today().isoformat()}.{fmt}"
         dialog = PromptDialog(
-            "Write it to which file? (an existing file is never replaced)",
+            "Write it to which file? (you are asked before an existing file is replaced)",
             title=title.rstrip("…"),
             value=str(Path.cwd() / default),
             action="Export",
         )
-        self.push_screen(dialog, lambda path: path and self.export(fmt, path))
+        self.push_screen(dialog, lambda name: name and self.export_to(fmt, Path(name)))
+
+    def export_to(self, fmt: str, path: Path) -> None:
+        """Ask before replacing a file; folders, links and the journal itself are refused."""
+        path = path.expanduser()
+        replaces = path.is_file() and not path.is_symlink()
+        if not replaces or path.resolve() == self.journal.path.resolve():
+            self.export(fmt, path)
+            return
+        self.push_screen(
+            ConfirmDialog(
+                f"{path} already exists. Replace it with this export?",
+                title="Replace file?",
+                yes="Replace",
+            ),
+            lambda yes: yes and self.export(fmt, path, force=True),
+        )
 
     @work(thread=True, group="exchange")
-    def export(self, fmt: str, path: str) -> None:
+    def export(self, fmt: str, path: Path, *, force: bool = False) -> None:
         from careercoach.exchange import export_to_path
 
         try:
-            summary = export_to_path(self.journal, fmt, path, as_of=self.today())
+            summary = export_to_path(self.journal, fmt, path, as_of=self.today(), force=force)
         except CareerCoachError as exc:
             self.call_from_thread(self.show_error, exc)
             return

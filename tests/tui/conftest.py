@@ -1,14 +1,22 @@
-"""Helpers for driving the app headless: a fixed clock, demo journals, settling."""
+"""Helpers for driving the app headless: a fixed clock, demo journals, settling.
+
+Test modules import the helpers from here (`from tests.tui.conftest import ...`).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Static
 
 from careercoach.demo import write_demo
 from careercoach.journal import Journal
@@ -17,6 +25,7 @@ from careercoach.tui.app import CareerCoachApp
 TODAY = dt.date(2026, 11, 20)
 MOMENT = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
 SIZE = (100, 32)
+SomeScreen = TypeVar("SomeScreen", bound=Screen)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -51,6 +60,57 @@ async def ready(pilot: Pilot) -> None:
         if pilot.app.started or pilot.app.screen_stack[-1].is_modal:
             break
     await settle(pilot)
+
+
+@asynccontextmanager
+async def running(
+    path: Path,
+    *,
+    size: tuple[int, int] = SIZE,
+    notifications: bool = False,
+    **options: object,
+) -> AsyncIterator[Pilot]:
+    """The app on the journal at `path` (fixed clock), started and its first screen loaded."""
+    app = make_app(path, **options)
+    async with app.run_test(size=size, notifications=notifications) as pilot:
+        await ready(pilot)
+        yield pilot
+
+
+async def open_screen(pilot: Pilot, key: str, screen_class: type[SomeScreen]) -> SomeScreen:
+    """Press a screen's key and wait for it to load."""
+    await pilot.press(key)
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, screen_class)
+    return screen
+
+
+async def run_command(pilot: Pilot, name: str) -> None:
+    """Run a command from the command palette by typing its name."""
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    await pilot.press(*name)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def keys_then_settle(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
+    """A snapshot's `run_before`: once the app is ready, press each key and let it settle."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await ready(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+def shown(screen: Screen, selector: str) -> str:
+    """The plain text a Static shows."""
+    return str(screen.query_one(selector, Static).render())
 
 
 def screen_text(pilot: Pilot) -> str:

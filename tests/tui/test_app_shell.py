@@ -17,7 +17,7 @@ from careercoach.tui.screens.error import RESTORE_HINT, ErrorDialog
 from careercoach.tui.screens.help import HelpScreen, key_rows
 from careercoach.tui.screens.journal import JournalScreen
 from careercoach.tui.screens.profile import ProfileScreen
-from tests.tui.conftest import SIZE, TODAY, make_app, open_journal, ready, screen_text, settle
+from tests.tui.conftest import TODAY, open_journal, running, screen_text, settle
 
 
 @pytest.mark.parametrize(
@@ -30,25 +30,21 @@ from tests.tui.conftest import SIZE, TODAY, make_app, open_journal, ready, scree
     ],
 )
 async def test_mode_keys_open_their_screens(demo_path: Path, key, screen_class) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert isinstance(app.screen, DashboardScreen)
+    async with running(demo_path) as pilot:
+        assert isinstance(pilot.app.screen, DashboardScreen)
         await pilot.press("j" if key == "d" else "p", key)
         await settle(pilot)
-        assert isinstance(app.screen, screen_class)
+        assert isinstance(pilot.app.screen, screen_class)
 
 
 async def test_help_lists_every_screens_keys_from_the_bindings(demo_path: Path) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+    async with running(demo_path) as pilot:
         await pilot.press("j", "question_mark")
         await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text").render())
-        for screen_class in (JournalScreen, CheckinScreen, ProfileScreen, type(app)):
-            rows = key_rows(app, screen_class)
+        assert isinstance(pilot.app.screen, HelpScreen)
+        text = str(pilot.app.screen.query_one("#help-text").render())
+        for screen_class in (JournalScreen, CheckinScreen, ProfileScreen, type(pilot.app)):
+            rows = key_rows(pilot.app, screen_class)
             assert rows
             for keys, description in rows:
                 line = rf"^ +{re.escape(keys)} +{re.escape(description)}$"
@@ -57,56 +53,48 @@ async def test_help_lists_every_screens_keys_from_the_bindings(demo_path: Path) 
         assert headings[:3] == ["Everywhere", "Journal", "Dashboard"]  # current screen first
         assert {"Week check-in", "Profile", "Readiness", "Entry form"} <= set(headings)
         await pilot.press("escape")
-        assert isinstance(app.screen, JournalScreen)
+        assert isinstance(pilot.app.screen, JournalScreen)
 
 
 async def test_navigation_keys_are_off_while_a_dialog_is_open(demo_path: Path) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+    async with running(demo_path) as pilot:
         await pilot.press("j")
         await settle(pilot)
         await pilot.press("x")  # delete confirmation
         await pilot.press("p")
-        assert app.current_mode == "journal"
-        assert app.screen.is_modal
+        assert pilot.app.current_mode == "journal"
+        assert pilot.app.screen.is_modal
 
 
 async def test_corrupt_journal_shows_the_error_and_the_restore_hint(tmp_path: Path) -> None:
     path = tmp_path / "journal.json"
     path.write_text('{"_meta": {"1": {"app": "careercoach", "schema": 1}}, "entries": [')
-    app = make_app(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert isinstance(app.screen, ErrorDialog)
+    async with running(path) as pilot:
+        assert isinstance(pilot.app.screen, ErrorDialog)
         text = screen_text(pilot)
         assert "broken JSON" in text
         assert RESTORE_HINT in text
         assert "Traceback" not in text
         await pilot.click("#quit")
-    assert app.return_code == 2
+    assert pilot.app.return_code == 2
     assert path.read_text().endswith('"entries": [')  # left untouched
 
 
 async def test_a_locked_journal_gets_a_clear_dialog(demo_path: Path) -> None:
-    app = make_app(demo_path, lock_timeout=0.05)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+    async with running(demo_path, lock_timeout=0.05) as pilot:
         await pilot.press("j")
         await settle(pilot)
         with FileLock(str(paths.lock_path(demo_path))):
             await pilot.press("a", *"Wrote the minutes", "ctrl+s")
             await settle(pilot)
-        assert isinstance(app.screen, ErrorDialog)
+        assert isinstance(pilot.app.screen, ErrorDialog)
         assert "another careercoach has held the lock" in screen_text(pilot)
         await pilot.press("escape")
-        assert isinstance(app.screen, JournalScreen)
+        assert isinstance(pilot.app.screen, JournalScreen)
 
 
 async def test_an_entry_added_elsewhere_appears_after_f5(demo_path: Path) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+    async with running(demo_path) as pilot:
         await pilot.press("j")
         await settle(pilot)
         open_journal(demo_path).add(Draft(TODAY, "note", "Logged from the shell"))
@@ -117,9 +105,7 @@ async def test_an_entry_added_elsewhere_appears_after_f5(demo_path: Path) -> Non
 
 
 async def test_an_entry_added_elsewhere_appears_on_return(demo_path: Path) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+    async with running(demo_path) as pilot:
         await pilot.press("j")
         await settle(pilot)
         await pilot.press("p")
@@ -130,23 +116,17 @@ async def test_an_entry_added_elsewhere_appears_on_return(demo_path: Path) -> No
 
 
 async def test_the_chosen_theme_is_remembered(demo_path: Path) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        app.theme = "nord"
+    async with running(demo_path) as pilot:
+        pilot.app.theme = "nord"
         await pilot.pause()
     assert load_settings().theme == "nord"
     assert paths.settings_path().stat().st_mode & 0o777 == 0o600
-    again = make_app(demo_path)
-    async with again.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert again.theme == "nord"
+    async with running(demo_path) as pilot:
+        assert pilot.app.theme == "nord"
 
 
 async def test_every_screen_is_in_the_command_palette(demo_path: Path) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
+    async with running(demo_path) as pilot:
+        titles = {command.title for command in pilot.app.get_system_commands(pilot.app.screen)}
         assert {"Dashboard", "Journal", "Week check-in", "Readiness", "Scripts"} <= titles
         assert {"Improvement plan", "Profile", "Help", "Refresh", "Quit"} <= titles

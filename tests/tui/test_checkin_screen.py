@@ -11,15 +11,12 @@ from careercoach.checkin import CHECKIN_TAG
 from careercoach.tui.screens.checkin import CheckinScreen
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.widgets.form import FormField
-from tests.tui.conftest import SIZE, make_app, ready, screen_text, settle
+from tests.tui.conftest import SIZE, make_app, open_screen, ready, screen_text, settle
 
 
 async def open_checkin(pilot) -> CheckinScreen:
     await ready(pilot)
-    await pilot.press("w")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, CheckinScreen)
-    return pilot.app.screen
+    return await open_screen(pilot, "w", CheckinScreen)
 
 
 def new_entries(app, before: set[str]):

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from pathlib import Path
 
 import pytest
-from textual.widgets import LoadingIndicator, Static
+from textual.widgets import LoadingIndicator
 
 from careercoach.criteria import load_criteria
-from careercoach.demo import write_demo
 from careercoach.journal import Draft, Journal
 from careercoach.model import make_entry
 from careercoach.readiness import assess
@@ -18,32 +16,7 @@ from careercoach.tui.app import CareerCoachApp
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.insight_data import activity
 from careercoach.tui.screens.readiness import ReadinessScreen
-
-TODAY = dt.date(2026, 11, 20)  # a Friday
-SIZE = (100, 32)
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CAREERCOACH_HOME", str(tmp_path / "home"))
-    return tmp_path
-
-
-@pytest.fixture
-def demo_path(home: Path) -> Path:
-    path = home / "demo.json"
-    write_demo(path, TODAY)
-    return path
-
-
-def make_app(path: Path) -> CareerCoachApp:
-    return CareerCoachApp(Journal(path), today=lambda: TODAY)
-
-
-async def settle(pilot) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+from tests.tui.conftest import SIZE, TODAY, make_app, settle, shown
 
 
 async def dashboard_ready(app: CareerCoachApp, pilot) -> DashboardScreen:
@@ -54,10 +27,6 @@ async def dashboard_ready(app: CareerCoachApp, pilot) -> DashboardScreen:
             break
     assert isinstance(app.screen, DashboardScreen)
     return app.screen
-
-
-def shown(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
 
 
 def expected_assessment(path: Path):
@@ -96,80 +65,66 @@ def test_activity_counts_days_since_last_and_weekly_streak(dates, days, streak):
     assert (result.days_since_last, result.streak_weeks) == (days, streak)
 
 
-def test_dashboard_shows_score_band_verdict_and_top_actions(demo_path: Path) -> None:
-    async def scenario() -> None:
+async def test_dashboard_shows_score_band_verdict_and_top_actions(demo_path: Path) -> None:
+    expected = expected_assessment(demo_path)
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await dashboard_ready(app, pilot)
+        assert shown(screen, "#overall") == f"{expected.overall} / 100"
+        assert shown(screen, "#band").startswith(expected.band.name)
+        assert shown(screen, "#timing-headline") == expected.timing.headline
+        actions = shown(screen, "#next-actions").splitlines()
+        assert actions == [f"{i}. {a}" for i, a in enumerate(expected.next_actions[:3], 1)]
+        assert "Weekly streak:" in shown(screen, "#habit")
+        assert not screen.query_one(LoadingIndicator).display
+        assert not screen.query_one("#dashboard-start").display
+
+
+async def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await dashboard_ready(app, pilot)
+        before = shown(screen, "#overall")
+        # Another process (the CLI) logs a burst of work while the app is open.
+        Journal(demo_path).add_many(
+            [
+                Draft(TODAY, "japanese", "Passed JLPT N1", details={"type": "jlpt", "level": "N1"}),
+                *[Draft(TODAY, "bridge", f"Bridged call {i}") for i in range(8)],
+                *[Draft(TODAY, "achievement", f"Shipped part {i}") for i in range(3)],
+            ]
+        )
         expected = expected_assessment(demo_path)
-        app = make_app(demo_path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await dashboard_ready(app, pilot)
-            assert shown(screen, "#overall") == f"{expected.overall} / 100"
-            assert shown(screen, "#band").startswith(expected.band.name)
-            assert shown(screen, "#timing-headline") == expected.timing.headline
-            actions = shown(screen, "#next-actions").splitlines()
-            assert actions == [f"{i}. {a}" for i, a in enumerate(expected.next_actions[:3], 1)]
-            assert "Weekly streak:" in shown(screen, "#habit")
-            assert not screen.query_one(LoadingIndicator).display
-            assert not screen.query_one("#dashboard-start").display
-
-    asyncio.run(scenario())
+        assert f"{expected.overall} / 100" != before
+        await app.push_screen(ReadinessScreen())
+        await pilot.pause()
+        app.pop_screen()
+        screen = await dashboard_ready(app, pilot)
+        assert shown(screen, "#overall") == f"{expected.overall} / 100"
 
 
-def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> None:
-    async def scenario() -> None:
-        app = make_app(demo_path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await dashboard_ready(app, pilot)
-            before = shown(screen, "#overall")
-            # Another process (the CLI) logs a burst of work while the app is open.
-            Journal(demo_path).add_many(
-                [
-                    Draft(
-                        TODAY, "japanese", "Passed JLPT N1", details={"type": "jlpt", "level": "N1"}
-                    ),
-                    *[Draft(TODAY, "bridge", f"Bridged call {i}") for i in range(8)],
-                    *[Draft(TODAY, "achievement", f"Shipped part {i}") for i in range(3)],
-                ]
-            )
-            expected = expected_assessment(demo_path)
-            assert f"{expected.overall} / 100" != before
-            await app.push_screen(ReadinessScreen())
+async def test_refresh_key_recomputes(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await dashboard_ready(app, pilot)
+        Journal(demo_path).add(
+            Draft(TODAY, "japanese", "Passed JLPT N1", details={"type": "jlpt", "level": "N1"})
+        )
+        expected = expected_assessment(demo_path)
+        await pilot.press("f5")
+        screen = await dashboard_ready(app, pilot)
+        assert shown(screen, "#overall") == f"{expected.overall} / 100"
+
+
+async def test_empty_journal_gets_a_friendly_start(empty_path: Path) -> None:
+    app = make_app(empty_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, DashboardScreen) and len(app.screen_stack) > 1:
+            app.pop_screen()  # past the first-run welcome
             await pilot.pause()
-            app.pop_screen()
-            screen = await dashboard_ready(app, pilot)
-            assert shown(screen, "#overall") == f"{expected.overall} / 100"
-
-    asyncio.run(scenario())
-
-
-def test_refresh_key_recomputes(demo_path: Path) -> None:
-    async def scenario() -> None:
-        app = make_app(demo_path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await dashboard_ready(app, pilot)
-            Journal(demo_path).add(
-                Draft(TODAY, "japanese", "Passed JLPT N1", details={"type": "jlpt", "level": "N1"})
-            )
-            expected = expected_assessment(demo_path)
-            await pilot.press("f5")
-            screen = await dashboard_ready(app, pilot)
-            assert shown(screen, "#overall") == f"{expected.overall} / 100"
-
-    asyncio.run(scenario())
-
-
-def test_empty_journal_gets_a_friendly_start(home: Path) -> None:
-    async def scenario() -> None:
-        app = make_app(home / "new.json")
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            while not isinstance(app.screen, DashboardScreen) and len(app.screen_stack) > 1:
-                app.pop_screen()  # past the first-run welcome
-                await pilot.pause()
-            screen = await dashboard_ready(app, pilot)
-            start = shown(screen, "#dashboard-start")
-            assert "journal is empty" in start
-            assert "check-in" in start
-            assert not screen.query_one("#dashboard-main").display
-            assert "0 / 100" not in start
-
-    asyncio.run(scenario())
+        screen = await dashboard_ready(app, pilot)
+        start = shown(screen, "#dashboard-start")
+        assert "journal is empty" in start
+        assert "check-in" in start
+        assert not screen.query_one("#dashboard-main").display
+        assert "0 / 100" not in start

@@ -15,7 +15,17 @@ from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.entry_form import EntryForm
 from careercoach.tui.screens.journal import PAGE_SIZE, JournalScreen
 from careercoach.tui.widgets.form import FormField
-from tests.tui.conftest import SIZE, TODAY, make_app, open_journal, ready, screen_text, settle
+from tests.tui.conftest import (
+    SIZE,
+    TODAY,
+    make_app,
+    open_journal,
+    open_screen,
+    ready,
+    running,
+    screen_text,
+    settle,
+)
 
 INJECTIONS = [
     "[bold]x[/] $y {z}",
@@ -27,10 +37,7 @@ INJECTIONS = [
 
 async def open_journal_screen(pilot) -> JournalScreen:
     await ready(pilot)
-    await pilot.press("j")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, JournalScreen)
-    return pilot.app.screen
+    return await open_screen(pilot, "j", JournalScreen)
 
 
 def table_titles(screen: JournalScreen) -> list[str]:
@@ -244,7 +251,8 @@ async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
             )
         )
     app = make_app(demo_path)
-    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+    # wide enough that every title fits its column whole (longer ones end in "…")
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
         screen = await open_journal_screen(pilot)
         text = screen_text(pilot)
         for title in INJECTIONS:
@@ -259,3 +267,15 @@ async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
         assert f"Updated {screen.selected().id}: {INJECTIONS[0]}" in screen_text(pilot)
         await pilot.press("down", "x")
         assert INJECTIONS[1] in screen_text(pilot)  # the confirmation dialog
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 32), (140, 40)])
+async def test_long_titles_are_cut_so_the_tags_stay_on_screen(demo_path: Path, size) -> None:
+    title = "Ran the quarterly planning offsite for three teams and wrote the summary " * 2
+    open_journal(demo_path).add(Draft(TODAY, "bridge", title, tags=("findme", "offsite")))
+    async with running(demo_path, size=size) as pilot:
+        screen = await open_journal_screen(pilot)
+        row = next(line for line in screen_text(pilot).splitlines() if "findme offsite" in line)
+        assert "2026-11-20  Bridge role     Ran the quarterly planning" in row
+        assert "…" in row
+        assert title in str(screen.query_one("#detail-text").render()).replace("\n", " ")

@@ -12,21 +12,12 @@ from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.profile import ProfileScreen
 from careercoach.tui.screens.welcome import WelcomeScreen
 from careercoach.tui.widgets.form import FormField
-from tests.tui.conftest import SIZE, make_app, ready, screen_text, settle
-
-
-async def open_profile(pilot) -> ProfileScreen:
-    await ready(pilot)
-    await pilot.press("p")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ProfileScreen)
-    return pilot.app.screen
+from tests.tui.conftest import open_screen, running, screen_text, settle
 
 
 async def test_the_profile_screen_shows_the_saved_profile(demo_path: Path) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_profile(pilot)
+    async with running(demo_path) as pilot:
+        screen = await open_screen(pilot, "p", ProfileScreen)
         assert screen.query_one("#profile-name", Input).value == "Alex Morgan"
         assert screen.query_one("#profile-jlpt_level", Select).value == "N2"
         assert screen.query_one("#profile-next_evaluation", Input).value == "2026-12-30"
@@ -43,30 +34,28 @@ async def test_the_profile_screen_shows_the_saved_profile(demo_path: Path) -> No
 async def test_invalid_profile_fields_are_marked_and_nothing_is_saved(
     demo_path: Path, field: str, value: str, message: str
 ) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_profile(pilot)
-        before = app.journal.profile()
+    async with running(demo_path) as pilot:
+        screen = await open_screen(pilot, "p", ProfileScreen)
+        before = pilot.app.journal.profile()
         screen.query_one(f"#profile-{field}", Input).value = value
         await pilot.press("ctrl+s")
         await settle(pilot)
         box = screen.query_one(f"#field-{field}", FormField)
         assert box.has_class("-invalid")
         assert message in str(box.query_one(".field-error").render())
-        assert app.journal.profile() == before
+        assert pilot.app.journal.profile() == before
 
 
 async def test_a_valid_profile_is_saved_and_shown_literally(demo_path: Path) -> None:
-    app = make_app(demo_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        screen = await open_profile(pilot)
+    async with running(demo_path, notifications=True) as pilot:
+        screen = await open_screen(pilot, "p", ProfileScreen)
         screen.query_one("#profile-name", Input).value = "[bold]x[/] $y {z}"
         screen.query_one("#profile-manager_name", Input).value = "text [/ oops"
         screen.query_one("#profile-jlpt_level", Select).value = "N1"
         screen.query_one("#profile-contract_renewal", Input).value = ""
         await pilot.press("ctrl+s")
         await settle(pilot)
-        profile = app.journal.profile()
+        profile = pilot.app.journal.profile()
         assert (profile.name, profile.manager_name) == ("[bold]x[/] $y {z}", "text [/ oops")
         assert profile.jlpt_level == "N1"
         assert profile.contract_renewal is None
@@ -75,44 +64,38 @@ async def test_a_valid_profile_is_saved_and_shown_literally(demo_path: Path) -> 
 
 
 async def test_first_run_welcome_saves_the_profile(empty_path: Path) -> None:
-    app = make_app(empty_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert isinstance(app.screen, WelcomeScreen)
+    async with running(empty_path) as pilot:
+        assert isinstance(pilot.app.screen, WelcomeScreen)
         await pilot.press(*"Kim")
-        app.screen.query_one("#profile-next_evaluation", Input).value = "2027-04-01"
+        pilot.app.screen.query_one("#profile-next_evaluation", Input).value = "2027-04-01"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, DashboardScreen)
-        profile = app.journal.profile()
+        assert isinstance(pilot.app.screen, DashboardScreen)
+        profile = pilot.app.journal.profile()
         assert (profile.name, profile.next_evaluation) == ("Kim", dt.date(2027, 4, 1))
 
 
 async def test_first_run_welcome_validates_before_saving(empty_path: Path) -> None:
-    app = make_app(empty_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        app.screen.query_one("#profile-next_evaluation", Input).value = "soon"
+    async with running(empty_path) as pilot:
+        pilot.app.screen.query_one("#profile-next_evaluation", Input).value = "soon"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, WelcomeScreen)
-        assert app.screen.query_one("#field-next_evaluation").has_class("-invalid")
+        assert isinstance(pilot.app.screen, WelcomeScreen)
+        assert pilot.app.screen.query_one("#field-next_evaluation").has_class("-invalid")
         assert not empty_path.exists()
 
 
 async def test_the_demo_option_never_touches_the_real_journal(empty_path: Path) -> None:
-    app = make_app(empty_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+    async with running(empty_path) as pilot:
         await pilot.click("#demo")
         await settle(pilot)
-        assert app.demo
-        assert app.journal.path != empty_path
-        assert len(app.journal.entries()) > 100
-        assert app.journal.profile().name == "Alex Morgan"
-        assert isinstance(app.screen, DashboardScreen)
-        assert app.screen.insight is not None and app.screen.insight.entries
-        demo_file = app.journal.path
+        assert pilot.app.demo
+        assert pilot.app.journal.path != empty_path
+        assert len(pilot.app.journal.entries()) > 100
+        assert pilot.app.journal.profile().name == "Alex Morgan"
+        assert isinstance(pilot.app.screen, DashboardScreen)
+        assert pilot.app.screen.insight is not None and pilot.app.screen.insight.entries
+        demo_file = pilot.app.journal.path
         await pilot.press("j")
         await settle(pilot)
         await pilot.press("x", "y")  # even deleting in the demo only touches the copy
@@ -124,10 +107,8 @@ async def test_the_demo_option_never_touches_the_real_journal(empty_path: Path) 
 
 
 async def test_skipping_the_welcome_writes_nothing(empty_path: Path) -> None:
-    app = make_app(empty_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+    async with running(empty_path) as pilot:
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, DashboardScreen)
+        assert isinstance(pilot.app.screen, DashboardScreen)
     assert not empty_path.exists()

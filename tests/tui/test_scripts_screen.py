@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-import datetime as dt
 import os
 import stat
 from pathlib import Path
@@ -14,24 +12,13 @@ from textual.widgets import Input, Select, Static
 
 from careercoach import clipboard, phrasing
 from careercoach.criteria import load_criteria
-from careercoach.demo import write_demo
 from careercoach.journal import Draft, Journal
 from careercoach.readiness import assess
 from careercoach.textsafe import terminal_safe
-from careercoach.tui.app import CareerCoachApp
 from careercoach.tui.screens.scripts import ScriptsScreen
+from tests.tui.conftest import TODAY, open_screen, run_command, running, screen_text, settle
 
-TODAY = dt.date(2026, 11, 20)
-SIZE = (100, 32)
 NASTY = ("[bold]x[/] $y {z}", "text [/ oops", "%s \x1b]0;title\x07 [red]")
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CAREERCOACH_HOME", str(tmp_path / "home"))
-    path = tmp_path / "demo.json"
-    write_demo(path, TODAY)
-    return path
 
 
 def fake_pyperclip(monkeypatch: pytest.MonkeyPatch, works: bool) -> list[str]:
@@ -46,30 +33,8 @@ def fake_pyperclip(monkeypatch: pytest.MonkeyPatch, works: bool) -> list[str]:
     return calls
 
 
-async def settle(pilot) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
 async def open_scripts(pilot) -> ScriptsScreen:
-    for _ in range(50):
-        await settle(pilot)
-        if pilot.app.started:
-            break
-    await pilot.press("t")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ScriptsScreen)
-    return pilot.app.screen
-
-
-def run(path: Path, scenario) -> None:
-    async def main() -> None:
-        app = CareerCoachApp(Journal(path), today=lambda: TODAY)
-        async with app.run_test(size=SIZE) as pilot:
-            await scenario(pilot, await open_scripts(pilot))
-
-    asyncio.run(main())
+    return await open_screen(pilot, "t", ScriptsScreen)
 
 
 def preview(screen: ScriptsScreen) -> str:
@@ -83,22 +48,17 @@ def expected_text(path: Path, situation: str, langs: tuple[str, ...], fmt: str) 
     return "\n\n".join(phrasing.draft(situation, lang, fmt, facts, profile).text for lang in langs)
 
 
-def screen_text(pilot) -> str:
-    return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
-
-
-def test_suggested_situation_and_profile_language_are_preselected(demo_path: Path) -> None:
+async def test_suggested_situation_and_profile_language_are_preselected(demo_path: Path) -> None:
     journal = Journal(demo_path)
     assessment = assess(journal.entries(), journal.profile(), load_criteria(), TODAY)
     suggested = phrasing.suggest_situation(assessment)
 
-    async def scenario(pilot, screen: ScriptsScreen) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
         assert screen.query_one("#situation", Select).value == suggested
         assert screen.query_one("#language", Select).value == "both"  # the demo profile's
         assert screen.query_one("#format", Select).value == "talk"
         assert preview(screen) == expected_text(demo_path, suggested, ("en", "ja"), "talk")
-
-    run(demo_path, scenario)
 
 
 @pytest.mark.parametrize(
@@ -109,10 +69,11 @@ def test_suggested_situation_and_profile_language_are_preselected(demo_path: Pat
         ("after_evaluation", "both", "message", ("en", "ja")),
     ],
 )
-def test_preview_follows_situation_language_and_format(
+async def test_preview_follows_situation_language_and_format(
     demo_path: Path, situation: str, language: str, fmt: str, langs: tuple[str, ...]
 ) -> None:
-    async def scenario(pilot, screen: ScriptsScreen) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
         before = preview(screen)
         screen.query_one("#situation", Select).value = situation
         screen.query_one("#language", Select).value = language
@@ -120,8 +81,6 @@ def test_preview_follows_situation_language_and_format(
         await settle(pilot)
         assert preview(screen) == expected_text(demo_path, situation, langs, fmt)
         assert preview(screen) != before
-
-    run(demo_path, scenario)
 
 
 @pytest.mark.parametrize(
@@ -131,10 +90,11 @@ def test_preview_follows_situation_language_and_format(
         (False, "terminal clipboard (OSC 52) only"),
     ],
 )
-def test_c_copies_the_script_and_says_how(demo_path: Path, monkeypatch, works, said) -> None:
+async def test_c_copies_the_script_and_says_how(demo_path: Path, monkeypatch, works, said) -> None:
     pyperclip_calls = fake_pyperclip(monkeypatch, works)
 
-    async def scenario(pilot, screen: ScriptsScreen) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
         await pilot.press("c")
         await settle(pilot)
         assert pilot.app.clipboard == preview(screen)
@@ -142,10 +102,8 @@ def test_c_copies_the_script_and_says_how(demo_path: Path, monkeypatch, works, s
         messages = [n.message for n in pilot.app._notifications]  # no public accessor
         assert any(said in m for m in messages)
 
-    run(demo_path, scenario)
 
-
-def test_s_saves_a_private_file_and_asks_before_replacing(demo_path: Path, tmp_path) -> None:
+async def test_s_saves_a_private_file_and_asks_before_replacing(demo_path: Path, tmp_path) -> None:
     target = tmp_path / "out" / "script.txt"
 
     async def save(pilot, answer: str | None = None) -> None:
@@ -158,7 +116,8 @@ def test_s_saves_a_private_file_and_asks_before_replacing(demo_path: Path, tmp_p
             await pilot.press(answer)
             await settle(pilot)
 
-    async def scenario(pilot, screen: ScriptsScreen) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
         await save(pilot)
         assert target.read_text(encoding="utf-8") == preview(screen) + "\n"
         assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
@@ -169,15 +128,14 @@ def test_s_saves_a_private_file_and_asks_before_replacing(demo_path: Path, tmp_p
         assert target.read_text(encoding="utf-8") == preview(screen) + "\n"
         assert isinstance(pilot.app.screen, ScriptsScreen)
 
-    run(demo_path, scenario)
 
-
-def test_soften_box_rewrites_as_you_type(demo_path: Path) -> None:
+async def test_soften_box_rewrites_as_you_type(demo_path: Path) -> None:
     sentence = "This does not work."
     expected = phrasing.soften(sentence, lang="en")
     assert expected.rules  # the sentence really is one the rules change
 
-    async def scenario(pilot, screen: ScriptsScreen) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
         screen.query_one("#soften-input", Input).focus()
         await pilot.press(*sentence)
         await settle(pilot)
@@ -185,10 +143,8 @@ def test_soften_box_rewrites_as_you_type(demo_path: Path) -> None:
         rules = str(screen.query_one("#soften-rules", Static).render())
         assert all(rule in rules for rule in expected.rules)
 
-    run(demo_path, scenario)
 
-
-def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
+async def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
     journal = Journal(demo_path)
     journal.add_many(
         [Draft(TODAY, "achievement", title, details={"type": "major_project"}) for title in NASTY]
@@ -196,7 +152,8 @@ def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
     profile = journal.profile()
     journal.save_profile(dataclasses.replace(profile, manager_name="[b]{m}[/]"))
 
-    async def scenario(pilot, screen: ScriptsScreen) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
         screen.query_one("#language", Select).value = "en"
         await settle(pilot)
         text = preview(screen)
@@ -211,19 +168,11 @@ def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
         await settle(pilot)
         assert "text [/ oops" in str(screen.query_one("#soften-result", Static).render())
 
-    run(demo_path, scenario)
 
-
-def test_copy_and_save_are_in_the_command_palette(demo_path: Path, monkeypatch) -> None:
+async def test_copy_and_save_are_in_the_command_palette(demo_path: Path, monkeypatch) -> None:
     fake_pyperclip(monkeypatch, works=False)
 
-    async def scenario(pilot, screen: ScriptsScreen) -> None:
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"Copy")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
+        await run_command(pilot, "Copy")
         assert pilot.app.clipboard == preview(screen)
-
-    run(demo_path, scenario)

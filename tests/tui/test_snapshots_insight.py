@@ -12,21 +12,10 @@ from pathlib import Path
 import pytest
 
 from careercoach import improvement_plan as ip
-from careercoach.demo import write_demo
 from careercoach.journal import Journal
-from careercoach.tui.app import CareerCoachApp
+from tests.tui.conftest import keys_then_settle, make_app, ready, settle
 
-TODAY = dt.date(2026, 11, 20)
-MOMENT = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
 SIZES = [(100, 32), (80, 24)]
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CAREERCOACH_HOME", str(tmp_path / "home"))
-    path = tmp_path / "demo.json"
-    write_demo(path, TODAY)
-    return path
 
 
 def with_plan(path: Path) -> None:
@@ -41,32 +30,6 @@ def with_plan(path: Path) -> None:
     Journal(path).save_plan(plan.to_dict())
 
 
-async def settle(pilot) -> None:
-    for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if pilot.app.started:
-            break
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-def open_screen(key: str | None):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        if key:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
-
-
-def app_on(path: Path) -> CareerCoachApp:
-    journal = Journal(path, now=lambda: MOMENT)
-    return CareerCoachApp(journal, today=lambda: TODAY)
-
-
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(
     ("screen", "key"),
@@ -78,7 +41,11 @@ def app_on(path: Path) -> CareerCoachApp:
     ],
 )
 def test_insight_screen(snap_compare, demo_path: Path, screen: str, key, size) -> None:
-    assert snap_compare(app_on(demo_path), terminal_size=size, run_before=open_screen(key))
+    assert snap_compare(
+        make_app(demo_path),
+        terminal_size=size,
+        run_before=keys_then_settle(*([key] if key else [])),
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -87,21 +54,17 @@ def test_plan_with_a_plan(snap_compare, demo_path: Path, tab: str, size) -> None
     with_plan(demo_path)
 
     async def run_before(pilot) -> None:
-        await open_screen("i")(pilot)
+        await keys_then_settle("i")(pilot)
         pilot.app.screen.query_one("#plan-tabs").active = tab
         await settle(pilot)
 
-    assert snap_compare(app_on(demo_path), terminal_size=size, run_before=run_before)
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
 
-def test_empty_journal_dashboard(snap_compare, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("CAREERCOACH_HOME", str(tmp_path / "home"))
-
+def test_empty_journal_dashboard(snap_compare, empty_path: Path) -> None:
     async def run_before(pilot) -> None:
-        await settle(pilot)
+        await ready(pilot)
         await pilot.press("escape")  # past the first-run welcome
         await settle(pilot)
 
-    assert snap_compare(
-        app_on(tmp_path / "new.json"), terminal_size=(100, 32), run_before=run_before
-    )
+    assert snap_compare(make_app(empty_path), terminal_size=(100, 32), run_before=run_before)

@@ -9,29 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from careercoach.demo import write_demo
-from tests.tui.conftest import TODAY, make_app, ready, settle
+from tests.tui.conftest import keys_then_settle, make_app
 
 SIZES = [
     (100, 32),
     (80, 24),
 ]
-
-
-def demo_app(tmp_path: Path):
-    path = tmp_path / "journal.json"
-    write_demo(path, TODAY)
-    return make_app(path)
-
-
-def keys_then_settle(*keys: str):
-    async def run_before(pilot) -> None:
-        await ready(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -47,14 +30,13 @@ def keys_then_settle(*keys: str):
         ("help", ("j", "question_mark")),
     ],
 )
-def test_demo_screens(snap_compare, tmp_path: Path, size, name: str, keys) -> None:
-    assert snap_compare(demo_app(tmp_path), terminal_size=size, run_before=keys_then_settle(*keys))
+def test_demo_screens(snap_compare, demo_path: Path, size, name: str, keys) -> None:
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=keys_then_settle(*keys))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_welcome_on_first_run(snap_compare, tmp_path: Path, size) -> None:
-    app = make_app(tmp_path / "new" / "journal.json")
-    assert snap_compare(app, terminal_size=size, run_before=keys_then_settle())
+def test_welcome_on_first_run(snap_compare, empty_path: Path, size) -> None:
+    assert snap_compare(make_app(empty_path), terminal_size=size, run_before=keys_then_settle())
 
 
 @pytest.mark.parametrize("size", SIZES)

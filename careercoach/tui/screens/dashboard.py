@@ -9,25 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
-from textual.worker import get_current_worker
 
-from careercoach.errors import CareerCoachError
 from careercoach.textsafe import terminal_safe
-from careercoach.tui.screens.error import ErrorDialog
-from careercoach.tui.screens.insight_data import (
-    Activity,
-    Insight,
-    activity,
-    is_current,
-    load_insight,
-)
+from careercoach.tui.screens.insight_data import Activity, Insight, activity, load_insight
+from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.widgets.readiness_bars import ReadinessBars
 from careercoach.tui.widgets.trend import ReadinessTrend
 
@@ -61,25 +50,10 @@ def bullets(lines: tuple[str, ...] | list[str]) -> Content:
     )
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(InsightScreen[Activity]):
     """Readiness, its trend, the timing verdict, the journaling habit, next actions."""
 
-    CSS_PATH = "insight.tcss"
-
-    class Computed(Message):
-        def __init__(self, insight: Insight, habit: Activity) -> None:
-            super().__init__()
-            self.insight = insight
-            self.habit = habit
-
-    class Failed(Message):
-        def __init__(self, problem: str) -> None:
-            super().__init__()
-            self.problem = problem
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.insight: Insight | None = None
+    NAME = "Dashboard"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,7 +77,6 @@ class DashboardScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Dashboard"
         self.query_one("#score-panel").border_title = "Readiness"
         self.query_one("#timing-panel").border_title = "A good moment to ask?"
         self.query_one("#bars-panel").border_title = "Criteria"
@@ -112,46 +85,18 @@ class DashboardScreen(Screen):
         self.query_one("#dashboard-start").border_title = "Welcome"
         self.query_one("#dashboard-body").display = False
 
-    def on_screen_resume(self) -> None:
-        if not is_current(self.app.journal, self.insight, self.app.today()):
-            self.action_refresh_insight()
+    def compute_result(self, as_of: dt.date) -> tuple[Insight, Activity]:
+        insight = load_insight(self.app.journal, as_of, with_trend=True)
+        return insight, activity(insight.entries, as_of)
 
-    def action_refresh_insight(self) -> None:
-        """Recompute from the journal as it is on disk now."""
-        self.query_one("#dashboard-loading").display = True
-        self.compute(self.app.today())
-
-    @work(thread=True, exclusive=True, group="dashboard")
-    def compute(self, as_of: dt.date) -> None:
-        try:
-            insight = load_insight(self.app.journal, as_of, with_trend=True)
-            habit = activity(insight.entries, as_of)
-        except CareerCoachError as exc:
-            message: Message = self.Failed(str(exc))
-        except OSError as exc:
-            message = self.Failed(f"cannot read the journal: {exc.strerror or exc}")
-        else:
-            message = self.Computed(insight, habit)
-        if not get_current_worker().is_cancelled:
-            self.post_message(message)
-
-    def on_dashboard_screen_failed(self, event: Failed) -> None:
-        self.query_one("#dashboard-loading").display = False
-        self.app.push_screen(ErrorDialog(event.problem, title="Dashboard"))
-
-    def on_dashboard_screen_computed(self, event: Computed) -> None:
-        self.insight = event.insight
-        self.query_one("#dashboard-loading").display = False
+    def show_result(self, insight: Insight, habit: Activity) -> None:
         self.query_one("#dashboard-body").display = True
-        empty = not event.insight.entries
+        empty = not insight.entries
         self.query_one("#dashboard-start").display = empty
         self.query_one("#dashboard-main").display = not empty
         if empty:
             self.query_one("#dashboard-start", Static).update(self.start_text())
             return
-        self.show(event.insight, event.habit)
-
-    def show(self, insight: Insight, habit: Activity) -> None:
         result = insight.assessment
         self.query_one("#overall", Static).update(
             Content.assemble((f"{result.overall}", "bold"), " / 100")

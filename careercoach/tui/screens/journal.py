@@ -12,10 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -31,6 +33,27 @@ from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 PAGE_SIZE = 200
 FILTER_DELAY_S = 0.3
+# Date and kind are fixed; tags get up to TAGS_CELLS; the title takes what is left
+# (at least TITLE_MIN_CELLS) and long ones end in "…": the details pane has them whole.
+DATE_CELLS = 10
+KIND_CELLS = 14
+TAGS_CELLS = 20
+TITLE_MIN_CELLS = 16
+NEVER_LOADED = "never loaded"
+COLUMNS = {"date": "Date", "kind": "Kind", "title": "Title", "tags": "Tags"}
+
+
+def column_widths(available: int, titles: list[str], tags: list[str]) -> dict[str, int]:
+    """Content widths per column so that all four fit in `available` cells (if they can)."""
+    tags_width = max(len("Tags"), min(TAGS_CELLS, max(map(cell_len, tags), default=0)))
+    room = available - DATE_CELLS - KIND_CELLS - tags_width
+    longest = max(len("Title"), max(map(cell_len, titles), default=0))
+    return {
+        "date": DATE_CELLS,
+        "kind": KIND_CELLS,
+        "title": min(longest, max(TITLE_MIN_CELLS, room)),
+        "tags": tags_width,
+    }
 
 
 @dataclass(frozen=True)
@@ -81,6 +104,16 @@ def describe_entry(entry: Entry) -> str:
     return "\n".join(lines)
 
 
+class EntryTable(DataTable):
+    """The entries table; tells its screen when its width changes, to fit the columns."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self, event: Resize) -> None:
+        self.post_message(self.Resized())
+
+
 class JournalScreen(Screen):
     """Browse, filter, add, edit and delete entries."""
 
@@ -117,7 +150,7 @@ class JournalScreen(Screen):
         self.matched: list[Entry] = []
         self.total = 0
         self.page = 0
-        self.signature: object = "never loaded"
+        self.signature: object = NEVER_LOADED
         self._filter_timer: Timer | None = None
         self._keep_cursor_on: str | None = None
 
@@ -135,7 +168,7 @@ class JournalScreen(Screen):
             yield Input(placeholder="from YYYY-MM-DD", id="filter-since", compact=True)
             yield Input(placeholder="to YYYY-MM-DD", id="filter-until", compact=True)
         with Horizontal(id="journal-body"):
-            yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+            yield EntryTable(id="entries", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="entry-detail"):
                 yield LiteralStatic("", id="detail-text")
         yield LiteralStatic("", id="journal-status")
@@ -143,11 +176,6 @@ class JournalScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Journal"
-        table = self.query_one("#entries", DataTable)
-        table.add_column("Date", width=10, key="date")
-        table.add_column("Kind", width=14, key="kind")
-        table.add_column("Title", key="title")
-        table.add_column("Tags", key="tags")
         self.query_one("#entry-detail").border_title = "Details"
         self.reload()
 
@@ -201,19 +229,35 @@ class JournalScreen(Screen):
         self.query_one("#entries", DataTable).loading = False
         self.app.show_error(event.error)
 
+    def on_entry_table_resized(self) -> None:
+        """Fit the columns to the table's new width, keeping the selected row."""
+        if self.signature == NEVER_LOADED:
+            return
+        entry = self.selected()
+        self._keep_cursor_on = entry.id if entry else None
+        self.show_page()
+
     def show_page(self) -> None:
         table = self.query_one("#entries", DataTable)
-        table.clear()
         start = self.page * PAGE_SIZE
         rows = self.matched[start : start + PAGE_SIZE]
-        for entry in rows:
-            table.add_row(
-                cell(entry.date.isoformat()),
-                cell(KINDS[entry.kind].label if entry.kind in KINDS else entry.kind),
-                cell(entry.title),
-                cell(" ".join(entry.tags)),
-                key=entry.id,
+        texts = [
+            (
+                entry.date.isoformat(),
+                KINDS[entry.kind].label if entry.kind in KINDS else entry.kind,
+                entry.title,
+                " ".join(entry.tags),
             )
+            for entry in rows
+        ]
+        padding = 2 * table.cell_padding * len(COLUMNS)
+        available = table.content_region.width - table.styles.scrollbar_size_vertical - padding
+        widths = column_widths(available, [t[2] for t in texts], [t[3] for t in texts])
+        table.clear(columns=True)
+        for key, label in COLUMNS.items():
+            table.add_column(label, width=widths[key], key=key)
+        for entry, values in zip(rows, texts, strict=True):
+            table.add_row(*map(cell, values), key=entry.id)
         table.loading = False
         target = self._keep_cursor_on
         self._keep_cursor_on = None

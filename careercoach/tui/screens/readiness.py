@@ -10,21 +10,17 @@ import datetime as dt
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
-from careercoach.errors import CareerCoachError
 from careercoach.readiness import CriterionScore
 from careercoach.textsafe import terminal_safe
-from careercoach.tui.screens.error import ErrorDialog
-from careercoach.tui.screens.insight_data import Insight, is_current, load_insight
+from careercoach.tui.screens.insight_data import Insight, load_insight
+from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.widgets.cell_width import pad_cells
 
 LIST_TITLE_CELLS = 24
@@ -68,24 +64,10 @@ def describe_gap(score: CriterionScore) -> str:
     return f"{round(score.gap * 100)} points short of its target."
 
 
-class ReadinessScreen(Screen):
+class ReadinessScreen(InsightScreen[None]):
     """Each criterion's score, explanation, evidence and next actions."""
 
-    CSS_PATH = "insight.tcss"
-
-    class Computed(Message):
-        def __init__(self, insight: Insight) -> None:
-            super().__init__()
-            self.insight = insight
-
-    class Failed(Message):
-        def __init__(self, problem: str) -> None:
-            super().__init__()
-            self.problem = problem
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.insight: Insight | None = None
+    NAME = "Readiness"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,44 +82,20 @@ class ReadinessScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Readiness"
         self.query_one("#criteria-list").border_title = "Criteria"
         self.query_one("#criterion-evidence").border_title = "Evidence"
         self.query_one("#criterion-actions").border_title = "Next actions"
         self.query_one("#readiness-body").display = False
 
-    def on_screen_resume(self) -> None:
-        if not is_current(self.app.journal, self.insight, self.app.today()):
-            self.action_refresh_insight()
+    def compute_result(self, as_of: dt.date) -> tuple[Insight, None]:
+        return load_insight(self.app.journal, as_of), None
 
-    def action_refresh_insight(self) -> None:
-        """Recompute from the journal as it is on disk now."""
-        self.query_one("#readiness-loading").display = True
-        self.compute(self.app.today())
-
-    @work(thread=True, exclusive=True, group="readiness")
-    def compute(self, as_of: dt.date) -> None:
-        try:
-            message: Message = self.Computed(load_insight(self.app.journal, as_of))
-        except CareerCoachError as exc:
-            message = self.Failed(str(exc))
-        except OSError as exc:
-            message = self.Failed(f"cannot read the journal: {exc.strerror or exc}")
-        if not get_current_worker().is_cancelled:
-            self.post_message(message)
-
-    def on_readiness_screen_failed(self, event: Failed) -> None:
-        self.query_one("#readiness-loading").display = False
-        self.app.push_screen(ErrorDialog(event.problem, title="Readiness"))
-
-    def on_readiness_screen_computed(self, event: Computed) -> None:
-        self.insight = event.insight
-        self.query_one("#readiness-loading").display = False
+    def show_result(self, insight: Insight, result: None) -> None:
         self.query_one("#readiness-body").display = True
         options = self.query_one("#criteria-list", OptionList)
         previous = options.highlighted
         options.clear_options()
-        options.add_options(criterion_option(s) for s in event.insight.assessment.criteria)
+        options.add_options(criterion_option(s) for s in insight.assessment.criteria)
         options.highlighted = previous if previous is not None else 0
         if self.focused is None:
             options.focus()

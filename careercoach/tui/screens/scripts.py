@@ -18,18 +18,15 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, LoadingIndicator, Select, Static
-from textual.worker import get_current_worker
 
 from careercoach import clipboard, phrasing
 from careercoach.errors import CareerCoachError
 from careercoach.storage import describe_os_error, write_private_file
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.confirm import ConfirmDialog
-from careercoach.tui.screens.error import ErrorDialog
-from careercoach.tui.screens.insight_data import Insight, is_current, load_insight
+from careercoach.tui.screens.insight_data import Insight, load_insight
+from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.screens.prompt import PromptDialog
 from careercoach.tui.widgets.literal import literal, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
@@ -58,30 +55,18 @@ def compose_script(
     )
 
 
-class ScriptsScreen(Screen):
+class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
     """Draft, preview, copy and save a promotion-request script."""
 
-    CSS_PATH = "insight.tcss"
+    NAME = "Scripts"
     COMMANDS: ClassVar[set[type[Provider]]] = {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "copy_script", "Copy"),
         Binding("s", "save_script", "Save"),
     ]
 
-    class Ready(Message):
-        def __init__(self, insight: Insight, facts: phrasing.JournalFacts) -> None:
-            super().__init__()
-            self.insight = insight
-            self.facts = facts
-
-    class Failed(Message):
-        def __init__(self, problem: str) -> None:
-            super().__init__()
-            self.problem = problem
-
     def __init__(self) -> None:
         super().__init__()
-        self.insight: Insight | None = None
         self.facts: phrasing.JournalFacts | None = None
         self.script: phrasing.Script | None = None
 
@@ -111,51 +96,27 @@ class ScriptsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Scripts"
         self.query_one("#script-preview").border_title = "Preview"
         self.query_one("#soften-box").border_title = "Soften a sentence"
         self.query_one("#script-preview").display = False
         self.query_one("#soften-result").display = False
         self.query_one("#soften-rules").display = False
 
-    def on_screen_resume(self) -> None:
-        if not is_current(self.app.journal, self.insight, self.app.today()):
-            self.action_refresh_insight()
+    def compute_result(self, as_of: dt.date) -> tuple[Insight, phrasing.JournalFacts]:
+        """New entries may give the script better evidence: the facts are re-gathered too."""
+        insight = load_insight(self.app.journal, as_of)
+        return insight, phrasing.gather_facts(insight.entries, insight.profile, as_of)
 
-    def action_refresh_insight(self) -> None:
-        """Re-read the journal: new entries may give the script better evidence."""
-        self.query_one("#script-loading").display = True
-        self.compute(self.app.today())
-
-    @work(thread=True, exclusive=True, group="scripts")
-    def compute(self, as_of: dt.date) -> None:
-        try:
-            insight = load_insight(self.app.journal, as_of)
-            facts = phrasing.gather_facts(insight.entries, insight.profile, as_of)
-        except CareerCoachError as exc:
-            message: Message = self.Failed(str(exc))
-        except OSError as exc:
-            message = self.Failed(f"cannot read the journal: {exc.strerror or exc}")
-        else:
-            message = self.Ready(insight, facts)
-        if not get_current_worker().is_cancelled:
-            self.post_message(message)
-
-    def on_scripts_screen_failed(self, event: Failed) -> None:
-        self.query_one("#script-loading").display = False
-        self.app.push_screen(ErrorDialog(event.problem, title="Scripts"))
-
-    def on_scripts_screen_ready(self, event: Ready) -> None:
-        first_time = self.insight is None
-        self.insight, self.facts = event.insight, event.facts
-        self.query_one("#script-loading").display = False
+    def show_result(self, insight: Insight, facts: phrasing.JournalFacts) -> None:
+        first_time = self.facts is None
+        self.facts = facts
         self.query_one("#script-preview").display = True
         if first_time:
             with self.prevent(Select.Changed):
                 self.query_one("#situation", Select).value = phrasing.suggest_situation(
-                    event.insight.assessment
+                    insight.assessment
                 )
-                self.query_one("#language", Select).value = event.insight.profile.script_language
+                self.query_one("#language", Select).value = insight.profile.script_language
                 self.query_one("#format", Select).value = "talk"
         self.update_preview()
 

@@ -23,8 +23,11 @@ def literal(text: str, *, one_line: bool = False) -> Content:
 
 
 def cell(text: str) -> Text:
-    """User text as a DataTable cell (string cells would be parsed as markup)."""
-    return Text(terminal_safe(str(text), keep_newlines=False), no_wrap=True)
+    """User text as a DataTable cell (string cells would be parsed as markup).
+
+    Too long for its column, it ends in "…" rather than being cut off silently.
+    """
+    return Text(terminal_safe(str(text), keep_newlines=False), no_wrap=True, overflow="ellipsis")
 
 
 def notify_literal(

@@ -1,0 +1,89 @@
+"""The shared life cycle of the screens that show what the journal adds up to.
+
+Dashboard, readiness and scripts all read the journal and assess it: seconds for a
+large journal. This base class owns that part once: the work runs in a thread worker
+behind the screen's loading indicator, failures become an error dialog, and the
+result is recomputed whenever the journal file changed on disk (a check-in, an entry
+added from the CLI) or the day turned. Each screen says only what to compute
+(`compute_result`, in the worker) and how to show it (`show_result`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Generic, TypeVar
+
+from textual import work
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import LoadingIndicator
+from textual.worker import get_current_worker
+
+from careercoach.errors import CareerCoachError
+from careercoach.tui.screens.error import ErrorDialog
+from careercoach.tui.screens.insight_data import Insight, is_current
+
+Result = TypeVar("Result")
+
+
+class InsightScreen(Screen[None], Generic[Result]):
+    """A screen over one computed reading of the journal, kept current."""
+
+    CSS_PATH = "insight.tcss"
+    NAME: ClassVar[str] = ""
+    """Shown as the sub-title and as the title of the error dialog."""
+
+    class Computed(Message):
+        def __init__(self, insight: Insight, result: object) -> None:
+            super().__init__()
+            self.insight = insight
+            self.result = result
+
+    class Failed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.insight: Insight | None = None
+
+    def compute_result(self, as_of: dt.date) -> tuple[Insight, Result]:
+        """Read and assess the journal (in a worker thread): the insight and the extras."""
+        raise NotImplementedError
+
+    def show_result(self, insight: Insight, result: Result) -> None:
+        """Show a fresh result (on the UI thread; `self.insight` is already set)."""
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.sub_title = self.NAME
+
+    def on_screen_resume(self) -> None:
+        if not is_current(self.app.journal, self.insight, self.app.today()):
+            self.action_refresh_insight()
+
+    def action_refresh_insight(self) -> None:
+        """Recompute from the journal as it is on disk now."""
+        self.query_one(LoadingIndicator).display = True
+        self.compute(self.app.today())
+
+    @work(thread=True, exclusive=True, group="insight")
+    def compute(self, as_of: dt.date) -> None:
+        try:
+            message: Message = self.Computed(*self.compute_result(as_of))
+        except CareerCoachError as exc:
+            message = self.Failed(str(exc))
+        except OSError as exc:
+            message = self.Failed(f"cannot read the journal: {exc.strerror or exc}")
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    def on_insight_screen_failed(self, event: Failed) -> None:
+        self.query_one(LoadingIndicator).display = False
+        self.app.push_screen(ErrorDialog(event.problem, title=self.NAME))
+
+    def on_insight_screen_computed(self, event: Computed) -> None:
+        self.insight = event.insight
+        self.query_one(LoadingIndicator).display = False
+        self.show_result(event.insight, event.result)  # type: ignore[arg-type]
