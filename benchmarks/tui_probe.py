@@ -41,8 +41,7 @@ async def careercoach(path: str, today: dt.date) -> tuple[float, float]:
 
     app = CareerCoachApp(Journal(path), today=lambda: today)
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        first_paint = time.perf_counter() - STARTED
+        first_paint = time.perf_counter() - STARTED  # running, dashboard laid out, loading
         while getattr(app.screen, "insight", None) is None:
             await pilot.pause(0.01)
         ready = time.perf_counter() - STARTED

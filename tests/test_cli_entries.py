@@ -226,3 +226,19 @@ def test_version_and_help() -> None:
     help_text = runner.invoke(cli, ["--help"]).output
     for command in ("add", "list", "doctor", "score", "script", "plan", "export", "import"):
         assert command in help_text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "note"],
+        ["lst"],
+        ["add", "note", "x", "--colour", "red"],
+        ["list", "--limit", "zero"],
+    ],
+)
+def test_usage_mistakes_are_one_line_too(run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "--help" in lines[0]

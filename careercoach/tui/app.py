@@ -8,19 +8,19 @@ and the `careercoach doctor --restore` hint instead of a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
-from textual.widgets import Footer, Header, LoadingIndicator
 
 from careercoach import clock
 from careercoach.demo import write_demo
@@ -35,43 +35,49 @@ from careercoach.journal import Journal
 from careercoach.model import Profile
 from careercoach.settings import Settings, load_settings, save_settings
 from careercoach.storage import describe_os_error
-from careercoach.tui.screens.checkin import CheckinScreen
 from careercoach.tui.screens.confirm import ConfirmDialog
-from careercoach.tui.screens.dashboard import DashboardScreen
-from careercoach.tui.screens.entry_form import EntryForm
 from careercoach.tui.screens.error import ErrorDialog
-from careercoach.tui.screens.help import HelpScreen, Section, key_rows
-from careercoach.tui.screens.journal import JournalScreen
-from careercoach.tui.screens.plan import PlanScreen
-from careercoach.tui.screens.profile import ProfileScreen
 from careercoach.tui.screens.prompt import PromptDialog
-from careercoach.tui.screens.readiness import ReadinessScreen
-from careercoach.tui.screens.restore import RestoreDialog
-from careercoach.tui.screens.scripts import ScriptsScreen
-from careercoach.tui.screens.welcome import WelcomeChoice, WelcomeScreen
 from careercoach.tui.widgets.literal import notify_literal
+
+if TYPE_CHECKING:
+    from careercoach.tui.screens.help import Section
+    from careercoach.tui.screens.welcome import WelcomeChoice
 
 DEMO_TITLE = "careercoach (demo journal, a throwaway copy)"
 
 
 @dataclass(frozen=True)
 class Mode:
-    """One of the app's screens: its key, its Footer label and its full title."""
+    """One of the app's screens: where its class lives, its key, label and full title.
 
-    screen: type[Screen]
+    Screens are imported the first time they are opened, so start-up pays only for
+    the dashboard.
+    """
+
+    module: str
+    class_name: str
     key: str
     label: str
     title: str
 
+    @property
+    def screen(self) -> type[Screen]:
+        module = importlib.import_module(f"careercoach.tui.screens.{self.module}")
+        return getattr(module, self.class_name)
+
+    def make(self) -> Screen:
+        return self.screen()
+
 
 SCREENS = {
-    "dashboard": Mode(DashboardScreen, "d", "Dashboard", "Dashboard"),
-    "journal": Mode(JournalScreen, "j", "Journal", "Journal"),
-    "checkin": Mode(CheckinScreen, "w", "Check-in", "Week check-in"),
-    "readiness": Mode(ReadinessScreen, "r", "Readiness", "Readiness"),
-    "scripts": Mode(ScriptsScreen, "t", "Scripts", "Scripts"),
-    "plan": Mode(PlanScreen, "i", "Plan", "Improvement plan"),
-    "profile": Mode(ProfileScreen, "p", "Profile", "Profile"),
+    "dashboard": Mode("dashboard", "DashboardScreen", "d", "Dashboard", "Dashboard"),
+    "journal": Mode("journal", "JournalScreen", "j", "Journal", "Journal"),
+    "checkin": Mode("checkin", "CheckinScreen", "w", "Check-in", "Week check-in"),
+    "readiness": Mode("readiness", "ReadinessScreen", "r", "Readiness", "Readiness"),
+    "scripts": Mode("scripts", "ScriptsScreen", "t", "Scripts", "Scripts"),
+    "plan": Mode("plan", "PlanScreen", "i", "Plan", "Improvement plan"),
+    "profile": Mode("profile", "ProfileScreen", "p", "Profile", "Profile"),
 }
 # format -> (palette title, palette help, default file name stem)
 EXPORTS = {
@@ -100,7 +106,7 @@ class CareerCoachApp(App[None]):
     TITLE = "careercoach"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
-    MODES: ClassVar[dict[str, Any]] = {name: mode.screen for name, mode in SCREENS.items()}
+    MODES: ClassVar[dict[str, Any]] = {name: mode.make for name, mode in SCREENS.items()}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(mode.key, f"switch_mode('{name}')", mode.label)
@@ -123,12 +129,12 @@ class CareerCoachApp(App[None]):
         self.today = today
         self.demo = demo
         self.started = False
+        self._first_run = False
         self._demo_folder: tempfile.TemporaryDirectory[str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield LoadingIndicator(id="startup-loading")
-        yield Footer()
+        """Nothing: the app opens straight onto the dashboard mode."""
+        yield from ()
 
     def on_mount(self) -> None:
         theme = load_settings().theme
@@ -137,38 +143,38 @@ class CareerCoachApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.demo:
             self.title = DEMO_TITLE
-        self.open_journal()
+        self._first_run = not self.journal.exists()
+        # The dashboard reads the journal in its own worker while it is being laid
+        # out, so start-up overlaps the two; it reports back with `journal_opened`
+        # or `journal_failed`.
+        self.switch_mode("dashboard")
 
     # -- start-up -------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="startup")
-    def open_journal(self) -> None:
-        """Read the journal once (warming its cache for every screen), off the UI thread."""
-        try:
-            first_run = not self.journal.exists()
-            if not first_run:
-                self.journal.entries()
-                self.journal.profile()
-        except CareerCoachError as exc:
-            restorable = not isinstance(exc, JournalLockedError) and has_good_backup(
-                self.journal.path
-            )
-            self.call_from_thread(self._startup_failed, exc, restorable)
+    def journal_opened(self) -> None:
+        """The first successful read: unlock navigation; greet a new user."""
+        if self.started:
             return
-        self.call_from_thread(self._startup_done, first_run)
+        self.started = True
+        self.refresh_bindings()
+        if self._first_run:
+            from careercoach.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(today=self.today()), self._welcome_done)
+
+    @work(thread=True, exclusive=True, group="startup")
+    def journal_failed(self, error: CareerCoachError) -> None:
+        """The journal could not be opened at all: offer a backup when one is good."""
+        restorable = not isinstance(error, JournalLockedError) and has_good_backup(
+            self.journal.path
+        )
+        self.call_from_thread(self._startup_failed, error, restorable)
 
     def _startup_failed(self, error: CareerCoachError, restorable: bool) -> None:
-        self.query_one("#startup-loading").display = False
         dialog = ErrorDialog(
             str(error), title="The journal cannot be opened", fatal=True, restorable=restorable
         )
         self.push_screen(dialog, lambda restore: restore and self.ask_restore())
-
-    def _startup_done(self, first_run: bool) -> None:
-        self.started = True
-        self.switch_mode("dashboard")
-        if first_run:
-            self.push_screen(WelcomeScreen(today=self.today()), self._welcome_done)
 
     def _welcome_done(self, result: tuple[WelcomeChoice, Profile | None] | None) -> None:
         choice, profile = result or ("skip", None)
@@ -222,10 +228,15 @@ class CareerCoachApp(App[None]):
             refresh()
 
     def action_help(self) -> None:
+        from careercoach.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[Section]:
         """Keys everywhere, then the current screen's, then every other screen's."""
+        from careercoach.tui.screens.entry_form import EntryForm
+        from careercoach.tui.screens.help import key_rows
+
         current = self.current_mode
         modes = sorted(self.MODES, key=lambda mode: mode != current)
         sections: list[Section] = [("Everywhere", key_rows(self, type(self)))]
@@ -296,6 +307,8 @@ class CareerCoachApp(App[None]):
             dialog = ErrorDialog(problem, title="Not restored")
             self.call_from_thread(self.push_screen, dialog, lambda _: self.restore_finished())
             return
+        from careercoach.tui.screens.restore import RestoreDialog
+
         self.call_from_thread(self.push_screen, RestoreDialog(backups), self.confirm_restore)
 
     def confirm_restore(self, backup: Path | None) -> None:
@@ -325,12 +338,8 @@ class CareerCoachApp(App[None]):
         self.call_from_thread(self.restore_finished)
 
     def restore_finished(self) -> None:
-        """Show the journal as it is now; start again if it could not be opened before."""
-        if self.started:
-            self.action_refresh_data()
-        else:
-            self.query_one("#startup-loading").display = True
-            self.open_journal()
+        """Show the journal as it is now (this also retries a start-up that failed)."""
+        self.action_refresh_data()
 
     # -- export and import (command palette) -------------------------------------------
 

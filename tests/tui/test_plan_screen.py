@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import OptionList, TabbedContent
+from textual.widgets import Button, OptionList, TabbedContent
 
 from careercoach import improvement_plan as ip
 from careercoach.journal import Draft, Journal
@@ -181,12 +181,12 @@ async def test_dates_form_checks_input_and_adds_key_dates(demo_path: Path) -> No
         await settle(pilot)
         form = pilot.app.screen
         form.query_one("#employment_end").value = "2027-02-30"
-        await pilot.click("#save")
+        form.query_one("#save", Button).press()
         await settle(pilot)
         assert "no such day" in shown(form, "#form-error")
         assert stored(demo_path).employment_end is None
         form.query_one("#employment_end").value = "2027-03-31"
-        await pilot.click("#save")
+        form.query_one("#save", Button).press()
         await settle(pilot)
         assert pilot.app.screen is screen
         assert stored(demo_path).employment_end == dt.date(2027, 3, 31)

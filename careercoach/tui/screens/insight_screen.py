@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import LoadingIndicator
 from textual.worker import get_current_worker
 
-from careercoach.errors import CareerCoachError
+from careercoach.errors import CareerCoachError, JournalError
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.insight_data import Insight, is_current
 
@@ -40,13 +40,16 @@ class InsightScreen(Screen[None], Generic[Result]):
             self.result = result
 
     class Failed(Message):
-        def __init__(self, problem: str) -> None:
+        def __init__(self, error: CareerCoachError) -> None:
             super().__init__()
-            self.problem = problem
+            self.error = error
+            self.problem = str(error)
 
     def __init__(self) -> None:
         super().__init__()
         self.insight: Insight | None = None
+        self._start_failed = False
+        """The journal could not be opened; wait for an explicit retry (F5, a restore)."""
 
     def compute_result(self, as_of: dt.date) -> tuple[Insight, Result]:
         """Read and assess the journal (in a worker thread): the insight and the extras."""
@@ -60,11 +63,14 @@ class InsightScreen(Screen[None], Generic[Result]):
         self.sub_title = self.NAME
 
     def on_screen_resume(self) -> None:
+        if self._start_failed:
+            return
         if not is_current(self.app.journal, self.insight, self.app.today()):
             self.action_refresh_insight()
 
     def action_refresh_insight(self) -> None:
         """Recompute from the journal as it is on disk now."""
+        self._start_failed = False
         self.query_one(LoadingIndicator).display = True
         self.compute(self.app.today())
 
@@ -73,17 +79,22 @@ class InsightScreen(Screen[None], Generic[Result]):
         try:
             message: Message = self.Computed(*self.compute_result(as_of))
         except CareerCoachError as exc:
-            message = self.Failed(str(exc))
+            message = self.Failed(exc)
         except OSError as exc:
-            message = self.Failed(f"cannot read the journal: {exc.strerror or exc}")
+            message = self.Failed(JournalError(f"cannot read the journal: {exc.strerror or exc}"))
         if not get_current_worker().is_cancelled:
             self.post_message(message)
 
     def on_insight_screen_failed(self, event: Failed) -> None:
         self.query_one(LoadingIndicator).display = False
+        if not self.app.started:
+            self._start_failed = True
+            self.app.journal_failed(event.error)
+            return
         self.app.push_screen(ErrorDialog(event.problem, title=self.NAME))
 
     def on_insight_screen_computed(self, event: Computed) -> None:
+        self.app.journal_opened()
         self.insight = event.insight
         self.query_one(LoadingIndicator).display = False
         self.show_result(event.insight, event.result)  # type: ignore[arg-type]
