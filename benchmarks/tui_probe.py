@@ -58,8 +58,20 @@ def main() -> None:
         first, ready = asyncio.run(bare())
     else:
         first, ready = asyncio.run(careercoach(args.journal, dt.date.fromisoformat(args.today)))
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"first_paint_s": first, "ready_s": ready, "peak_kb": peak_kb}))
+    print(json.dumps({"first_paint_s": first, "ready_s": ready, "peak_kb": peak_rss_kb()}))
+
+
+def peak_rss_kb() -> int:
+    """This process's own peak memory. ru_maxrss would do, but Linux carries it over
+    from the parent across exec, so a big parent would mask the app's own figure."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 if __name__ == "__main__":

@@ -95,6 +95,17 @@ def filter_entries(
     return result
 
 
+@dataclass(frozen=True)
+class _View:
+    """One version of the journal file, parsed: what every read needs."""
+
+    signature: tuple[int, ...] | None
+    entries: list[Entry]
+    doc_ids: dict[str, int]
+    profile: Mapping[str, Any] | None
+    plan: Mapping[str, Any] | None
+
+
 class Journal:
     """A journal file on disk. Cheap to keep open; safe to share with other processes."""
 
@@ -120,7 +131,7 @@ class Journal:
         self._db = TinyDB(storage=lambda: self.storage)
         self._lock_timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout
         self._held = threading.local()
-        self._entries_cache: tuple[Any, list[Entry], dict[str, int]] | None = None
+        self._cached_view: _View | None = None
 
     # -- reading -------------------------------------------------------------
 
@@ -130,31 +141,51 @@ class Journal:
     def exists(self) -> bool:
         return self.path.exists()
 
-    def _index(self) -> tuple[list[Entry], dict[str, int]]:
+    def _view(self) -> _View:
+        """The parsed journal, built once per version of the file on disk.
+
+        Outside a write the raw JSON documents are then let go: for a large journal
+        they are as big again as the entries, and a long-running app would otherwise
+        hold both. A write reads the file afresh under the lock anyway.
+        """
+        signature = self.storage.signature()
+        view = self._cached_view
+        if view is not None and view.signature == signature:
+            return view
         data = self._raw()
-        key = (self.storage.signature(), id(data))
-        if self._entries_cache is not None and self._entries_cache[0] == key:
-            return self._entries_cache[1], self._entries_cache[2]
         table = data.get(ENTRIES, {})
-        try:
-            with gc_paused():
+        with gc_paused():  # 100k new objects: collecting mid-way only costs time
+            try:
                 entries = [Entry.from_stored(doc) for doc in table.values()]
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise JournalError(
-                f"{self.path}: an entry record is damaged; "
-                "`careercoach doctor` can restore the newest good backup"
-            ) from None
-        doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in table.items()}
-        entries = sort_newest_first(entries)
-        self._entries_cache = (key, entries, doc_ids)
-        return entries, doc_ids
+            except (KeyError, TypeError, ValueError, AttributeError):
+                raise JournalError(
+                    f"{self.path}: an entry record is damaged; "
+                    "`careercoach doctor` can restore the newest good backup"
+                ) from None
+            doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in table.items()}
+            entries = sort_newest_first(entries)
+        view = _View(
+            signature=signature,
+            entries=entries,
+            doc_ids=doc_ids,
+            profile=data.get(PROFILE, {}).get("1"),
+            plan=data.get(PLAN, {}).get("1"),
+        )
+        self._cached_view = view
+        if not getattr(self._held, "depth", 0):
+            self.storage.release_cache()
+        return view
+
+    def _index(self) -> tuple[list[Entry], dict[str, int]]:
+        view = self._view()
+        return view.entries, view.doc_ids
 
     def entries(self) -> list[Entry]:
         """All entries, newest first. Do not mutate the returned list."""
-        return self._index()[0]
+        return self._view().entries
 
     def count(self) -> int:
-        return len(self._raw().get(ENTRIES, {}))
+        return len(self._view().doc_ids)
 
     def get(self, entry_id: str) -> Entry:
         wanted = str(entry_id).strip().lower()
@@ -164,7 +195,7 @@ class Journal:
         return next(e for e in entries if e.id == wanted)
 
     def profile(self) -> Profile:
-        doc = self._raw().get(PROFILE, {}).get("1")
+        doc = self._view().profile
         if not doc:
             return Profile()
         try:
@@ -173,7 +204,7 @@ class Journal:
             raise JournalError(f"{self.path}: the profile record is damaged ({exc})") from None
 
     def plan(self) -> dict[str, Any] | None:
-        doc = self._raw().get(PLAN, {}).get("1")
+        doc = self._view().plan
         return dict(doc) if doc else None
 
     # -- writing -------------------------------------------------------------
@@ -297,6 +328,7 @@ class Journal:
         Everything happens in one write, so an import is all or nothing.
         """
         with self.transaction():
+            data = self._raw()
             current, doc_ids = self._index()
             by_id = {e.id: e for e in current}
             added, updated, unchanged = [], [], []
@@ -316,7 +348,6 @@ class Journal:
             if dry_run:
                 return report
             self.storage.force_next_backup()
-            data = self._raw()
             if replace_all:
                 table = {str(i + 1): e.to_dict() for i, e in enumerate(entries)}
             else:

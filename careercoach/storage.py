@@ -259,6 +259,10 @@ class JournalStorage(Storage):
         self._cache, self._signature = data, signature
         return data
 
+    def release_cache(self) -> None:
+        """Forget the parsed document (the next read parses the file again)."""
+        self._cache, self._signature = None, None
+
     def force_next_backup(self) -> None:
         """Back up the current file on the next write whatever the interval (imports)."""
         self._force_backup = True

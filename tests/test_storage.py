@@ -13,6 +13,7 @@ import pytest
 from careercoach import storage
 from careercoach.errors import JournalError
 from careercoach.journal import Draft, Journal
+from careercoach.model import Entry
 from careercoach.storage import JournalStorage, list_backups
 
 DAY = dt.date(2026, 11, 20)
@@ -233,3 +234,35 @@ def test_cache_avoids_rereading_unchanged_file(
 
 def test_storage_returns_none_for_missing_file(tmp_path: Path) -> None:
     assert JournalStorage(tmp_path / "none.json").read() is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda doc: doc.pop("title"),
+        lambda doc: doc.update(date="someday"),
+        lambda doc: doc.update(tags=None),
+    ],
+)
+def test_a_damaged_entry_record_is_reported(journal: Journal, journal_path: Path, damage) -> None:
+    add(journal)
+    data = json.loads(journal_path.read_text())
+    damage(next(iter(data["entries"].values())))
+    journal_path.write_text(json.dumps(data))
+    with pytest.raises(JournalError, match="entry record is damaged"):
+        Journal(journal_path).entries()
+
+
+def test_stored_records_load_like_validated_ones(journal: Journal, journal_path: Path) -> None:
+    journal.add(
+        Draft(
+            DAY,
+            "japanese",
+            "N2 合格",
+            tags=("jlpt",),
+            details={"type": "jlpt", "level": "N2", "passed": True},
+        )
+    )
+    stored = Journal(journal_path).entries()
+    data = json.loads(journal_path.read_text())
+    assert stored == [Entry.from_dict(doc) for doc in data["entries"].values()]

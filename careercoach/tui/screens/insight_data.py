@@ -18,9 +18,10 @@ from pathlib import Path
 from careercoach.criteria import Criterion, load_criteria
 from careercoach.journal import Journal
 from careercoach.model import Entry, Profile
-from careercoach.readiness import Assessment, TrendPoint, assess, trend
+from careercoach.readiness import Assessment, TrendPoint, assess, assess_with_trend, trend
 
 TREND_WEEKS = 26
+ONE_WEEK = dt.timedelta(weeks=1)
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,24 @@ def load_insight(journal: Journal, as_of: dt.date, *, with_trend: bool = False) 
         entries = journal.entries()
         profile = journal.profile()
         criteria = load_criteria()
+        points: tuple[TrendPoint, ...] | None = None
+        if with_trend:  # one pass over the entries for both
+            assessment, weekly = assess_with_trend(
+                entries, profile, criteria, as_of, weeks=TREND_WEEKS
+            )
+            points = tuple(weekly)
+        else:
+            assessment = assess(entries, profile, criteria, as_of)
         cached = Insight(
             signature=signature,
             as_of=as_of,
             entries=entries,
             profile=profile,
             criteria=criteria,
-            assessment=assess(entries, profile, criteria, as_of),
+            assessment=assessment,
+            trend=points,
         )
-    if with_trend and cached.trend is None:
+    elif with_trend and cached.trend is None:
         points = trend(cached.entries, cached.profile, cached.criteria, as_of, weeks=TREND_WEEKS)
         cached = replace(cached, trend=tuple(points))
     with _lock:
@@ -95,19 +105,26 @@ def week_start(day: dt.date) -> dt.date:
 def activity(entries: Sequence[Entry], as_of: dt.date) -> Activity:
     """Days since the newest entry and the run of consecutive weeks with entries.
 
-    The streak may end this week or last week: a week not yet logged does not
-    break it until it is over. Entries dated after `as_of` are ignored.
+    `entries` are newest first (as `Journal.entries()` gives them), so only the
+    entries inside the streak are looked at, not the whole journal. The streak may
+    end this week or last week: a week not yet logged does not break it until it is
+    over. Entries dated after `as_of` are ignored.
     """
-    past = [entry.date for entry in entries if entry.date <= as_of]
-    if not past:
+    past = (entry.date for entry in entries if entry.date <= as_of)
+    last = next(past, None)
+    if last is None:
         return Activity(last_entry=None, days_since_last=None, streak_weeks=0)
-    last = max(past)
-    weeks = {week_start(day) for day in past}
-    monday = week_start(as_of)
-    if monday not in weeks:
-        monday -= dt.timedelta(weeks=1)
+    week = week_start(last)
+    this_week = week_start(as_of)
     streak = 0
-    while monday in weeks:
-        streak += 1
-        monday -= dt.timedelta(weeks=1)
+    if week in (this_week, this_week - ONE_WEEK):
+        streak = 1
+        for day in past:
+            current = week_start(day)
+            if current == week:
+                continue
+            if current != week - ONE_WEEK:
+                break
+            week = current
+            streak += 1
     return Activity(last_entry=last, days_since_last=(as_of - last).days, streak_weeks=streak)
