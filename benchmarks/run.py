@@ -129,6 +129,9 @@ def case_tui(journals: dict[int, Path], runs: int) -> list[Measurement]:
                 target,
                 {
                     "first_paint_s": round(statistics.median(first), 3),
+                    "first_paint_ratio": round(
+                        statistics.median(first) / statistics.median(bare), 3
+                    ),
                     "peak_mb": round(statistics.median(peak_ours) / 1024, 1),
                     "bare_peak_mb": round(statistics.median(peak_bare) / 1024, 1),
                     "memory_ratio": round(memory_ratio, 3),
