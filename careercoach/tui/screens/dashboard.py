@@ -124,7 +124,7 @@ class DashboardScreen(InsightScreen[Activity]):
         steps = [
             "Your journal is empty, so there is nothing to score yet.",
             "",
-            "careercoach keeps a private journal of the work that gets people promoted in a",
+            "careercoach keeps a private journal of the work that gets people promoted in a "
             "Japanese workplace, scores your readiness from it and drafts polite requests.",
             "",
             "To start:",
