@@ -1,0 +1,150 @@
+"""`careercoach plan goal ...` and `careercoach plan meeting`: what was agreed and met.
+
+Meeting a goal and holding a check-in also log a dated note in the journal, so they
+join the evidence trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from careercoach.cli.context import AppContext
+from careercoach.cli.plan_shared import flag_words, given, load_plan, pass_app, save_plan, user_date
+from careercoach.errors import ValidationError
+from careercoach.journal import Draft, Journal
+from careercoach.model import TITLE_MAX
+from careercoach.plan_record import add_goal, add_meeting, edit_goal, set_goal_status
+
+
+def _log_evidence(journal: Journal, on: dt.date, subtype: str, title: str, notes: str = "") -> str:
+    """Add a plan-evidence note to the journal (so it joins the timeline); return its id."""
+    title = " ".join(title.split())
+    if len(title) > TITLE_MAX:
+        title = title[: TITLE_MAX - 1] + "…"
+    entry = journal.add(
+        Draft(
+            date=on, kind="note", title=title, notes=notes, tags=("pip",), details={"type": subtype}
+        )
+    )
+    return entry.id
+
+
+@click.group("goal")
+def goal() -> None:
+    """Add goals and record their outcome."""
+
+
+def _goal_flags(func):
+    """The four goal qualities as --x/--not-x switches (None when not given)."""
+    options = [
+        ("--specific/--vague", "specific", "Is it concrete about what must be done?"),
+        ("--measurable/--unmeasurable", "measurable", "Is there a number or clear finish line?"),
+        (
+            "--in-my-control/--depends-on-others",
+            "within_my_control",
+            "Can you reach it by your own work?",
+        ),
+        ("--agreed/--not-agreed", "agreed", "Did you and your manager agree on it?"),
+    ]
+    for flag, name, text in reversed(options):
+        func = click.option(flag, name, default=None, help=text)(func)
+    return func
+
+
+@goal.command("add")
+@click.argument("text")
+@_goal_flags
+@pass_app
+def goal_add(app: AppContext, text: str, **flags: bool | None) -> None:
+    """Add a goal. It counts as specific, measurable or agreed only when you say so."""
+    journal, record = load_plan(app)
+    record = add_goal(record, text, **given(**flags))
+    save_plan(journal, record)
+    number = len(record.goals)
+    click.echo(f"goal {number} added ({flag_words(record.goal(number))})")
+
+
+@goal.command("edit")
+@click.argument("number", type=int)
+@click.option("--text", help="New wording of the goal.")
+@_goal_flags
+@pass_app
+def goal_edit(app: AppContext, number: int, text: str | None, **flags: bool | None) -> None:
+    """Change a goal's wording or qualities."""
+    changes = given(**flags)
+    if text is not None:
+        changes["text"] = text
+    if not changes:
+        raise ValidationError("nothing to change: give --text or a flag such as --specific")
+    journal, record = load_plan(app)
+    record = edit_goal(record, number, **changes)
+    save_plan(journal, record)
+    click.echo(f"goal {number} updated ({flag_words(record.goal(number))})")
+
+
+@goal.command("met")
+@click.argument("number", type=int)
+@click.option("--date", "date_text", default="today", show_default=True, help="When it was met.")
+@click.option(
+    "--recognised/--not-recognised",
+    default=None,
+    help="Whether the company acknowledged it (leave out if not yet confirmed).",
+)
+@pass_app
+def goal_met(app: AppContext, number: int, date_text: str, recognised: bool | None) -> None:
+    """Mark a goal met; also logs a dated plan_goal_met note in the journal."""
+    journal, record = load_plan(app)
+    on = user_date(date_text, app)
+    record = set_goal_status(record, number, "met", on=on, recognised=recognised)
+    save_plan(journal, record)
+    acknowledged = {True: "yes", False: "no", None: "not confirmed yet"}[recognised]
+    entry_id = _log_evidence(
+        journal,
+        on,
+        "plan_goal_met",
+        f"Plan goal {number} met: {record.goal(number).text}",
+        f"Recognised by the company: {acknowledged}.",
+    )
+    click.echo(f"goal {number} marked met on {on} (journal entry {entry_id})")
+    if recognised is not True:
+        click.echo("Tip: ask for the result to be acknowledged in writing, and keep a copy.")
+
+
+@goal.command("missed")
+@click.argument("number", type=int)
+@pass_app
+def goal_missed(app: AppContext, number: int) -> None:
+    """Mark a goal not met."""
+    journal, record = load_plan(app)
+    save_plan(journal, set_goal_status(record, number, "not_met"))
+    click.echo(f"goal {number} marked not met")
+
+
+@goal.command("reopen")
+@click.argument("number", type=int)
+@pass_app
+def goal_reopen(app: AppContext, number: int) -> None:
+    """Mark a goal open again."""
+    journal, record = load_plan(app)
+    save_plan(journal, set_goal_status(record, number, "open"))
+    click.echo(f"goal {number} is open again")
+
+
+@click.command("meeting")
+@click.argument("note")
+@click.option("--date", "date_text", default="today", show_default=True, help="Day of the meeting.")
+@pass_app
+def meeting(app: AppContext, note: str, date_text: str) -> None:
+    """Record a check-in meeting; also logs a dated plan_meeting note in the journal."""
+    if not note.strip():
+        raise ValidationError("the note is empty: say what was discussed or agreed")
+    journal, record = load_plan(app)
+    on = user_date(date_text, app)
+    record = add_meeting(record, on, note)
+    save_plan(journal, record)
+    title = f"Plan check-in: {note.strip()}"
+    notes = "" if "\n" not in title and len(title) <= TITLE_MAX else note
+    entry_id = _log_evidence(journal, on, "plan_meeting", title.splitlines()[0], notes)
+    click.echo(f"meeting on {on} recorded (journal entry {entry_id})")
