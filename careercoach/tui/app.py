@@ -96,7 +96,7 @@ def has_good_backup(journal: Path) -> bool:
     return report.status == "damaged" and any(backup.ok for backup in report.backups)
 
 
-# Actions that make no sense before the journal is open or while a dialog is up.
+# App-wide actions that wait while a dialog is up.
 NAVIGATION = {"switch_mode", "help", "refresh_data", "quit"}
 
 
@@ -214,7 +214,9 @@ class CareerCoachApp(App[None]):
     # -- app-wide actions -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in NAVIGATION and (not self.started or isinstance(self.screen, ModalScreen)):
+        """Keys work from the first frame (a big journal still loading never blocks
+        them); only an open dialog holds them back."""
+        if action in NAVIGATION and isinstance(self.screen, ModalScreen):
             return action == "quit" and not self.started
         return True
 
