@@ -93,8 +93,7 @@ def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
     except orjson.JSONDecodeError as exc:
         problem = "not UTF-8 text" if "utf-8" in str(exc).lower() else "broken JSON"
         raise JournalError(
-            f"{source}: {problem} at line {exc.lineno} column {exc.colno} "
-            f"({exc.msg}); {DOCTOR_HINT}"
+            f"{source}: {problem} at line {exc.lineno} column {exc.colno}; {DOCTOR_HINT}"
         ) from None
     version = check_document(data, source)
     return data, version

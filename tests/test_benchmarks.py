@@ -25,6 +25,7 @@ def test_quick_benchmark_runs_and_reports_every_case(tmp_path: Path) -> None:
         "cli add",
         "cli score --json",
         "assess + trend(26)",
+        "assess_with_trend(26)",
         "tui ready (dashboard)",
         "export json",
         "export csv",
