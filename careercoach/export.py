@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from careercoach.model import KINDS, Entry, Profile
+from careercoach.model import KINDS, Entry, Profile, details_text
 from careercoach.storage import APP_MARKER, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -82,20 +82,9 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def _details_text(details: Mapping[str, Any]) -> str:
-    """Details other than the sub-type, e.g. `level=N2; passed=yes`."""
-    parts = []
-    for key, value in details.items():
-        if key == "type":
-            continue
-        shown = ("yes" if value else "no") if isinstance(value, bool) else value
-        parts.append(f"{key}={shown}")
-    return "; ".join(parts)
-
-
 def _csv_row(e: Entry) -> tuple[str, ...]:
     details = e.details
-    extra = _details_text(details) if len(details) > ("type" in details) else ""
+    extra = details_text(details, "; ") if len(details) > ("type" in details) else ""
     return (
         e.id,
         e.date.isoformat(),

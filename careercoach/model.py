@@ -224,6 +224,20 @@ def parse_detail_value(kind: str, key: str, raw: Any) -> DetailValue:
     return text
 
 
+def details_text(details: Mapping[str, Any], separator: str = ", ") -> str:
+    """Details other than the sub-type as `key=value` text, e.g. `level=N2, passed=yes`.
+
+    The same words `parse_detail_pairs` reads back, so a form can round-trip them.
+    """
+    parts = []
+    for key, value in details.items():
+        if key == "type":
+            continue
+        shown = ("yes" if value else "no") if isinstance(value, bool) else value
+        parts.append(f"{key}={shown}")
+    return separator.join(parts)
+
+
 def parse_detail_pairs(kind: str, pairs: Iterable[str]) -> dict[str, DetailValue]:
     """Turn `key=value` strings from the command line into checked details."""
     details: dict[str, DetailValue] = {}

@@ -36,6 +36,21 @@ _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KEEP: Any = object()
 
 
+# The keys of a stored plan record (the JSON object in Journal.plan()).
+RECORD_FIELDS = (
+    "version",
+    "start",
+    "end",
+    "goals",
+    "meetings",
+    "support",
+    "answers",
+    "documents_done",
+    "offer_date",
+    "employment_end",
+)
+
+
 # -- the record ----------------------------------------------------------------
 
 
@@ -184,19 +199,7 @@ class _RecordReader:
         return value
 
     def plan(self, data: Any) -> PlanRecord:
-        keys = (
-            "version",
-            "start",
-            "end",
-            "goals",
-            "meetings",
-            "support",
-            "answers",
-            "documents_done",
-            "offer_date",
-            "employment_end",
-        )
-        data = self.mapping(data, "the record", keys)
+        data = self.mapping(data, "the record", RECORD_FIELDS)
         for required in ("start", "end"):
             if required not in data:
                 raise self.fail("the record", f"missing {required!r}")

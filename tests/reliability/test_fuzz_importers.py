@@ -21,7 +21,7 @@ from careercoach.errors import CareerCoachError
 from careercoach.jrnl_import import read_jrnl
 from careercoach.phrasing import load_phrasing
 from careercoach.plan_content import parse_plan_content
-from careercoach.plan_record import PlanRecord
+from careercoach.plan_record import RECORD_FIELDS, PlanRecord
 
 fuzz = settings(
     max_examples=200,
@@ -87,20 +87,7 @@ def test_jrnl_reader(tmp_path_factory, document) -> None:
 @given(
     st.one_of(
         st.dictionaries(
-            st.sampled_from(
-                [
-                    "version",
-                    "start",
-                    "end",
-                    "goals",
-                    "meetings",
-                    "support",
-                    "answers",
-                    "documents_done",
-                    "offer_date",
-                    "employment_end",
-                ]
-            ),
+            st.sampled_from(RECORD_FIELDS),
             json_values,
             max_size=10,
         ),

@@ -60,7 +60,7 @@ async def test_add_an_entry(demo_path: Path) -> None:
         await pilot.press(*"Set up the room")
         form.query_one("#tags", Input).value = "team, prep"
         form.query_one("#kind", Select).value = "invisible"
-        await pilot.pause()
+        await settle(pilot)  # the sub-type choices follow the kind
         form.query_one("#subtype", Select).value = "meeting_room"
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -19,6 +19,7 @@ from careercoach.model import (
     KINDS,
     DetailValue,
     Entry,
+    details_text,
     make_entry,
     normalise_tags,
     parse_date,
@@ -35,17 +36,6 @@ FIELDS = ("title", "date", "kind", "subtype", "tags", "details", "notes")
 
 def subtype_options(kind: str) -> list[tuple[str, str]]:
     return [(sub.replace("_", " "), sub) for sub in KINDS[kind].subtypes]
-
-
-def details_text(details: dict[str, DetailValue]) -> str:
-    """Kind-specific details (other than the sub-type) as editable `key=value` text."""
-    parts = []
-    for key, value in details.items():
-        if key == "type":
-            continue
-        shown = ("yes" if value else "no") if isinstance(value, bool) else value
-        parts.append(f"{key}={shown}")
-    return ", ".join(parts)
 
 
 def details_hint(kind: str) -> str:
