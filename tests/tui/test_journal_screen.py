@@ -254,6 +254,10 @@ async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
     # wide enough that every title fits its column whole (longer ones end in "…")
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
         screen = await open_journal_screen(pilot)
+        for _ in range(50):  # the details pane paints a moment after the rows on a busy machine
+            if f"notes {INJECTIONS[0]} end" in screen_text(pilot):
+                break
+            await pilot.pause(0.1)
         text = screen_text(pilot)
         for title in INJECTIONS:
             assert title in table_titles(screen)
