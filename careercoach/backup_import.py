@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
-
+from careercoach import json_codec
 from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.model import Entry, Profile
 from careercoach.plan_record import PlanRecord
@@ -63,12 +62,14 @@ def load_json_file(path: Path) -> Any:
     """Parse a JSON file; any problem becomes one line naming the file."""
     raw = read_import_bytes(path).removeprefix(UTF8_BOM)
     try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        if "UTF-8" in exc.msg:
+        return json_codec.decode(raw)
+    except json_codec.DecodeError as exc:
+        problem = json_codec.locate_problem(raw, exc)
+        if problem.not_utf8:
             raise ValidationError(f"{path}: not UTF-8 text (is it the right file?)") from None
         raise ValidationError(
-            f"{path}: not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})"
+            f"{path}: not valid JSON (line {problem.line} column {problem.column}: "
+            f"{problem.detail})"
         ) from None
 
 

@@ -1,7 +1,7 @@
 """The three export formats, as pure functions from journal data to bytes.
 
 - json: the full backup `careercoach import --replace` restores exactly. One entry per
-  line (readable, diff-friendly) and encoded with orjson (fast at 100k).
+  line (readable, diff-friendly) and encoded with msgspec (fast at 100k).
 - csv: one row per entry for spreadsheets: UTF-8 with a byte-order mark so Excel reads
   Japanese correctly, and cells a spreadsheet would run as formulas prefixed with "'".
 - md: the promotion packet, where every piece of user text is Markdown-escaped so a
@@ -18,8 +18,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
+from careercoach.json_codec import encode
 from careercoach.model import KINDS, Entry, Profile, details_text
 from careercoach.storage import APP_MARKER, SCHEMA_VERSION
 
@@ -68,11 +67,9 @@ def render_json(
             "until": until.isoformat() if until else None,
         }
     lines = [b"{"]
-    lines += [
-        b"  %s: %s," % (orjson.dumps(key), orjson.dumps(value)) for key, value in head.items()
-    ]
+    lines += [b"  %s: %s," % (encode(key), encode(value)) for key, value in head.items()]
     lines.append(b'  "entries": [')
-    lines.append(b",\n".join([b"    " + orjson.dumps(e.to_dict()) for e in reversed(entries)]))
+    lines.append(b",\n".join([b"    " + encode(e.to_dict()) for e in reversed(entries)]))
     lines += [b"  ]", b"}", b""]
     return b"\n".join(lines)
 

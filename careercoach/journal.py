@@ -8,6 +8,7 @@ need no lock because writes replace the file whole.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import os
 import random
 import threading
@@ -17,13 +18,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from careercoach import locking, paths
 from careercoach.errors import CareerCoachError, JournalError, JournalLockedError, NotFoundError
-from careercoach.model import Entry, Profile, make_entry, with_changes
-from careercoach.storage import SCHEMA_VERSION, JournalStorage, gc_paused
+from careercoach.model import Entry, Profile, entries_from_stored, make_entry, with_changes
+from careercoach.storage import (
+    META_TABLE,
+    SCHEMA_VERSION,
+    JournalStorage,
+    gc_paused,
+    is_current_meta,
+    read_journal_bytes,
+)
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ID_LENGTH = 6
@@ -64,7 +73,7 @@ class MergeReport:
 
 
 def sort_newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: (e.date, e.created, e.id), reverse=True)
+    return sorted(entries, key=operator.attrgetter("date", "created", "id"), reverse=True)
 
 
 def filter_entries(
@@ -106,6 +115,22 @@ class _View:
     plan: Mapping[str, Any] | None
 
 
+class _StoredJournal(msgspec.Struct):
+    """The journal file as a plain read sees it, entries decoded straight into `Entry`.
+
+    No raw record is built on the way: at 10k entries this halves the time to open
+    the journal and keeps memory near the size of the entries themselves.
+    """
+
+    entries: dict[str, Entry] = {}
+    profile: dict[str, dict[str, Any]] = {}
+    plan: dict[str, dict[str, Any]] = {}
+    meta: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict, name=META_TABLE)
+
+
+_STORED_DECODER = msgspec.json.Decoder(_StoredJournal)
+
+
 class Journal:
     """A journal file on disk. Cheap to keep open; safe to share with other processes."""
 
@@ -144,19 +169,54 @@ class Journal:
     def _view(self) -> _View:
         """The parsed journal, built once per version of the file on disk.
 
-        Outside a write the raw JSON documents are then let go: for a large journal
-        they are as big again as the entries, and a long-running app would otherwise
-        hold both. A write reads the file afresh under the lock anyway.
+        Outside a write the file is decoded straight into entries, and the storage's
+        raw documents (which only a write needs) are let go: a long-running app would
+        otherwise hold both. A write reads the file afresh under the lock anyway.
         """
         signature = self.storage.signature()
         view = self._cached_view
         if view is not None and view.signature == signature:
             return view
+        writing = getattr(self._held, "depth", 0)
+        view = (None if writing else self._decode_view(signature)) or self._build_view(signature)
+        self._cached_view = view
+        if not writing:
+            self.storage.release_cache()
+        return view
+
+    def _decode_view(self, signature: tuple[int, ...] | None) -> _View | None:
+        """The fast read: the file decoded straight into entries.
+
+        None when the file needs the careful path instead: no file yet, an older
+        schema to migrate, or anything unexpected, which that path then explains.
+        """
+        if signature is None:
+            return None
+        raw = read_journal_bytes(self.path)
+        try:
+            with gc_paused():
+                stored = _STORED_DECODER.decode(raw)
+                if not is_current_meta(stored.meta.get("1")):
+                    return None
+                doc_ids = {entry.id: int(doc_id) for doc_id, entry in stored.entries.items()}
+                entries = sort_newest_first(stored.entries.values())
+        except (ValueError, TypeError):  # msgspec's errors, bad UTF-8 and doc ids included
+            return None
+        return _View(
+            signature=signature,
+            entries=entries,
+            doc_ids=doc_ids,
+            profile=stored.profile.get("1"),
+            plan=stored.plan.get("1"),
+        )
+
+    def _build_view(self, signature: tuple[int, ...] | None) -> _View:
+        """The careful read, through the storage: checks, migrations, clear errors."""
         data = self._raw()
         table = data.get(ENTRIES, {})
         with gc_paused():  # 100k new objects: collecting mid-way only costs time
             try:
-                entries = [Entry.from_stored(doc) for doc in table.values()]
+                entries = entries_from_stored(list(table.values()))
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise JournalError(
                     f"{self.path}: an entry record is damaged; "
@@ -164,17 +224,13 @@ class Journal:
                 ) from None
             doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in table.items()}
             entries = sort_newest_first(entries)
-        view = _View(
+        return _View(
             signature=signature,
             entries=entries,
             doc_ids=doc_ids,
             profile=data.get(PROFILE, {}).get("1"),
             plan=data.get(PLAN, {}).get("1"),
         )
-        self._cached_view = view
-        if not getattr(self._held, "depth", 0):
-            self.storage.release_cache()
-        return view
 
     def _index(self) -> tuple[list[Entry], dict[str, int]]:
         view = self._view()

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Union
+
+import msgspec
 
 from careercoach.errors import ValidationError
 
@@ -20,11 +22,6 @@ NOTES_MAX = 20_000
 TAGS_MAX = 20
 TAG_MAX_LEN = 40
 DETAIL_TEXT_MAX = 500
-
-# The keys of an entry record as our storage writes it.
-STORED_FIELDS = frozenset(
-    ("id", "date", "kind", "title", "notes", "tags", "details", "created", "updated")
-)
 
 DetailValue = Union[str, int, bool]  # noqa: UP007 - a runtime alias on 3.10
 
@@ -266,7 +263,7 @@ def validate_details(kind: str, details: Mapping[str, Any]) -> dict[str, DetailV
     return checked
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One journal entry. `id` is short and stable: users type it."""
 
@@ -301,34 +298,8 @@ class Entry:
 
     @classmethod
     def from_stored(cls, data: Mapping[str, Any]) -> Entry:
-        """Fast path for records our own storage wrote (validated when written).
-
-        Opening a 100k-entry journal builds 100k entries; going through the frozen
-        dataclass `__init__` costs three times as much as filling `__dict__` directly.
-        A record with any other set of keys takes the ordinary constructor.
-        """
-        if data.keys() != STORED_FIELDS:
-            return cls._from_stored_fields(data)
-        entry = object.__new__(cls)
-        fields = entry.__dict__
-        fields.update(data)
-        fields["date"] = dt.date.fromisoformat(data["date"])
-        fields["tags"] = tuple(data["tags"])
-        return entry
-
-    @classmethod
-    def _from_stored_fields(cls, data: Mapping[str, Any]) -> Entry:
-        return cls(
-            id=data["id"],
-            date=dt.date.fromisoformat(data["date"]),
-            kind=data["kind"],
-            title=data["title"],
-            notes=data.get("notes", ""),
-            tags=tuple(data.get("tags", ())),
-            details=data.get("details", {}),
-            created=data.get("created", ""),
-            updated=data.get("updated", ""),
-        )
+        """An entry from a record our own storage wrote (see `entries_from_stored`)."""
+        return entries_from_stored([data])[0]
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Entry:
@@ -362,6 +333,16 @@ class Entry:
 
 
 _ID_RE = re.compile(r"^[a-z0-9]{3,16}$")
+
+
+def entries_from_stored(records: Sequence[Mapping[str, Any]]) -> list[Entry]:
+    """Entries from records our own storage wrote (validated when they were written).
+
+    A journal of 100k entries builds 100k of them at every open: msgspec does it in
+    C, checking each field's type on the way, about twice as fast as Python code
+    filling the fields. Raises `msgspec.ValidationError` for a damaged record.
+    """
+    return msgspec.convert(records, list[Entry])
 
 
 def check_id(entry_id: Any) -> str:

@@ -25,10 +25,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
-from careercoach import paths
+from careercoach import json_codec, paths
 from careercoach.errors import JournalError
 
 APP_MARKER = "careercoach"
@@ -48,6 +47,15 @@ DOCTOR_HINT = "it was left untouched; `careercoach doctor` can restore the newes
 
 def meta_table() -> dict[str, Any]:
     return {"1": {"app": APP_MARKER, "schema": SCHEMA_VERSION}}
+
+
+def is_current_meta(record: Any) -> bool:
+    """True for the meta record of a careercoach journal in this version's schema."""
+    return (
+        isinstance(record, dict)
+        and record.get("app") == APP_MARKER
+        and record.get("schema") == SCHEMA_VERSION
+    )
 
 
 def check_document(data: Any, source: Path) -> int:
@@ -89,11 +97,12 @@ def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
         raise JournalError(f"{source}: the file is empty; {DOCTOR_HINT}")
     try:
         with gc_paused():
-            data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        problem = "not UTF-8 text" if "utf-8" in str(exc).lower() else "broken JSON"
+            data = json_codec.decode(raw)
+    except json_codec.DecodeError as exc:
+        problem = json_codec.locate_problem(raw, exc)
+        what = "not UTF-8 text" if problem.not_utf8 else "broken JSON"
         raise JournalError(
-            f"{source}: {problem} at line {exc.lineno} column {exc.colno}; {DOCTOR_HINT}"
+            f"{source}: {what} at line {problem.line} column {problem.column}; {DOCTOR_HINT}"
         ) from None
     version = check_document(data, source)
     return data, version
@@ -113,6 +122,11 @@ def gc_paused() -> Iterator[None]:
 
 def read_journal_file(path: Path) -> tuple[dict[str, Any], int]:
     """Read and check a journal (or backup) file without following symlinks."""
+    return parse_journal_bytes(read_journal_bytes(path), path)
+
+
+def read_journal_bytes(path: Path) -> bytes:
+    """The bytes of a journal file: a regular file of sane size, symlinks refused."""
     check_regular_file(path)
     size = path.stat().st_size
     if size > MAX_JOURNAL_BYTES:
@@ -123,7 +137,7 @@ def read_journal_file(path: Path) -> tuple[dict[str, Any], int]:
             raw = handle.read()
     except OSError as exc:
         raise JournalError(f"{path}: cannot read it ({exc.strerror})") from None
-    return parse_journal_bytes(raw, path)
+    return raw
 
 
 def check_regular_file(path: Path) -> None:
@@ -269,7 +283,7 @@ class JournalStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         data[META_TABLE] = meta_table()
         try:
-            payload = orjson.dumps(data)
+            payload = json_codec.encode(data)
             self._backup_current()
             write_private_file(self.path, payload)
         except OSError as exc:
@@ -278,7 +292,7 @@ class JournalStorage(Storage):
                 f"could not save {self.path}: {describe_os_error(exc)}; "
                 "the previous version is intact"
             ) from None
-        except orjson.JSONEncodeError as exc:
+        except json_codec.EncodeError as exc:
             self._cache, self._signature = None, None
             raise JournalError(f"could not save {self.path}: {exc}; nothing was changed") from None
         except BaseException:

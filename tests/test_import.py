@@ -171,6 +171,7 @@ NEWER = SCHEMA_VERSION + 1
         (b"", "the file is empty"),
         (b"   \n", "the file is empty"),
         (b"\x00\x01\x02\xff\xfe\xfd binary", "not UTF-8 text"),
+        (b'{"app": "careercoach", "title": "caf\xe9"}', "not UTF-8 text"),
         (b"{not json", "not valid JSON (line 1 column 2"),
         (b"[1, 2, 3]", "not a careercoach backup (the JSON is not an object)"),
         (b'{"entries": []}', "not a careercoach backup (no careercoach marker)"),

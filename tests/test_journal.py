@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from careercoach.demo import write_demo
 from careercoach.errors import JournalLockedError, NotFoundError, ValidationError
 from careercoach.journal import Draft, Journal, filter_entries
 from careercoach.model import Profile
@@ -74,6 +75,21 @@ def test_entries_are_newest_first(journal: Journal) -> None:
     for offset in (3, 1, 2):
         journal.add(Draft(DAY - dt.timedelta(days=offset), "note", f"{offset} days ago"))
     assert [e.title for e in journal.entries()] == ["1 days ago", "2 days ago", "3 days ago"]
+
+
+def test_a_plain_read_and_a_read_inside_a_write_see_the_same_journal(journal_path: Path) -> None:
+    """Outside a write the file is decoded straight into entries; inside one it goes
+    through the storage's raw documents. Both must give the very same journal."""
+    write_demo(journal_path, DAY, entries=600, seed=3)
+    Journal(journal_path).save_plan({"start": "2026-11-01", "goals": ["ship"]})
+    plain = Journal(journal_path)
+    seen_plainly = (plain.entries(), plain.profile(), plain.plan(), plain.count())
+    careful = Journal(journal_path)
+    with careful.transaction():
+        seen_in_a_write = (careful.entries(), careful.profile(), careful.plan(), careful.count())
+    assert seen_plainly == seen_in_a_write
+    assert len(seen_plainly[0]) == 600 and seen_plainly[1].name
+    assert plain.get(seen_plainly[0][123].id) == seen_in_a_write[0][123]
 
 
 def test_ids_are_unique(journal_path: Path) -> None:

@@ -60,6 +60,11 @@ def test_file_is_a_careercoach_document(journal: Journal, journal_path: Path) ->
         (b'{"_meta": {"1": {"app": "careercoach", "sch', "broken JSON"),
         (b"", "the file is empty"),
         (b"\xff\xfe\x00garbage", "not UTF-8 text"),
+        (
+            b'{"_meta": {"1": {"app": "careercoach", "schema": 1}}, "entries": {"1": '
+            b'{"id": "a", "date": "2026-11-20", "kind": "note", "title": "\xff"}}}',
+            "not UTF-8 text at line 1 column 132",
+        ),
         (b"[1, 2, 3]", "not an object"),
         (b'{"_default": {"1": {"title": "x"}}}', "no careercoach marker"),
         (b'{"_meta": {"1": {"app": "careercoach", "schema": "one"}}}', "schema version"),
