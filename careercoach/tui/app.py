@@ -104,7 +104,10 @@ class CareerCoachApp(App[None]):
     """careercoach's terminal app over one journal (the user's, or a demo copy)."""
 
     TITLE = "careercoach"
-    CSS_PATH = "app.tcss"
+    # All CSS is the app's: a screen with its own CSS_PATH makes Textual re-parse
+    # every stylesheet when it first opens (about 30 ms each time).
+    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/insight.tcss"]
+    DEFAULT_MODE = "dashboard"  # start in it: no default screen made and switched away from
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     MODES: ClassVar[dict[str, Any]] = {name: mode.make for name, mode in SCREENS.items()}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -129,7 +132,8 @@ class CareerCoachApp(App[None]):
         self.today = today
         self.demo = demo
         self.started = False
-        self._first_run = False
+        if demo:
+            self.title = DEMO_TITLE
         self._demo_folder: tempfile.TemporaryDirectory[str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -141,13 +145,6 @@ class CareerCoachApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.demo:
-            self.title = DEMO_TITLE
-        self._first_run = not self.journal.exists()
-        # The dashboard reads the journal in its own worker while it is being laid
-        # out, so start-up overlaps the two; it reports back with `journal_opened`
-        # or `journal_failed`.
-        self.switch_mode("dashboard")
 
     # -- start-up -------------------------------------------------------------------
 
@@ -157,7 +154,7 @@ class CareerCoachApp(App[None]):
             return
         self.started = True
         self.refresh_bindings()
-        if self._first_run:
+        if not self.journal.exists():  # reading never creates it: nothing saved yet
             from careercoach.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(today=self.today()), self._welcome_done)

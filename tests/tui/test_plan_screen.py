@@ -6,10 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from textual.widgets import Button, OptionList, TabbedContent
+from textual.widgets._footer import FooterKey
 
 from careercoach import improvement_plan as ip
 from careercoach.journal import Draft, Journal
 from careercoach.tui.screens.plan import PlanScreen
+from careercoach.tui.widgets.key_footer import KeyFooter
 from tests.tui.conftest import TODAY, open_screen, run_command, running, settle, shown
 
 
@@ -33,6 +35,28 @@ async def test_without_a_plan_the_screen_explains_and_offers_to_start(demo_path:
         assert "not legal advice" in shown(screen, "#plan-notice")
         footer_keys = {key for key, b in pilot.app.active_bindings.items() if b.enabled}
         assert "y" not in footer_keys  # plan actions are hidden until a plan exists
+
+
+def footer_keys(screen: PlanScreen) -> set[str]:
+    """The keys the footer actually shows, enabled or not."""
+    return {key.key for key in screen.query_one(KeyFooter).query(FooterKey) if not key.disabled}
+
+
+async def test_the_footer_follows_the_tab_and_is_not_rebuilt_for_nothing(demo_path: Path) -> None:
+    save_new_plan(demo_path)
+    async with running(demo_path) as pilot:
+        screen = await open_screen(pilot, "i", PlanScreen)
+        tabs = screen.query_one("#plan-tabs", TabbedContent)
+        tabs.active = "signs-tab"
+        await settle(pilot)
+        assert {"y", "n", "u"} <= footer_keys(screen) and "a" not in footer_keys(screen)
+        tabs.active = "goals-tab"
+        await settle(pilot)
+        assert "a" in footer_keys(screen) and "y" not in footer_keys(screen)
+        shown_keys = list(screen.query(FooterKey))
+        screen.refresh_bindings()  # nothing changed: the same keys stay on screen
+        await settle(pilot)
+        assert list(screen.query(FooterKey)) == shown_keys
 
 
 async def test_start_plan_with_dates_saves_it(demo_path: Path) -> None:

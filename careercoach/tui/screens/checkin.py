@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, SelectionList
+from textual.widgets import Header, Input, SelectionList
 from textual.widgets.selection_list import Selection
 
 from careercoach.checkin import (
@@ -31,6 +31,7 @@ from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.journal import Draft
 from careercoach.model import make_entry
 from careercoach.tui.widgets.form import FormField
+from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, literal, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
@@ -99,7 +100,7 @@ class CheckinScreen(Screen):
                         ),
                         id=f"field-free-{area.id}",
                     )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Weekly check-in"

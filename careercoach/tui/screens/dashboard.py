@@ -12,11 +12,12 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import Header, LoadingIndicator, Static
 
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.insight_data import Activity, Insight, activity, load_insight
 from careercoach.tui.screens.insight_screen import InsightScreen
+from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.readiness_bars import ReadinessBars
 from careercoach.tui.widgets.trend import ReadinessTrend
 
@@ -74,7 +75,7 @@ class DashboardScreen(InsightScreen[Activity]):
                     yield ReadinessBars()
                 with Vertical(id="trend-panel", classes="panel"):
                     yield ReadinessTrend()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#score-panel").border_title = "Readiness"

@@ -30,7 +30,6 @@ Result = TypeVar("Result")
 class InsightScreen(Screen[None], Generic[Result]):
     """A screen over one computed reading of the journal, kept current."""
 
-    CSS_PATH = "insight.tcss"
     NAME: ClassVar[str] = ""
     """Shown as the sub-title and as the title of the error dialog."""
 

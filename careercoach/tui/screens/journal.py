@@ -21,13 +21,14 @@ from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Select
+from textual.widgets import DataTable, Header, Input, Select
 
 from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.journal import Draft, Journal, filter_entries
 from careercoach.model import KINDS, Entry, parse_date
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.entry_form import EntryForm
+from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, cell, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
@@ -172,7 +173,7 @@ class JournalScreen(Screen):
             with VerticalScroll(id="entry-detail"):
                 yield LiteralStatic("", id="detail-text")
         yield LiteralStatic("", id="journal-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Journal"

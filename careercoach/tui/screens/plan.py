@@ -24,7 +24,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -43,6 +42,7 @@ from careercoach.model import parse_date
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan_dialogs import GoalDialog, PlanDatesDialog
+from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
@@ -125,7 +125,6 @@ def describe_days(days: int) -> str:
 class PlanScreen(Screen):
     """The improvement-plan navigator over the plan stored in the journal."""
 
-    CSS_PATH = "insight.tcss"
     COMMANDS: ClassVar[set[type[Provider]]] = {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer('yes')", "Yes"),
@@ -195,7 +194,7 @@ class PlanScreen(Screen):
             with TabPane("Exit options", id="exit-tab"), VerticalScroll():
                 yield Horizontal(id="exit-options")
                 yield Static("", id="negotiation", classes="panel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Improvement plan"

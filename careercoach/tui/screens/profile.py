@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header
+from textual.widgets import Button, Header
 
 from careercoach.errors import CareerCoachError
 from careercoach.model import Profile
+from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, notify_literal
 from careercoach.tui.widgets.profile_form import ProfileForm
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
@@ -57,7 +58,7 @@ class ProfileScreen(Screen):
             )
             yield ProfileForm(id="profile-form")
             yield Button("Save  ^s", id="save", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Profile"

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, LoadingIndicator, OptionList, Static
+from textual.widgets import Header, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careercoach.readiness import CriterionScore
@@ -22,6 +22,7 @@ from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.insight_data import Insight, load_insight
 from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.widgets.cell_width import pad_cells
+from careercoach.tui.widgets.key_footer import KeyFooter
 
 LIST_TITLE_CELLS = 24
 EVIDENCE_SHOWN = 40
@@ -79,7 +80,7 @@ class ReadinessScreen(InsightScreen[None]):
                 yield Static("", id="criterion-explanation")
                 yield Static("", id="criterion-evidence", classes="panel")
                 yield Static("", id="criterion-actions", classes="panel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#criteria-list").border_title = "Criteria"

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, LoadingIndicator, Select, Static
+from textual.widgets import Header, Input, LoadingIndicator, Select, Static
 
 from careercoach import clipboard, phrasing
 from careercoach.errors import CareerCoachError
@@ -28,6 +28,7 @@ from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.insight_data import Insight, load_insight
 from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.screens.prompt import PromptDialog
+from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import literal, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
@@ -93,7 +94,7 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
             )
             yield Static("", id="soften-result")
             yield Static("", id="soften-rules")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#script-preview").border_title = "Preview"

@@ -1,0 +1,42 @@
+"""A Footer that is rebuilt only when the keys it shows actually change.
+
+Textual's Footer recomposes on every bindings update (focus moves, a worker
+finishing, a refresh of the bindings), and each rebuild mounts and styles every
+key again: with our ten keys that is a few milliseconds each time, and at start-up
+it happened four times before the dashboard was ready. This one remembers what it
+showed and skips rebuilds that would show the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class KeyFooter(Footer):
+    """The app's footer: same look and behaviour, no redundant rebuilds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: Hashable = None
+
+    def compose(self) -> ComposeResult:
+        self._shown = self._keys_signature() if self._bindings_ready else None
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if self._bindings_ready and screen is self.screen and self._shown == self._keys_signature():
+            return
+        super().bindings_changed(screen)
+
+    def _keys_signature(self) -> Hashable:
+        """Everything `Footer.compose` shows: each visible key, its label and state."""
+        shown = tuple(
+            (binding.key, binding.action, binding.description, binding.key_display, enabled, tip)
+            for (_node, binding, enabled, tip) in self.screen.active_bindings.values()
+            if binding.show
+        )
+        return (shown, self.compact, self.show_command_palette)
