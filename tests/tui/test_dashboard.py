@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.widgets import LoadingIndicator
 
 from careercoach.criteria import load_criteria
@@ -14,7 +16,7 @@ from careercoach.model import make_entry
 from careercoach.readiness import assess
 from careercoach.tui.app import CareerCoachApp
 from careercoach.tui.screens.dashboard import DashboardScreen
-from careercoach.tui.screens.insight_data import activity
+from careercoach.tui.screens.insight_data import activity, week_start
 from careercoach.tui.screens.readiness import ReadinessScreen
 from tests.tui.conftest import SIZE, TODAY, make_app, settle, shown
 
@@ -63,6 +65,30 @@ def test_activity_counts_days_since_last_and_weekly_streak(dates, days, streak):
     ]
     result = activity(entries, TODAY)
     assert (result.days_since_last, result.streak_weeks) == (days, streak)
+
+
+def weekly_streak_by_counting_weeks(dates: list[dt.date], as_of: dt.date) -> int:
+    """The streak the slow, obvious way: the set of weeks, walked back one at a time."""
+    weeks = {week_start(d) for d in dates if d <= as_of}
+    week = week_start(as_of)
+    if week not in weeks:
+        week -= dt.timedelta(weeks=1)
+    streak = 0
+    while week in weeks:
+        streak += 1
+        week -= dt.timedelta(weeks=1)
+    return streak
+
+
+@given(
+    st.lists(st.dates(TODAY - dt.timedelta(days=120), TODAY + dt.timedelta(days=9)), max_size=40)
+)
+def test_the_weekly_streak_matches_counting_weeks_one_by_one(dates: list[dt.date]) -> None:
+    entries = [
+        make_entry(entry_id=f"e{i:03d}", date=d, kind="note", title="x")
+        for i, d in enumerate(sorted(dates, reverse=True))
+    ]
+    assert activity(entries, TODAY).streak_weeks == weekly_streak_by_counting_weeks(dates, TODAY)
 
 
 async def test_dashboard_shows_score_band_verdict_and_top_actions(demo_path: Path) -> None:

@@ -119,12 +119,11 @@ def activity(entries: Sequence[Entry], as_of: dt.date) -> Activity:
     streak = 0
     if week in (this_week, this_week - ONE_WEEK):
         streak = 1
-        for day in past:
-            current = week_start(day)
-            if current == week:
+        for day in past:  # newest first: a day before `week` starts an earlier week
+            if day >= week:
                 continue
-            if current != week - ONE_WEEK:
+            week -= ONE_WEEK
+            if day < week:
                 break
-            week = current
             streak += 1
     return Activity(last_entry=last, days_since_last=(as_of - last).days, streak_weeks=streak)
