@@ -17,6 +17,7 @@ from careercoach.content import Checker
 from careercoach.errors import ValidationError
 
 MAX_SOFTEN_CHARS = 20_000
+MAX_PASSES = 4  # a bound, not a budget: real text settles in two passes
 
 _GROUP_REF = re.compile(r"\\g<([A-Za-z_][A-Za-z0-9_]*)>")
 _SENTENCE_END = ".!?。！？\n"
@@ -83,17 +84,27 @@ def _check_replacement(check: Checker, text: str, pattern: re.Pattern[str], wher
 
 
 def apply_rules(text: str, rules: Sequence[SoftenRule]) -> Softened:
-    """Run every rule in order over the text; report the ones that changed it."""
+    """Run the rules in order over the text; report the ones that changed it.
+
+    One rule's rewrite can expose words an earlier rule softens ("I obviously,
+    disagree" loses "obviously" and becomes "I disagree"), so the rules run again
+    until nothing changes: softening the result once more must change nothing.
+    """
     if len(text) > MAX_SOFTEN_CHARS:
         raise ValidationError(
             f"the text is {len(text)} characters: the softener takes at most {MAX_SOFTEN_CHARS}"
         )
     applied: list[str] = []
-    for rule in rules:
-        rewritten = rule.pattern.sub(lambda match, rule=rule: _rewrite(rule, match), text)
-        if rewritten != text:
-            applied.append(rule.id)
-            text = rewritten
+    for _ in range(MAX_PASSES):
+        before = text
+        for rule in rules:
+            rewritten = rule.pattern.sub(lambda match, rule=rule: _rewrite(rule, match), text)
+            if rewritten != text:
+                if rule.id not in applied:
+                    applied.append(rule.id)
+                text = rewritten
+        if text == before:
+            break
     return Softened(text=text, rules=tuple(applied))
 
 
