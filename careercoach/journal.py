@@ -16,11 +16,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
-from tinydb import TinyDB
-from tinydb.table import Document, Table
 
 from careercoach import locking, paths
 from careercoach.errors import CareerCoachError, JournalError, JournalLockedError, NotFoundError
@@ -37,6 +35,10 @@ from careercoach.storage import (
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ID_LENGTH = 6
 LOCK_TIMEOUT_S = 10.0
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
+    from tinydb.table import Table
 
 ENTRIES = "entries"
 PROFILE = "profile"
@@ -70,6 +72,13 @@ class MergeReport:
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
+
+
+def document(fields: dict[str, Any], doc_id: int) -> Any:
+    """A TinyDB document with our own id (only writes need TinyDB: imported here)."""
+    from tinydb.table import Document
+
+    return Document(fields, doc_id=doc_id)
 
 
 def sort_newest_first(entries: Iterable[Entry]) -> list[Entry]:
@@ -122,7 +131,7 @@ class _StoredJournal(msgspec.Struct):
     the journal and keeps memory near the size of the entries themselves.
     """
 
-    entries: dict[str, Entry] = {}
+    entries: dict[int, Entry] = {}  # TinyDB's document ids, as the numbers they are
     profile: dict[str, dict[str, Any]] = {}
     plan: dict[str, dict[str, Any]] = {}
     meta: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict, name=META_TABLE)
@@ -153,7 +162,7 @@ class Journal:
         if backup_interval is not None:
             options["backup_interval"] = backup_interval
         self.storage = JournalStorage(self.path, **options)
-        self._db = TinyDB(storage=lambda: self.storage)
+        self._db: TinyDB | None = None
         self._lock_timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout
         self._held = threading.local()
         self._cached_view: _View | None = None
@@ -196,9 +205,10 @@ class Journal:
         try:
             with gc_paused():
                 stored = _STORED_DECODER.decode(raw)
+                del raw  # the file's bytes are as big as a quarter of the entries
                 if not is_current_meta(stored.meta.get("1")):
                     return None
-                doc_ids = {entry.id: int(doc_id) for doc_id, entry in stored.entries.items()}
+                doc_ids = {entry.id: doc_id for doc_id, entry in stored.entries.items()}
                 entries = sort_newest_first(stored.entries.values())
         except (ValueError, TypeError):  # msgspec's errors, bad UTF-8 and doc ids included
             return None
@@ -271,7 +281,7 @@ class Journal:
         if getattr(self._held, "depth", 0):
             self._held.depth += 1
             try:
-                yield self._db
+                yield self._database()
             finally:
                 self._held.depth -= 1
             return
@@ -291,7 +301,7 @@ class Journal:
             self._remove_stale_temp_files()
             self._held.depth = 1
             try:
-                yield self._db
+                yield self._database()
             finally:
                 self._held.depth = 0
 
@@ -303,6 +313,14 @@ class Journal:
                 leftover.unlink(missing_ok=True)
         except OSError:
             pass
+
+    def _database(self) -> TinyDB:
+        """TinyDB, imported and opened at the first write: plain reads never need it."""
+        if self._db is None:
+            from tinydb import TinyDB
+
+            self._db = TinyDB(storage=lambda: self.storage)
+        return self._db
 
     def _table(self, db: TinyDB, name: str) -> Table:
         return db.table(name, cache_size=0)
@@ -334,7 +352,7 @@ class Journal:
                 with_changes(entry, entry_id=new_id, created=stamp, updated=stamp)
                 for entry, new_id in zip(checked, new_ids, strict=False)
             ]
-            docs = [Document(e.to_dict(), doc_id=next_doc + i) for i, e in enumerate(created)]
+            docs = [document(e.to_dict(), next_doc + i) for i, e in enumerate(created)]
             self._table(db, ENTRIES).insert_multiple(docs)
         return created
 
@@ -358,7 +376,7 @@ class Journal:
         with self.transaction() as db:
             table = self._table(db, PROFILE)
             table.truncate()
-            table.insert(Document(profile.to_dict(), doc_id=1))
+            table.insert(document(profile.to_dict(), 1))
 
     def save_plan(self, plan: Mapping[str, Any] | None) -> None:
         """Store the improvement-plan record (a plain JSON object), or remove it."""
@@ -366,7 +384,7 @@ class Journal:
             table = self._table(db, PLAN)
             table.truncate()
             if plan is not None:
-                table.insert(Document(dict(plan), doc_id=1))
+                table.insert(document(dict(plan), 1))
 
     def merge(
         self,
