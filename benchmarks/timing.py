@@ -80,6 +80,6 @@ def run_probe(script: Path, *args: str) -> dict:
         check=True,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        env=dict(os.environ),
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
