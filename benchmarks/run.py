@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += case_cli_add(journals, runs, env)
         rows += case_cli_score(journals, runs, env)
         rows += case_assess_trend(journals, runs)
-        rows += case_tui(journals, 1 if args.quick else 3)
+        rows += case_tui(journals, 1 if args.quick else 7)
         rows += case_exchange(journals, 1 if args.quick else 3, env, work)
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import tempfile
 from pathlib import Path
 
@@ -25,4 +26,5 @@ def launch(app_ctx: AppContext, *, demo: bool) -> None:
 def _run(journal: Journal, *, demo: bool) -> None:
     from careercoach.tui.app import CareerCoachApp
 
+    gc.enable()  # a long-running app needs the collector the one-shot commands skip
     CareerCoachApp(journal, today=clock.today, demo=demo).run()
