@@ -9,13 +9,14 @@ import pytest
 from textual.widgets import DataTable, Input, Select
 
 from careercoach.demo import write_demo
-from careercoach.journal import Draft
+from careercoach.journal import Draft, Journal
 from careercoach.model import Profile
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.entry_form import EntryForm
 from careercoach.tui.screens.journal import PAGE_SIZE, JournalScreen
 from careercoach.tui.widgets.form import FormField
 from tests.tui.conftest import (
+    MOMENT,
     SIZE,
     TODAY,
     make_app,
@@ -239,7 +240,9 @@ async def test_an_empty_journal_says_how_to_start(empty_path: Path) -> None:
 
 
 async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
-    journal = open_journal(demo_path)
+    # Written after the demo entries of the same day, so the first of them is the
+    # newest entry and the one selected (same date and time would order by the ids).
+    journal = Journal(demo_path, now=lambda: MOMENT + dt.timedelta(hours=1))
     for i, title in enumerate(INJECTIONS):
         journal.add(
             Draft(
