@@ -136,6 +136,7 @@ def case_tui(journals: dict[int, Path], runs: int) -> list[Measurement]:
     rows = []
     for size, path in journals.items():
         ours, bare, first, first_bare = [], [], [], []
+        cpu_ours, cpu_bare = [], []
         peak_ours, peak_bare = [], []
         for _ in range(runs):
             reference = run_probe(probe, "--bare")
@@ -145,6 +146,8 @@ def case_tui(journals: dict[int, Path], runs: int) -> list[Measurement]:
             ours.append(result["ready_s"])
             first.append(result["first_paint_s"])
             first_bare.append(reference["first_paint_s"])
+            cpu_ours.append(result["cpu_s"])
+            cpu_bare.append(reference["cpu_s"])
             peak_ours.append(result["peak_kb"])
         memory_ratio = statistics.median(peak_ours) / statistics.median(peak_bare)
         target = {10_000: "<= 1.25x bare", 100_000: "<= 2.5 s"}.get(size, "")
@@ -161,6 +164,10 @@ def case_tui(journals: dict[int, Path], runs: int) -> list[Measurement]:
                     "bare_first_paint_s": round(statistics.median(first_bare), 3),
                     "first_paint_ratio": round(
                         statistics.median(first) / statistics.median(first_bare), 3
+                    ),
+                    "cpu_s": round(statistics.median(cpu_ours), 3),
+                    "cpu_ratio": round(
+                        statistics.median(cpu_ours) / statistics.median(cpu_bare), 3
                     ),
                     "peak_mb": round(statistics.median(peak_ours) / 1024, 1),
                     "bare_peak_mb": round(statistics.median(peak_bare) / 1024, 1),
