@@ -11,7 +11,6 @@ added from the CLI) or the day turned. Each screen says only what to compute
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from typing import ClassVar, Generic, TypeVar
 
 from textual import work
@@ -77,18 +76,9 @@ class InsightScreen(Screen[None], Generic[Result]):
 
     @work(thread=True, exclusive=True, group="insight")
     def compute(self, as_of: dt.date) -> None:
-        starting = not self.app.started
-        if starting:
-            gc.collect()  # start-up's garbage goes now, before the rest is set aside
         try:
             with gc_paused():  # reading a big journal makes millions of objects at once
                 message: Message = self.Computed(*self.compute_result(as_of))
-                if starting:
-                    # What start-up built (the app, the journal just read) lives about
-                    # as long as the app: set it aside so the collector never walks
-                    # it again (0.3 s at 100k entries). Entries read later are freed
-                    # by reference counting as usual.
-                    gc.freeze()
         except CareerCoachError as exc:
             message = self.Failed(exc)
         except OSError as exc:
