@@ -74,13 +74,6 @@ class MergeReport:
     unchanged: tuple[str, ...] = ()
 
 
-def document(fields: dict[str, Any], doc_id: int) -> Any:
-    """A TinyDB document with our own id (only writes need TinyDB: imported here)."""
-    from tinydb.table import Document
-
-    return Document(fields, doc_id=doc_id)
-
-
 def sort_newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=operator.attrgetter("date", "created", "id"), reverse=True)
 
@@ -330,6 +323,15 @@ class Journal:
 
     def add_many(self, drafts: Sequence[Draft]) -> list[Entry]:
         """Validate every draft first, then write them all at once (or none)."""
+        return self._add_and_save(drafts)
+
+    def add_with_plan(self, drafts: Sequence[Draft], plan: Mapping[str, Any]) -> list[Entry]:
+        """Save the plan record and add its evidence notes in one write: both or neither."""
+        return self._add_and_save(drafts, {PLAN: {"1": dict(plan)}})
+
+    def _add_and_save(
+        self, drafts: Sequence[Draft], tables: Mapping[str, dict[str, Any]] | None = None
+    ) -> list[Entry]:
         stamp = timestamp(self._now())
         checked = [
             make_entry(
@@ -343,18 +345,32 @@ class Journal:
             )
             for d in drafts
         ]
-        with self.transaction() as db:
-            table = self._raw().get(ENTRIES, {})
+        created: list[Entry] = []
+
+        def add(data: dict[str, Any]) -> None:
+            table = data[ENTRIES] = dict(data.get(ENTRIES, {}))
             taken = {doc.get("id") for doc in table.values()}
             next_doc = max(map(int, table), default=0) + 1
             new_ids = generate_ids(len(checked), self._rng, taken)
-            created = [
-                with_changes(entry, entry_id=new_id, created=stamp, updated=stamp)
-                for entry, new_id in zip(checked, new_ids, strict=False)
-            ]
-            docs = [document(e.to_dict(), next_doc + i) for i, e in enumerate(created)]
-            self._table(db, ENTRIES).insert_multiple(docs)
+            for i, (entry, new_id) in enumerate(zip(checked, new_ids, strict=True)):
+                made = with_changes(entry, entry_id=new_id, created=stamp, updated=stamp)
+                table[str(next_doc + i)] = made.to_dict()
+                created.append(made)
+            data.update(tables or {})
+
+        self._write(add)
         return created
+
+    def _write(self, change: Callable[[dict[str, Any]], None]) -> None:
+        """Apply `change` to the stored document and save it in one atomic write.
+
+        One write is what makes a change all or nothing: TinyDB's truncate-then-insert
+        would write twice, and a crash in between would lose the record.
+        """
+        with self.transaction():
+            data = dict(self._raw())  # tables are replaced, never changed in place:
+            change(data)  # a failure half-way leaves the cached document as it was
+            self.storage.write(data)
 
     def update(self, entry_id: str, **changes: Any) -> Entry:
         """Change fields of one entry (validated as a whole) and bump `updated`."""
@@ -373,18 +389,12 @@ class Journal:
         return current
 
     def save_profile(self, profile: Profile) -> None:
-        with self.transaction() as db:
-            table = self._table(db, PROFILE)
-            table.truncate()
-            table.insert(document(profile.to_dict(), 1))
+        self._write(lambda data: data.update({PROFILE: {"1": profile.to_dict()}}))
 
     def save_plan(self, plan: Mapping[str, Any] | None) -> None:
         """Store the improvement-plan record (a plain JSON object), or remove it."""
-        with self.transaction() as db:
-            table = self._table(db, PLAN)
-            table.truncate()
-            if plan is not None:
-                table.insert(document(dict(plan), 1))
+        record = {"1": dict(plan)} if plan is not None else {}
+        self._write(lambda data: data.update({PLAN: record}))
 
     def merge(
         self,

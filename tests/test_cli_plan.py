@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from careercoach.cli import cli
 from careercoach.journal import Journal
+from careercoach.storage import JournalStorage
 
 NOTICE = "General information, not legal advice"
 
@@ -159,6 +160,28 @@ def test_goal_met_and_meeting_log_dated_evidence_in_the_journal(started, journal
         ("2026-01-19", "Meeting"),
         ("2026-01-30", "Goal met"),
     ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("plan", "goal", "met", "2", "--date", "2026-02-02"),
+        ("plan", "meeting", "--date", "2026-02-03", "Reviewed the numbers"),
+    ],
+)
+def test_a_plan_change_and_its_journal_note_are_written_together(
+    started, journal_path: Path, monkeypatch: pytest.MonkeyPatch, command
+) -> None:
+    """One write carries both, so a crash or a full disk can never keep only one."""
+    writes = []
+    original = JournalStorage.write
+    monkeypatch.setattr(
+        JournalStorage, "write", lambda self, data: (writes.append(1), original(self, data))[1]
+    )
+    notes_before = len(Journal(journal_path).entries())
+    assert started(*command).exit_code == 0
+    assert len(writes) == 1
+    assert len(Journal(journal_path).entries()) == notes_before + 1
 
 
 def test_goal_flags_support_docs_and_signs_are_saved(started) -> None:

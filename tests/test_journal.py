@@ -17,7 +17,7 @@ from careercoach.demo import write_demo
 from careercoach.errors import JournalLockedError, NotFoundError, ValidationError
 from careercoach.journal import Draft, Journal, filter_entries
 from careercoach.model import Profile
-from careercoach.storage import list_backups
+from careercoach.storage import JournalStorage, list_backups
 
 DAY = dt.date(2026, 11, 20)
 
@@ -90,6 +90,24 @@ def test_a_plain_read_and_a_read_inside_a_write_see_the_same_journal(journal_pat
     assert seen_plainly == seen_in_a_write
     assert len(seen_plainly[0]) == 600 and seen_plainly[1].name
     assert plain.get(seen_plainly[0][123].id) == seen_in_a_write[0][123]
+
+
+def test_saving_the_profile_or_the_plan_is_one_write(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record replaced in two writes (clear, then insert) is lost by a crash between."""
+    journal.save_profile(Profile(name="Alex"))
+    journal.save_plan({"start": "2026-11-01"})
+    writes = []
+    original = JournalStorage.write
+    monkeypatch.setattr(
+        JournalStorage, "write", lambda self, data: (writes.append(1), original(self, data))[1]
+    )
+    journal.save_profile(Profile(name="Sam"))
+    journal.save_plan({"start": "2026-12-01"})
+    journal.save_plan(None)
+    assert len(writes) == 3
+    assert journal.profile().name == "Sam" and journal.plan() is None
 
 
 def test_ids_are_unique(journal_path: Path) -> None:

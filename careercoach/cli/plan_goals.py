@@ -15,20 +15,21 @@ from careercoach.cli.plan_shared import flag_words, given, load_plan, pass_app, 
 from careercoach.errors import ValidationError
 from careercoach.journal import Draft, Journal
 from careercoach.model import TITLE_MAX
-from careercoach.plan_record import add_goal, add_meeting, edit_goal, set_goal_status
+from careercoach.plan_record import PlanRecord, add_goal, add_meeting, edit_goal, set_goal_status
 
 
-def _log_evidence(journal: Journal, on: dt.date, subtype: str, title: str, notes: str = "") -> str:
-    """Add a plan-evidence note to the journal (so it joins the timeline); return its id."""
+def _save_with_evidence(
+    journal: Journal, record: PlanRecord, on: dt.date, subtype: str, title: str, notes: str = ""
+) -> str:
+    """Save the plan and add its dated evidence note (so it joins the timeline) in one
+    write, so neither can be saved without the other; return the note's id."""
     title = " ".join(title.split())
     if len(title) > TITLE_MAX:
         title = title[: TITLE_MAX - 1] + "…"
-    entry = journal.add(
-        Draft(
-            date=on, kind="note", title=title, notes=notes, tags=("pip",), details={"type": subtype}
-        )
+    note = Draft(
+        date=on, kind="note", title=title, notes=notes, tags=("pip",), details={"type": subtype}
     )
-    return entry.id
+    return journal.add_with_plan([note], record.to_dict())[0].id
 
 
 @click.group("goal")
@@ -98,10 +99,10 @@ def goal_met(app: AppContext, number: int, date_text: str, recognised: bool | No
     journal, record = load_plan(app)
     on = user_date(date_text, app)
     record = set_goal_status(record, number, "met", on=on, recognised=recognised)
-    save_plan(journal, record)
     acknowledged = {True: "yes", False: "no", None: "not confirmed yet"}[recognised]
-    entry_id = _log_evidence(
+    entry_id = _save_with_evidence(
         journal,
+        record,
         on,
         "plan_goal_met",
         f"Plan goal {number} met: {record.goal(number).text}",
@@ -143,8 +144,9 @@ def meeting(app: AppContext, note: str, date_text: str) -> None:
     journal, record = load_plan(app)
     on = user_date(date_text, app)
     record = add_meeting(record, on, note)
-    save_plan(journal, record)
     title = f"Plan check-in: {note.strip()}"
     notes = "" if "\n" not in title and len(title) <= TITLE_MAX else note
-    entry_id = _log_evidence(journal, on, "plan_meeting", title.splitlines()[0], notes)
+    entry_id = _save_with_evidence(
+        journal, record, on, "plan_meeting", title.splitlines()[0], notes
+    )
     click.echo(f"meeting on {on} recorded (journal entry {entry_id})")
