@@ -441,15 +441,17 @@ class Journal:
                 next_doc = max(doc_ids.values(), default=0) + 1
                 for i, entry in enumerate(added):
                     table[str(next_doc + i)] = entry.to_dict()
-            new_data = dict(data)
-            new_data[ENTRIES] = table
-            if profile is not None:
-                new_data[PROFILE] = {"1": profile.to_dict()}
-            if plan is not None:
-                new_data[PLAN] = {"1": dict(plan)}
-            elif replace_all:
-                new_data.pop(PLAN, None)
-            self.storage.write(new_data)
+
+            def bring_in(new_data: dict[str, Any]) -> None:
+                new_data[ENTRIES] = table
+                if profile is not None:
+                    new_data[PROFILE] = {"1": profile.to_dict()}
+                if plan is not None:
+                    new_data[PLAN] = {"1": dict(plan)}
+                elif replace_all:
+                    new_data.pop(PLAN, None)
+
+            self._write(bring_in)
         return report
 
     def snapshot(self) -> dict[str, Any]:

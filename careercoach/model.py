@@ -297,11 +297,6 @@ class Entry:
         }
 
     @classmethod
-    def from_stored(cls, data: Mapping[str, Any]) -> Entry:
-        """An entry from a record our own storage wrote (see `entries_from_stored`)."""
-        return entries_from_stored([data])[0]
-
-    @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Entry:
         """Rebuild and re-validate an entry from an import file or a foreign source."""
         if not isinstance(data, Mapping):

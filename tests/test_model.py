@@ -12,6 +12,7 @@ from careercoach.model import (
     TITLE_MAX,
     Entry,
     Profile,
+    entries_from_stored,
     jlpt_rank,
     make_entry,
     normalise_tags,
@@ -124,7 +125,7 @@ def test_entry_round_trips_through_dict() -> None:
         updated="2026-11-20T09:00:00+00:00",
     )
     assert Entry.from_dict(made.to_dict()) == made
-    assert Entry.from_stored(made.to_dict()) == made
+    assert entries_from_stored([made.to_dict()]) == [made]
 
 
 @pytest.mark.parametrize(
