@@ -39,9 +39,13 @@ async def bare() -> tuple[float, float]:
 
 
 async def careercoach(path: str, today: dt.date) -> tuple[float, float]:
+    from careercoach import collector
+
+    collector.for_command()  # as `careercoach` itself: imports run without the collector
     from careercoach.journal import Journal
     from careercoach.tui.app import CareerCoachApp
 
+    collector.for_app()  # ...and the app turns it on, as the launcher does
     app = CareerCoachApp(Journal(path), today=lambda: today)
     async with app.run_test(size=(100, 32)) as pilot:
         first_paint = time.perf_counter() - STARTED  # running, dashboard laid out, loading

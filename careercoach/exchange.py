@@ -25,11 +25,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from careercoach import collector
 from careercoach.backup_import import read_backup
 from careercoach.errors import ValidationError
 from careercoach.journal import Journal, filter_entries
 from careercoach.model import Entry
-from careercoach.storage import gc_paused, write_private_file
+from careercoach.storage import write_private_file
 
 FORMATS = ("md", "csv", "json")
 SOURCES = ("backup", "jrnl")
@@ -98,7 +99,7 @@ def render_export(
     check_range(since, until)
     from careercoach import export
 
-    with gc_paused():
+    with collector.paused():
         everything = journal.entries()
         entries = filter_entries(everything, since=since, until=until)
         if fmt == "json":
@@ -186,7 +187,7 @@ def import_file(
         raise ValidationError(
             f"{target}: is a folder; name the backup file (a jrnl folder export needs --from jrnl)"
         )
-    with gc_paused():
+    with collector.paused():
         if source == "jrnl":
             return _import_jrnl(journal, target, tag_map, dry_run=dry_run)
         return _import_backup(journal, target, replace=replace, dry_run=dry_run)

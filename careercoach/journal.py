@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from careercoach import locking, paths
+from careercoach import collector, locking, paths
 from careercoach.errors import CareerCoachError, JournalError, JournalLockedError, NotFoundError
 from careercoach.model import Entry, Profile, entries_from_stored, make_entry, with_changes
 from careercoach.storage import (
     META_TABLE,
     SCHEMA_VERSION,
     JournalStorage,
-    gc_paused,
     is_current_meta,
     read_journal_bytes,
 )
@@ -196,7 +195,7 @@ class Journal:
             return None
         raw = read_journal_bytes(self.path)
         try:
-            with gc_paused():
+            with collector.paused():
                 stored = _STORED_DECODER.decode(raw)
                 del raw  # the file's bytes are as big as a quarter of the entries
                 if not is_current_meta(stored.meta.get("1")):
@@ -217,7 +216,7 @@ class Journal:
         """The careful read, through the storage: checks, migrations, clear errors."""
         data = self._raw()
         table = data.get(ENTRIES, {})
-        with gc_paused():  # 100k new objects: collecting mid-way only costs time
+        with collector.paused():  # 100k new objects: collecting mid-way only costs time
             try:
                 entries = entries_from_stored(list(table.values()))
             except (KeyError, TypeError, ValueError, AttributeError):

@@ -15,16 +15,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import gc
 import os
 import shutil
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from careercoach import json_codec, paths
+from careercoach import collector, json_codec, paths
 from careercoach.errors import JournalError
 
 APP_MARKER = "careercoach"
@@ -99,7 +98,7 @@ def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
     if not raw.strip():
         raise JournalError(f"{source}: the file is empty; {DOCTOR_HINT}")
     try:
-        with gc_paused():
+        with collector.paused():
             data = json_codec.decode(raw)
     except json_codec.DecodeError as exc:
         problem = json_codec.locate_problem(raw, exc)
@@ -109,18 +108,6 @@ def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
         ) from None
     version = check_document(data, source)
     return data, version
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Parsing 100k records creates millions of objects; collecting mid-parse only wastes time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read_journal_file(path: Path) -> tuple[dict[str, Any], int]:

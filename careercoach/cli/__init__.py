@@ -6,14 +6,13 @@ Subcommands live in small modules and are imported only when called, so a quick
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 from typing import Any
 
 import click
 
-from careercoach import __version__
+from careercoach import __version__, collector
 from careercoach.cli.context import AppContext
 from careercoach.errors import CareerCoachError
 
@@ -136,11 +135,6 @@ def cli(ctx: click.Context, journal_path: str | None, demo: bool) -> None:
 
 
 def main() -> None:
-    """Console-script entry point.
-
-    A command is one short run: the cyclic garbage it makes is negligible, but a
-    collection sweeping a big journal's freshly parsed records is not (0.1 s of an
-    `add` at 100k entries). So the collector is off; the app turns it back on.
-    """
-    gc.disable()
+    """Console-script entry point: the collector stays off unless the app starts."""
+    collector.for_command()
     cli.main(prog_name="careercoach", args=sys.argv[1:])

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import tempfile
 from pathlib import Path
 
-from careercoach import clock
+from careercoach import clock, collector
 from careercoach.cli.context import AppContext
 from careercoach.demo import write_demo
 from careercoach.journal import Journal
@@ -26,5 +25,5 @@ def launch(app_ctx: AppContext, *, demo: bool) -> None:
 def _run(journal: Journal, *, demo: bool) -> None:
     from careercoach.tui.app import CareerCoachApp
 
-    gc.enable()  # a long-running app needs the collector the one-shot commands skip
+    collector.for_app()
     CareerCoachApp(journal, today=clock.today, demo=demo).run()

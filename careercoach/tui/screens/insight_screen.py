@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import LoadingIndicator
 from textual.worker import get_current_worker
 
+from careercoach import collector
 from careercoach.errors import CareerCoachError, JournalError
-from careercoach.storage import gc_paused
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.insight_data import Insight, is_current
 
@@ -77,7 +77,7 @@ class InsightScreen(Screen[None], Generic[Result]):
     @work(thread=True, exclusive=True, group="insight")
     def compute(self, as_of: dt.date) -> None:
         try:
-            with gc_paused():  # reading a big journal makes millions of objects at once
+            with collector.paused():  # reading a big journal makes millions of objects at once
                 message: Message = self.Computed(*self.compute_result(as_of))
         except CareerCoachError as exc:
             message = self.Failed(exc)
