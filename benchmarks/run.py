@@ -51,14 +51,17 @@ def use_compiled_bytecode(folder: Path) -> None:
 
 
 def warm_up(journals: dict[int, Path], env: dict[str, str], work: Path) -> None:
-    """One unmeasured run of each kind of process, which fills the bytecode cache."""
+    """One unmeasured run of each kind of process: fills the bytecode and content caches,
+    as any earlier run on a user's machine has."""
     smallest = journals[min(journals)]
     run_process([*CLI, "--journal", str(smallest), "add", "note", "warm-up"], env)
     run_process([*CLI, "--journal", str(smallest), "score", "--json"], env)
     out = work / "warm-up.md"
     run_process([*CLI, "--journal", str(smallest), "export", "-f", "md", "-o", str(out)], env)
-    run_probe(HERE / "tui_probe.py", "--bare")
-    run_probe(HERE / "tui_probe.py", "--journal", str(smallest), "--today", TODAY.isoformat())
+    run_probe(HERE / "tui_probe.py", "--bare", env=env)
+    run_probe(
+        HERE / "tui_probe.py", "--journal", str(smallest), "--today", TODAY.isoformat(), env=env
+    )
 
 
 def cli_env(home: Path) -> dict[str, str]:
@@ -130,7 +133,7 @@ def case_assess_trend(journals: dict[int, Path], runs: int) -> list[Measurement]
     return rows
 
 
-def case_tui(journals: dict[int, Path], runs: int) -> list[Measurement]:
+def case_tui(journals: dict[int, Path], runs: int, env: dict[str, str]) -> list[Measurement]:
     """Headless time to a ready dashboard and peak memory, against a bare Textual app."""
     probe = HERE / "tui_probe.py"
     rows = []
@@ -139,8 +142,8 @@ def case_tui(journals: dict[int, Path], runs: int) -> list[Measurement]:
         cpu_ours, cpu_bare = [], []
         peak_ours, peak_bare = [], []
         for _ in range(runs):
-            reference = run_probe(probe, "--bare")
-            result = run_probe(probe, "--journal", str(path), "--today", TODAY.isoformat())
+            reference = run_probe(probe, "--bare", env=env)
+            result = run_probe(probe, "--journal", str(path), "--today", TODAY.isoformat(), env=env)
             bare.append(reference["ready_s"])
             peak_bare.append(reference["peak_kb"])
             ours.append(result["ready_s"])
@@ -262,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += case_cli_add(journals, runs, env)
         rows += case_cli_score(journals, runs, env)
         rows += case_assess_trend(journals, runs)
-        rows += case_tui(journals, 1 if args.quick else 7)
+        rows += case_tui(journals, 1 if args.quick else 7, env)
         rows += case_exchange(journals, 1 if args.quick else 3, env, work)
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)

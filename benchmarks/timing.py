@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -73,13 +72,9 @@ def run_process(args: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - started
 
 
-def run_probe(script: Path, *args: str) -> dict:
+def run_probe(script: Path, *args: str, env: dict[str, str]) -> dict:
     """Run a probe script in a fresh interpreter; it prints one JSON line of results."""
     out = subprocess.run(
-        [sys.executable, str(script), *args],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
+        [sys.executable, str(script), *args], check=True, capture_output=True, text=True, env=env
     ).stdout
     return json.loads(out.strip().splitlines()[-1])

@@ -4,6 +4,8 @@ Content files are data we ship (and users may override), so they are read like
 untrusted input: a size cap, PyYAML's safe loader, and no aliases at all (a
 342-byte alias bomb loads fine with `safe_load` and then exhausts memory when
 walked). Each validation error names the file, the key path and the problem.
+Shipped files that parsed cleanly are cached (`content_cache`): PyYAML is imported
+only when one changed, or for a user's own file.
 """
 
 from __future__ import annotations
@@ -12,23 +14,26 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml.events import AliasEvent
-
-from careercoach import paths
+from careercoach import content_cache, paths
 from careercoach.errors import ContentError
 
 MAX_CONTENT_BYTES = 1 << 20
 
 
-# libyaml's safe loader when PyYAML was built with it: ten times faster than the
-# pure-Python one, which matters because the app reads criteria at every start.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _safe_loader() -> type:
+    """libyaml's safe loader when PyYAML was built with it: ten times faster than the
+    pure-Python one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def refuse_aliases(text: str) -> None:
     """Scan the parse events (cheap, nothing is built) and stop at the first alias."""
-    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+    import yaml
+    from yaml.events import AliasEvent
+
+    for event in yaml.parse(text, Loader=_safe_loader()):
         if isinstance(event, AliasEvent):
             raise ContentError(
                 f"line {event.start_mark.line + 1}: YAML aliases (*{event.anchor}) are not allowed"
@@ -37,9 +42,11 @@ def refuse_aliases(text: str) -> None:
 
 def parse_yaml(text: str, source: str) -> Any:
     """Parse YAML text with the no-alias safe loader; errors name `source`."""
+    import yaml
+
     try:
         refuse_aliases(text)
-        return yaml.load(text, Loader=_SAFE_LOADER)
+        return yaml.load(text, Loader=_safe_loader())
     except ContentError as exc:
         raise ContentError(f"{source}: {exc}") from None
     except yaml.MarkedYAMLError as exc:
@@ -55,20 +62,36 @@ def parse_yaml(text: str, source: str) -> Any:
 def load_yaml(path: Path) -> Any:
     """Read one YAML file with a size cap; never a traceback for bad files."""
     try:
-        size = path.stat().st_size
-        if size > MAX_CONTENT_BYTES:
-            raise ContentError(
-                f"{path}: {size} bytes is too large for a content file "
-                f"(at most {MAX_CONTENT_BYTES} bytes)"
-            )
+        status = path.stat()
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot read it ({exc.strerror})") from None
+    if status.st_size > MAX_CONTENT_BYTES:
+        raise _too_large(path, status.st_size)
+    if path.resolve().parent != paths.content_dir().resolve():
+        return _read_and_parse(path)  # the user's own file: never copied elsewhere
+    return content_cache.load(
+        path, status.st_size, status.st_mtime_ns, lambda: _read_and_parse(path)
+    )
+
+
+def _read_and_parse(path: Path) -> Any:
+    try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(f"{path}: cannot read it ({exc.strerror})") from None
+    if len(raw) > MAX_CONTENT_BYTES:  # it grew since it was measured
+        raise _too_large(path, len(raw))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError(f"{path}: not UTF-8 text") from None
     return parse_yaml(text, str(path))
+
+
+def _too_large(path: Path, size: int) -> ContentError:
+    return ContentError(
+        f"{path}: {size} bytes is too large for a content file (at most {MAX_CONTENT_BYTES} bytes)"
+    )
 
 
 def builtin_path(name: str) -> Path:

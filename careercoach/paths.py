@@ -63,6 +63,16 @@ def temp_prefix(journal: Path) -> str:
     return f".{journal.name}.tmp-"
 
 
+def cache_dir() -> Path:
+    """The folder for data the app can always rebuild (parsed content)."""
+    home = _home_override()
+    if home is not None:
+        return home / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def settings_path() -> Path:
     return config_dir() / "settings.json"
 

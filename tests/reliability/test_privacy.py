@@ -108,7 +108,8 @@ def test_cli_session_is_offline_and_private(
 def test_nothing_is_written_outside_the_journal_folder(
     tmp_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No logs, caches or stray copies: only the journal, its lock and its backups."""
+    """No logs or stray copies: the journal, its lock, its backups, and at most the
+    parsed shipped content (no word of the user's)."""
     monkeypatch.setenv("CAREERCOACH_TODAY", "2026-11-20")
     monkeypatch.chdir(tmp_path)
     journal = isolated_home / "journal.json"
@@ -124,7 +125,10 @@ def test_nothing_is_written_outside_the_journal_folder(
     written = {str(p.relative_to(isolated_home)) for p in isolated_home.rglob("*") if p.is_file()}
     backups = {name for name in written if re.fullmatch(r"backups/journal-[\w-]+\.json", name)}
     assert journal.exists()
-    assert written - backups == {"journal.json", "journal.json.lock"}
+    assert written - backups == {"journal.json", "journal.json.lock", "cache/content-cache.json"}
+    cached = (isolated_home / "cache" / "content-cache.json").read_text(encoding="utf-8")
+    assert "thought about my manager" not in cached and "Second private note" not in cached
+    assert str(isolated_home) not in cached
     assert list(tmp_path.iterdir()) == [], "nothing may be written to the working folder"
 
 
