@@ -108,7 +108,6 @@ class CareerCoachApp(App[None]):
     # every stylesheet when it first opens (about 30 ms each time).
     CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/insight.tcss"]
     DEFAULT_MODE = "dashboard"  # start in it: no default screen made and switched away from
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     MODES: ClassVar[dict[str, Any]] = {name: mode.make for name, mode in SCREENS.items()}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(

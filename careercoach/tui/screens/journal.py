@@ -119,6 +119,9 @@ class JournalScreen(Screen):
     """Browse, filter, add, edit and delete entries."""
 
     AUTO_FOCUS = "#entries"
+    # Only this screen changes layout with the width. Breakpoints on the app would
+    # restyle every screen's widgets once more when it first opens.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     COMMANDS: ClassVar = {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),

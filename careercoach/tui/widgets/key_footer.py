@@ -4,7 +4,8 @@ Textual's Footer recomposes on every bindings update (focus moves, a worker
 finishing, a refresh of the bindings), and each rebuild mounts and styles every
 key again: with our ten keys that is a few milliseconds each time, and at start-up
 it happened four times before the dashboard was ready. This one remembers what it
-showed and skips rebuilds that would show the same thing.
+showed and skips rebuilds that would show the same thing, and starts each key in
+the footer's own compactness.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Hashable
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -25,7 +27,12 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._shown = self._keys_signature() if self._bindings_ready else None
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # Bound to our `compact` once mounted; starting from the same value
+                # saves each key two restyles (a FooterKey starts compact).
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         if self._bindings_ready and screen is self.screen and self._shown == self._keys_signature():
