@@ -418,9 +418,24 @@ def set_goal_status(
     return check_plan(replace(plan, goals=tuple(goals)))
 
 
+def check_meeting_date(on: dt.date) -> dt.date:
+    """A meeting is logged in the journal too, so its date must be one an entry can carry."""
+    if not MIN_DATE <= on <= MAX_DATE:
+        raise ValidationError(f"the meeting date {on.isoformat()} is out of range (1900 to 2200)")
+    return on
+
+
+def check_meeting_note(note: str) -> str:
+    """The cleaned note of a new meeting: it must say something."""
+    cleaned = _check_note(note)
+    if not cleaned:
+        raise ValidationError("the note is empty: say what was discussed or agreed")
+    return cleaned
+
+
 def add_meeting(plan: PlanRecord, on: dt.date, note: str) -> PlanRecord:
     """Record a check-in; meetings stay in date order."""
-    meeting = Meeting(date=on, note=_check_note(note))
+    meeting = Meeting(date=check_meeting_date(on), note=check_meeting_note(note))
     meetings = sorted((*plan.meetings, meeting), key=lambda m: m.date)
     return check_plan(replace(plan, meetings=tuple(meetings)))
 

@@ -89,6 +89,7 @@ def test_commands_need_a_plan_first(run, args) -> None:
         (("plan", "dates", "--offer", "someday"), "bad date 'someday'"),
         (("plan", "start", "--start", "2026-01-05", "--end", "2026-06-01"), "--replace"),
         (("plan", "meeting", "  "), "the note is empty"),
+        (("plan", "meeting", "--date", "1850-01-01", "x"), "is out of range (1900 to 2200)"),
         (("plan", "support"), "nothing to change"),
         (("plan", "clear"), "add --yes"),
     ],
@@ -160,6 +161,31 @@ def test_goal_met_and_meeting_log_dated_evidence_in_the_journal(started, journal
         ("2026-01-19", "Meeting"),
         ("2026-01-30", "Goal met"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("note", "title", "in_notes"),
+    [
+        ("Agreed weekly check-ins", "Plan check-in: Agreed weekly check-ins", False),
+        ("Agreed [b]1:1s[/]\nHR joins next time", "Plan check-in: Agreed [b]1:1s[/]", True),
+        ("x" * 300, "Plan check-in: " + "x" * 184 + "…", True),
+    ],
+)
+def test_a_meeting_note_keeps_what_the_title_cannot_hold(
+    run, journal_path: Path, note: str, title: str, in_notes: bool
+) -> None:
+    """The title holds the note when it fits on one line; otherwise the notes keep it all."""
+    assert run("plan", "start", "--start", "2026-01-05", "--end", "2026-03-01").exit_code == 0
+    assert run("plan", "meeting", note).exit_code == 0
+    [entry] = Journal(journal_path).entries()
+    assert (entry.date.isoformat(), entry.subtype, entry.tags) == (
+        "2026-02-10",
+        "plan_meeting",
+        ("pip",),
+    )
+    assert (entry.title, entry.notes) == (title, note if in_notes else "")
+    plan = json.loads(run("plan", "show", "--json").output)["plan"]
+    assert plan["meetings"] == [{"date": "2026-02-10", "note": note}]
 
 
 @pytest.mark.parametrize(

@@ -6,30 +6,13 @@ join the evidence trail.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import click
 
 from careercoach.cli.context import AppContext
 from careercoach.cli.plan_shared import flag_words, given, load_plan, pass_app, save_plan, user_date
 from careercoach.errors import ValidationError
-from careercoach.journal import Draft, Journal
-from careercoach.model import TITLE_MAX
-from careercoach.plan_record import PlanRecord, add_goal, add_meeting, edit_goal, set_goal_status
-
-
-def _save_with_evidence(
-    journal: Journal, record: PlanRecord, on: dt.date, subtype: str, title: str, notes: str = ""
-) -> str:
-    """Save the plan and add its dated evidence note (so it joins the timeline) in one
-    write, so neither can be saved without the other; return the note's id."""
-    title = " ".join(title.split())
-    if len(title) > TITLE_MAX:
-        title = title[: TITLE_MAX - 1] + "…"
-    note = Draft(
-        date=on, kind="note", title=title, notes=notes, tags=("pip",), details={"type": subtype}
-    )
-    return journal.add_with_plan([note], record.to_dict())[0].id
+from careercoach.plan_evidence import evidence_note, meeting_note, save_with_evidence
+from careercoach.plan_record import add_goal, add_meeting, edit_goal, set_goal_status
 
 
 @click.group("goal")
@@ -100,15 +83,14 @@ def goal_met(app: AppContext, number: int, date_text: str, recognised: bool | No
     on = user_date(date_text, app)
     record = set_goal_status(record, number, "met", on=on, recognised=recognised)
     acknowledged = {True: "yes", False: "no", None: "not confirmed yet"}[recognised]
-    entry_id = _save_with_evidence(
-        journal,
-        record,
+    note = evidence_note(
         on,
         "plan_goal_met",
         f"Plan goal {number} met: {record.goal(number).text}",
         f"Recognised by the company: {acknowledged}.",
     )
-    click.echo(f"goal {number} marked met on {on} (journal entry {entry_id})")
+    [entry] = save_with_evidence(journal, record, [note])
+    click.echo(f"goal {number} marked met on {on} (journal entry {entry.id})")
     if recognised is not True:
         click.echo("Tip: ask for the result to be acknowledged in writing, and keep a copy.")
 
@@ -139,14 +121,8 @@ def goal_reopen(app: AppContext, number: int) -> None:
 @pass_app
 def meeting(app: AppContext, note: str, date_text: str) -> None:
     """Record a check-in meeting; also logs a dated plan_meeting note in the journal."""
-    if not note.strip():
-        raise ValidationError("the note is empty: say what was discussed or agreed")
     journal, record = load_plan(app)
     on = user_date(date_text, app)
     record = add_meeting(record, on, note)
-    title = f"Plan check-in: {note.strip()}"
-    notes = "" if "\n" not in title and len(title) <= TITLE_MAX else note
-    entry_id = _save_with_evidence(
-        journal, record, on, "plan_meeting", title.splitlines()[0], notes
-    )
-    click.echo(f"meeting on {on} recorded (journal entry {entry_id})")
+    [entry] = save_with_evidence(journal, record, [meeting_note(on, note)])
+    click.echo(f"meeting on {on} recorded (journal entry {entry.id})")

@@ -1,16 +1,24 @@
-"""Improvement-plan screen: start a plan, answer signs, keep documents, see the verdict."""
+"""Improvement-plan screen: start a plan, answer signs, keep documents, record meetings and
+support, see the verdict."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
-from textual.widgets import Button, OptionList, TabbedContent
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, OptionList, TabbedContent, TextArea
 from textual.widgets._footer import FooterKey
 
 from careercoach import improvement_plan as ip
 from careercoach.journal import Draft, Journal
+from careercoach.storage import JournalStorage
+from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan import PlanScreen
+from careercoach.tui.screens.plan_dialogs import MeetingDialog
+from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.key_footer import KeyFooter
 from tests.tui.conftest import TODAY, open_screen, run_command, running, settle, shown
 
@@ -215,3 +223,183 @@ async def test_dates_form_checks_input_and_adds_key_dates(demo_path: Path) -> No
         assert pilot.app.screen is screen
         assert stored(demo_path).employment_end == dt.date(2027, 3, 31)
         assert "2027-06-30" in shown(screen, "#key-dates")  # about three months later
+
+
+async def open_tab(pilot: Pilot, tab: str) -> PlanScreen:
+    """The plan screen (over the plan on disk) showing one of its tabs."""
+    screen = await open_screen(pilot, "i", PlanScreen)
+    screen.query_one(TabbedContent).active = tab
+    await settle(pilot)
+    return screen
+
+
+async def fill_meeting(pilot: Pilot, date: str, note: str) -> MeetingDialog:
+    """Open the meeting form with c, fill it in and press ctrl+s; return the form."""
+    await pilot.press("c")
+    await settle(pilot)
+    form = pilot.app.screen
+    assert isinstance(form, MeetingDialog)
+    assert form.query_one("#meeting-date", Input).value == TODAY.isoformat()
+    form.query_one("#meeting-date", Input).value = date
+    form.query_one("#meeting-note", TextArea).text = note
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    return form
+
+
+def stored_notes(path: Path) -> list[dict]:
+    """The journal's entries as they are in the file itself."""
+    return list(json.loads(path.read_text(encoding="utf-8"))["entries"].values())
+
+
+async def test_a_meeting_is_saved_with_its_journal_note_in_one_write(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_new_plan(demo_path)
+    entries_before = len(stored_notes(demo_path))
+    writes: list[int] = []
+    original = JournalStorage.write
+    monkeypatch.setattr(
+        JournalStorage, "write", lambda self, data: (writes.append(1), original(self, data))[1]
+    )
+
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "dates-tab")
+        await fill_meeting(pilot, "2026-11-18", "Agreed weekly 1:1s with my manager")
+        assert pilot.app.screen is screen
+        assert screen.query_one(TabbedContent).active == "dates-tab"
+        assert "2026-11-18  Agreed weekly 1:1s with my manager" in shown(screen, "#meetings")
+        trail = "2026-11-18  Meeting: Plan check-in: Agreed weekly 1:1s with my manager"
+        assert trail in shown(screen, "#evidence")
+
+    assert len(writes) == 1
+    assert stored(demo_path).meetings == (
+        ip.Meeting(dt.date(2026, 11, 18), "Agreed weekly 1:1s with my manager"),
+    )
+    notes = stored_notes(demo_path)
+    assert len(notes) == entries_before + 1
+    [note] = [n for n in notes if n["details"].get("type") == "plan_meeting"]
+    assert note["date"] == "2026-11-18"
+    assert note["title"] == "Plan check-in: Agreed weekly 1:1s with my manager"
+    assert note["tags"] == ["pip"]
+
+
+@pytest.mark.parametrize(
+    ("date", "note", "field", "message"),
+    [
+        ("2026-02-30", "Reviewed the numbers", "date", "no such day in the calendar"),
+        ("next week", "Reviewed the numbers", "date", "bad date 'next week'"),
+        ("1850-01-01", "Reviewed the numbers", "date", "out of range"),
+        ("today", "   \n  ", "note", "the note is empty"),
+        ("today", "x" * 5_001, "note", "at most 5000"),
+    ],
+)
+async def test_a_bad_meeting_is_refused_under_its_field_and_nothing_is_written(
+    demo_path: Path, date: str, note: str, field: str, message: str
+) -> None:
+    save_new_plan(demo_path)
+    before = demo_path.read_bytes()
+
+    async with running(demo_path) as pilot:
+        await open_tab(pilot, "dates-tab")
+        form = await fill_meeting(pilot, date, note)
+        assert pilot.app.screen is form
+        problem = form.query_one(f"#field-{field}", FormField)
+        assert problem.has_class("-invalid")
+        assert message in shown(problem, ".field-error")
+        other = {"date": "note", "note": "date"}[field]
+        assert not form.query_one(f"#field-{other}", FormField).has_class("-invalid")
+        assert "Nothing saved" in shown(form, "#form-error")
+
+    assert demo_path.read_bytes() == before
+
+
+async def test_a_markup_like_meeting_note_shows_literally(demo_path: Path) -> None:
+    save_new_plan(demo_path)
+    note = "[bold]x[/] $y {z}\ntext [/ oops"
+
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "dates-tab")
+        await fill_meeting(pilot, "today", note)
+        meetings = shown(screen, "#meetings")
+        assert f"{TODAY.isoformat()}  [bold]x[/] $y {{z}}\n            text [/ oops" in meetings
+        trail = f"{TODAY.isoformat()}  Meeting: Plan check-in: [bold]x[/] $y {{z}}"
+        assert trail in shown(screen, "#evidence")
+
+    assert stored(demo_path).meetings[0].note == note
+    [entry] = [e for e in Journal(demo_path).entries() if e.subtype == "plan_meeting"]
+    assert (entry.title, entry.notes) == ("Plan check-in: [bold]x[/] $y {z}", note)
+
+
+async def test_support_toggles_are_saved_at_once(demo_path: Path) -> None:
+    save_new_plan(demo_path)
+
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "goals-tab")
+        support = screen.query_one("#support-list", OptionList)
+        support.highlighted = 2
+        await pilot.press("s")
+        await settle(pilot)
+        assert Journal(demo_path).plan()["support"]["language_support"] is True
+        assert stored(demo_path).support.offered() == ("language_support",)
+        assert str(support.get_option_at_index(2).prompt) == "[x] Language support offered"
+        assert screen.focused is support
+        await pilot.press("down", "enter")  # Enter on an item toggles it too
+        await settle(pilot)
+        assert stored(demo_path).support.offered() == ("language_support", "transfer_discussed")
+        await pilot.press("up", "s")
+        await settle(pilot)
+        assert stored(demo_path).support.offered() == ("transfer_discussed",)
+        findings = {f.id: f for f in screen.findings}
+        assert findings["transfer_discussed"].inferred  # the signs follow the record at once
+        assert not findings["support_offered"].inferred
+
+
+async def test_a_failed_support_save_is_reported_and_the_disk_shown(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_new_plan(demo_path)
+
+    def full_disk(self, plan) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Journal, "save_plan", full_disk)
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "goals-tab")
+        await pilot.press("s")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ErrorDialog)
+        assert "The plan was not saved: No space left on device" in str(
+            dialog.query_one("#error-message").render()
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        prompt = screen.query_one("#support-list", OptionList).get_option_at_index(0).prompt
+        assert str(prompt) == "[ ] Training or reskilling offered"  # what is really on disk
+    assert stored(demo_path).support.offered() == ()
+
+
+@pytest.mark.parametrize(
+    ("tab", "key", "command"),
+    [
+        ("dates-tab", "c", "Add meeting"),
+        ("goals-tab", "s", "Toggle support"),
+    ],
+)
+async def test_meeting_and_support_keys_show_on_their_tab_and_in_the_palette(
+    demo_path: Path, tab: str, key: str, command: str
+) -> None:
+    save_new_plan(demo_path)
+
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "signs-tab")
+        assert key not in footer_keys(screen)
+        screen.query_one(TabbedContent).active = tab
+        await settle(pilot)
+        assert key in footer_keys(screen)
+        await run_command(pilot, command)
+        if key == "c":
+            assert isinstance(pilot.app.screen, MeetingDialog)
+        else:
+            assert stored(demo_path).support.training

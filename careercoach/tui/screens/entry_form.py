@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,7 +12,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, TextArea
 
-from careercoach.errors import ValidationError
 from careercoach.journal import Draft
 from careercoach.model import (
     KINDS,
@@ -27,10 +25,9 @@ from careercoach.model import (
     parse_detail_value,
     validate_details,
 )
-from careercoach.tui.widgets.form import FormField
+from careercoach.tui.widgets.form import FormField, checked
 
 KIND_OPTIONS = [(spec.label, spec.id) for spec in KINDS.values()]
-T = TypeVar("T")
 FIELDS = ("title", "date", "kind", "subtype", "tags", "details", "notes")
 
 
@@ -156,30 +153,28 @@ class EntryForm(ModalScreen["Draft | None"]):
         """Check every field, show each problem under its field; None if any failed."""
         errors: dict[str, str] = {}
         value = self._value
-        date = self._check(errors, "date", lambda: parse_date(value("date"), self.today))
+        date = checked(errors, "date", lambda: parse_date(value("date"), self.today))
         kind = str(self.query_one("#kind", Select).value)
         details: dict[str, DetailValue] = {}
         subtype = self.query_one("#subtype", Select).value
         if subtype is not Select.NULL:
-            self._check(errors, "subtype", lambda: parse_detail_value(kind, "type", str(subtype)))
+            checked(errors, "subtype", lambda: parse_detail_value(kind, "type", str(subtype)))
             details["type"] = str(subtype)
-        tags = self._check(
-            errors, "tags", lambda: normalise_tags(re.split(r"[,\s]+", value("tags")))
-        )
+        tags = checked(errors, "tags", lambda: normalise_tags(re.split(r"[,\s]+", value("tags"))))
         pairs = [p for p in value("details").split(",") if p.strip()]
-        extra = self._check(errors, "details", lambda: parse_detail_pairs(kind, pairs))
+        extra = checked(errors, "details", lambda: parse_detail_pairs(kind, pairs))
         if extra is not None:
             details.update(extra)
-            self._check(errors, "details", lambda: validate_details(kind, details))
+            checked(errors, "details", lambda: validate_details(kind, details))
         title = value("title")
         notes = self.query_one("#notes", TextArea).text
         check_date = date or self.today
-        self._check(
+        checked(
             errors,
             "title",
             lambda: make_entry(entry_id="tmp", date=check_date, kind=kind, title=title),
         )
-        self._check(
+        checked(
             errors,
             "notes",
             lambda: make_entry(entry_id="tmp", date=check_date, kind=kind, title="x", notes=notes),
@@ -195,11 +190,3 @@ class EntryForm(ModalScreen["Draft | None"]):
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value
-
-    @staticmethod
-    def _check(errors: dict[str, str], name: str, check: Callable[[], T]) -> T | None:
-        try:
-            return check()
-        except ValidationError as exc:
-            errors.setdefault(name, str(exc))
-            return None

@@ -2,16 +2,18 @@
 
 Without a plan the screen says what it is for and offers a two-date form to start
 one. With a plan: the signs to answer, the verdict with its reasons and warnings,
-the goals, the documentation checklist, key dates (and the plan's evidence trail),
-and the two common exit structures. The "general information, not legal advice"
-notice stays on screen throughout. Every change is saved via `journal.save_plan`.
+the goals and the support on offer, the documentation checklist, key dates with the
+check-in meetings (and the plan's evidence trail), and the two common exit
+structures. The "general information, not legal advice" notice stays on screen
+throughout. Every change is saved in one write, a meeting together with its
+journal note (`plan_evidence.save_with_evidence`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -38,10 +40,12 @@ from textual.worker import get_current_worker
 
 from careercoach import improvement_plan as ip
 from careercoach.errors import CareerCoachError
-from careercoach.model import parse_date
+from careercoach.journal import Draft
+from careercoach.model import Entry, parse_date
+from careercoach.plan_evidence import meeting_note, save_with_evidence
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.error import ErrorDialog
-from careercoach.tui.screens.plan_dialogs import GoalDialog, PlanDatesDialog
+from careercoach.tui.screens.plan_dialogs import GoalDialog, MeetingDialog, PlanDatesDialog
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
@@ -50,13 +54,22 @@ DEFAULT_PLAN_DAYS = 90
 ANSWER_MARKS = {"yes": "yes   ", "no": "no    ", "unsure": "unsure", None: "  –   "}
 STATUS_CYCLE = {"open": "met", "met": "not_met", "not_met": "open"}
 RECOGNISED_CYCLE: dict[bool | None, bool | None] = {None: True, True: False, False: None}
+SUPPORT_LABELS = {
+    "training": "Training or reskilling offered",
+    "coaching": "Coaching offered",
+    "language_support": "Language support offered",
+    "transfer_discussed": "A transfer or role change discussed",
+}
+MEETING_INDENT = " " * len("YYYY-MM-DD  ")
 # The tab each plan action works in; the Footer shows an action only on its tab.
 ACTION_TABS = {
     "answer": "signs-tab",
     "add_goal": "goals-tab",
     "goal_status": "goals-tab",
     "goal_recognised": "goals-tab",
+    "toggle_support": "goals-tab",
     "toggle_document": "documents-tab",
+    "add_meeting": "dates-tab",
 }
 PLAN_ACTIONS = {*ACTION_TABS, "edit_dates", "next_tab"}
 TAB_ORDER = ("signs-tab", "verdict-tab", "goals-tab", "documents-tab", "dates-tab", "exit-tab")
@@ -116,6 +129,14 @@ def describe_goal(number: int, goal: ip.Goal) -> Content:
     )
 
 
+def describe_meeting(meeting: ip.Meeting) -> Content:
+    """The day, then the note; its later lines indented under the first."""
+    first, *rest = terminal_safe(meeting.note).splitlines() or [""]
+    return Content.assemble(
+        (meeting.date.isoformat(), "bold"), "  ", first, *(f"\n{MEETING_INDENT}{r}" for r in rest)
+    )
+
+
 def describe_days(days: int) -> str:
     if days == 0:
         return "today"
@@ -133,7 +154,9 @@ class PlanScreen(Screen):
         Binding("a", "add_goal", "Add goal"),
         Binding("m", "goal_status", "Goal status"),
         Binding("v", "goal_recognised", "Recognised?"),
+        Binding("s", "toggle_support", "Toggle support"),
         Binding("x", "toggle_document", "Done"),
+        Binding("c", "add_meeting", "Add meeting"),
         Binding("e", "edit_dates", "Plan dates"),
         Binding("right_square_bracket", "next_tab", "Next tab", key_display="]"),
         Binding("left_square_bracket", "next_tab(-1)", "Previous tab", key_display="[", show=False),
@@ -144,6 +167,13 @@ class PlanScreen(Screen):
             super().__init__()
             self.plan = plan
             self.timeline = timeline
+
+    class EvidenceSaved(Message):
+        """Journal notes written with the plan: they join the evidence trail."""
+
+        def __init__(self, entries: list[Entry]) -> None:
+            super().__init__()
+            self.entries = entries
 
     class Failed(Message):
         def __init__(self, problem: str, *, reload: bool = False) -> None:
@@ -159,7 +189,9 @@ class PlanScreen(Screen):
         self.loaded_signature: tuple[int, ...] | None = None
         self.content = ip.load_plan_content()
         self._save_lock = threading.Lock()
+        self._pending_lock = threading.Lock()  # the newest record and its notes go together
         self._latest: ip.PlanRecord | None = None
+        self._notes: list[Draft] = []  # evidence notes the next save writes with the record
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -185,11 +217,13 @@ class PlanScreen(Screen):
                 yield Static("", id="warnings", classes="panel")
             with TabPane("Goals", id="goals-tab"):
                 yield OptionList(id="goal-list")
+                yield OptionList(id="support-list")
             with TabPane("Documents", id="documents-tab"):
                 yield OptionList(id="document-list")
                 yield Static("", id="document-detail")
             with TabPane("Dates", id="dates-tab"), VerticalScroll():
                 yield Static("", id="key-dates", classes="panel")
+                yield Static("", id="meetings", classes="panel")
                 yield Static("", id="evidence", classes="panel")
             with TabPane("Exit options", id="exit-tab"), VerticalScroll():
                 yield Horizontal(id="exit-options")
@@ -266,12 +300,14 @@ class PlanScreen(Screen):
         self.show_signs(result)
         self.show_verdict(result)
         self.show_goals(plan)
+        self.show_support(plan)
         self.show_documents(plan)
         self.show_dates(plan)
         focused = self.focused
-        if focused is None or focused.id in ("start-date", "end-date", "start-plan"):
-            active = self.query_one("#plan-tabs", TabbedContent).active
-            self.query_one(TAB_LISTS.get(active, "#sign-list"), OptionList).focus()
+        list_id = TAB_LISTS.get(self.query_one("#plan-tabs", TabbedContent).active)
+        # Focus the open tab's list; focusing another tab's list would switch to that tab.
+        if list_id and (focused is None or focused.id in ("start-date", "end-date", "start-plan")):
+            self.query_one(list_id, OptionList).focus()
         self.refresh_bindings()
 
     def fill(self, list_id: str, options: list[Option]) -> OptionList:
@@ -344,6 +380,19 @@ class PlanScreen(Screen):
                 Option(Content("No goals yet: press a to add the plan's goals."), disabled=True)
             )
 
+    def show_support(self, plan: ip.PlanRecord) -> None:
+        offered = set(plan.support.offered())
+        options = [
+            Option(
+                Content.assemble(
+                    ("[x] " if kind in offered else "[ ] ", "bold"), SUPPORT_LABELS[kind]
+                ),
+                id=kind,
+            )
+            for kind in ip.SUPPORT_KINDS
+        ]
+        self.fill("#support-list", options).border_title = "Support offered: s toggles"
+
     def show_documents(self, plan: ip.PlanRecord) -> None:
         done = set(plan.documents_done)
         options = [
@@ -392,6 +441,7 @@ class PlanScreen(Screen):
                 )
             )
         self.query_one("#key-dates", Static).update(Content("\n").join(shown))
+        self.show_meetings(plan)
         evidence = self.query_one("#evidence", Static)
         if self.timeline:
             evidence.update(
@@ -408,6 +458,16 @@ class PlanScreen(Screen):
                     "entries 'pip': they form a dated trail here."
                 )
             )
+
+    def show_meetings(self, plan: ip.PlanRecord) -> None:
+        meetings = self.query_one("#meetings", Static)
+        meetings.border_title = f"Check-in meetings ({len(plan.meetings)})"
+        hint = Content.styled(
+            "Press c after each plan meeting to note what was discussed or agreed; "
+            "it goes into your journal too.",
+            "italic",
+        )
+        meetings.update(Content("\n").join([*map(describe_meeting, plan.meetings), hint]))
 
     def show_exit_options(self) -> None:
         box = self.query_one("#exit-options", Horizontal)
@@ -500,6 +560,29 @@ class PlanScreen(Screen):
         done = item_id not in self.plan.documents_done
         self.change(lambda plan: ip.mark_document(plan, item_id, done, self.content))
 
+    @on(OptionList.OptionSelected, "#support-list")
+    def action_toggle_support(self) -> None:
+        """Mark the highlighted kind of support offered, or not."""
+        support_list = self.query_one("#support-list", OptionList)
+        index = support_list.highlighted
+        if index is None or self.plan is None:
+            return
+        support_list.focus()  # so the toggled row is the one that shows as selected
+        kind = ip.SUPPORT_KINDS[index]
+        self.change(lambda plan: ip.set_support(plan, **{kind: not getattr(plan.support, kind)}))
+
+    def action_add_meeting(self) -> None:
+        if self.plan is not None:
+            self.app.push_screen(MeetingDialog(self.plan, self.app.today()), self.meeting_done)
+
+    def meeting_done(self, meeting: ip.Meeting | None) -> None:
+        """Add the meeting; the save writes it and its journal note together."""
+        if meeting is not None:
+            self.change(
+                lambda plan: ip.add_meeting(plan, meeting.date, meeting.note),
+                notes=[meeting_note(meeting.date, meeting.note)],
+            )
+
     def action_add_goal(self) -> None:
         if self.plan is not None:
             self.app.push_screen(GoalDialog(self.plan, self.app.today()), self.dialog_done)
@@ -548,29 +631,50 @@ class PlanScreen(Screen):
 
     # -- saving ------------------------------------------------------------------------
 
-    def change(self, edit: Callable[[ip.PlanRecord], ip.PlanRecord]) -> None:
-        """Apply an edit, show it at once, and save it in the background."""
+    def change(
+        self, edit: Callable[[ip.PlanRecord], ip.PlanRecord], notes: Sequence[Draft] = ()
+    ) -> None:
+        """Apply an edit, show it at once, and save it (with any evidence notes it
+        leaves in the journal) in the background."""
         try:
             changed = edit(self.plan)  # type: ignore[arg-type]
         except CareerCoachError as exc:
             self.notify(str(exc), title="Not changed", severity="error", markup=False)
             return
         self.show_plan(changed)
-        self._latest = changed
+        with self._pending_lock:
+            self._latest = changed
+            self._notes.extend(notes)
         self.save()
 
     @work(thread=True, group="plan-save")
     def save(self) -> None:
-        """Write the newest record; saves run one at a time, so the last edit wins."""
+        """Write the newest record and the notes waiting for it in one write; saves run
+        one at a time, so the last edit wins."""
         with self._save_lock:
-            latest = self._latest
+            with self._pending_lock:
+                latest, notes = self._latest, list(self._notes)
+                self._notes.clear()
             if latest is None:
                 return
             try:
-                self.app.journal.save_plan(latest.to_dict())
+                added = save_with_evidence(self.app.journal, latest, notes)
                 self.loaded_signature = self.app.journal.storage.signature()
             except CareerCoachError as exc:
                 self.post_message(self.Failed(f"The plan was not saved: {exc}", reload=True))
             except OSError as exc:
                 problem = f"The plan was not saved: {exc.strerror or exc}"
                 self.post_message(self.Failed(problem, reload=True))
+            else:
+                if added:
+                    self.post_message(self.EvidenceSaved(added))
+
+    def on_plan_screen_evidence_saved(self, event: EvidenceSaved) -> None:
+        """Put the new notes in the trail without re-reading the whole journal."""
+        if self.plan is None:
+            return
+        known = {item.entry_id for item in self.timeline}
+        fresh = [entry for entry in event.entries if entry.id not in known]
+        added = ip.evidence_timeline(fresh, self.plan, content=self.content)
+        self.timeline = tuple(sorted((*self.timeline, *added), key=lambda item: item.date))
+        self.show_dates(self.plan)

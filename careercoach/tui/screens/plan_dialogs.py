@@ -1,31 +1,36 @@
-"""Small forms of the improvement-plan screen: a new goal, and the plan's dates.
+"""Small forms of the improvement-plan screen: a new goal, the plan's dates, a meeting.
 
-Each validates inline (the message appears under the form, nothing is lost) and
-dismisses with the changed plan record, or None when cancelled.
+Each validates inline (the message appears in the form, nothing is lost) and
+dismisses with its result (the changed plan record, or the meeting to record), or
+None when cancelled.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label
+from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
-from careercoach.errors import CareerCoachError
-from careercoach.improvement_plan import PlanRecord, add_goal, with_dates
+from careercoach.errors import CareerCoachError, ValidationError
+from careercoach.improvement_plan import Meeting, PlanRecord, add_goal, add_meeting, with_dates
 from careercoach.model import parse_date
+from careercoach.plan_record import check_meeting_date, check_meeting_note
+from careercoach.tui.widgets.form import FormField, checked
 from careercoach.tui.widgets.literal import LiteralStatic
+
+Result = TypeVar("Result")
 
 
 def optional_date(text: str, today: dt.date) -> dt.date | None:
     return parse_date(text, today) if text.strip() else None
 
 
-class _PlanForm(ModalScreen["PlanRecord | None"]):
+class _PlanForm(ModalScreen[Result | None]):
     """Shared behaviour: Enter or the save button submits, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -35,14 +40,14 @@ class _PlanForm(ModalScreen["PlanRecord | None"]):
         self.plan = plan
         self.today = today
 
-    def buttons(self) -> ComposeResult:
+    def buttons(self, save_label: str = "Save") -> ComposeResult:
         yield LiteralStatic("", id="form-error")
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Save", id="save", variant="primary")
+            yield Button(save_label, id="save", variant="primary")
             yield Button("Cancel", id="cancel")
 
-    def build(self) -> PlanRecord:
-        """Each form turns its fields into a new, checked plan record."""
+    def build(self) -> Result:
+        """Each form turns its fields into its checked result."""
         raise NotImplementedError
 
     def submit(self) -> None:
@@ -68,7 +73,7 @@ class _PlanForm(ModalScreen["PlanRecord | None"]):
         self.dismiss(None)
 
 
-class GoalDialog(_PlanForm):
+class GoalDialog(_PlanForm[PlanRecord]):
     """Add a goal with the four qualities the guide says make it fair to judge."""
 
     def compose(self) -> ComposeResult:
@@ -93,7 +98,7 @@ class GoalDialog(_PlanForm):
         return add_goal(self.plan, self.query_one("#goal-text", Input).value, **flags)
 
 
-class PlanDatesDialog(_PlanForm):
+class PlanDatesDialog(_PlanForm[PlanRecord]):
     """The plan's start and end, and the dates that start the key-date clocks."""
 
     def compose(self) -> ComposeResult:
@@ -121,3 +126,57 @@ class PlanDatesDialog(_PlanForm):
             offer_date=optional_date(text("offer_date"), self.today),
             employment_end=optional_date(text("employment_end"), self.today),
         )
+
+
+class MeetingDialog(_PlanForm[Meeting]):
+    """A check-in meeting: its day and what was discussed or agreed.
+
+    The note may run over several lines, so Enter in it starts a new line and
+    ctrl+s saves. Each problem shows under its own field.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "save", "Save")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog meeting-form") as box:
+            box.border_title = "Add a meeting"
+            yield FormField(
+                "Date",
+                Input(
+                    self.today.isoformat(),
+                    placeholder="YYYY-MM-DD, today or yesterday",
+                    id="meeting-date",
+                    compact=True,
+                ),
+                id="field-date",
+            )
+            yield FormField(
+                "Note",
+                TextArea(
+                    placeholder="What was discussed or agreed (several lines are fine)",
+                    id="meeting-note",
+                    compact=True,
+                ),
+                id="field-note",
+            )
+            yield from self.buttons("Save  ^s")
+
+    def on_mount(self) -> None:
+        self.query_one("#meeting-note", TextArea).focus()
+
+    def build(self) -> Meeting:
+        """Check both fields and show each problem under its own field."""
+        errors: dict[str, str] = {}
+        day = self.query_one("#meeting-date", Input).value
+        on = checked(errors, "date", lambda: check_meeting_date(parse_date(day, self.today)))
+        text = self.query_one("#meeting-note", TextArea).text
+        note = checked(errors, "note", lambda: check_meeting_note(text))
+        for name in ("date", "note"):
+            self.query_one(f"#field-{name}", FormField).set_error(errors.get(name))
+        if on is None or note is None:
+            raise ValidationError("Nothing saved: fix what is marked above.")
+        add_meeting(self.plan, on, note)  # the record's own limits, such as how many it holds
+        return Meeting(date=on, note=note)
+
+    def action_save(self) -> None:
+        self.submit()

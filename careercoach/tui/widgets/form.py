@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Label
 
+from careercoach.errors import CareerCoachError
 from careercoach.tui.widgets.literal import LiteralStatic, literal
+
+Value = TypeVar("Value")
+
+
+def checked(errors: dict[str, str], name: str, check: Callable[[], Value]) -> Value | None:
+    """Run one field's check; keep its first problem under the field's name, so every
+    field's message shows at once."""
+    try:
+        return check()
+    except CareerCoachError as exc:
+        errors.setdefault(name, str(exc))
+        return None
 
 
 class FormField(Vertical):
