@@ -279,7 +279,10 @@ async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
 @pytest.mark.parametrize("size", [(80, 24), (100, 32), (140, 40)])
 async def test_long_titles_are_cut_so_the_tags_stay_on_screen(demo_path: Path, size) -> None:
     title = "Ran the quarterly planning offsite for three teams and wrote the summary " * 2
-    open_journal(demo_path).add(Draft(TODAY, "bridge", title, tags=("findme", "offsite")))
+    later = MOMENT + dt.timedelta(hours=1)  # newest of the day, so it is the row selected
+    Journal(demo_path, now=lambda: later).add(
+        Draft(TODAY, "bridge", title, tags=("findme", "offsite"))
+    )
     async with running(demo_path, size=size) as pilot:
         screen = await open_journal_screen(pilot)
         row = next(line for line in screen_text(pilot).splitlines() if "findme offsite" in line)
