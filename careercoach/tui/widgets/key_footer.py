@@ -1,11 +1,11 @@
 """A Footer that is rebuilt only when the keys it shows actually change.
 
-Textual's Footer recomposes on every bindings update (focus moves, a worker
+Textual's Footer recomposes after every bindings update (focus moves, a worker
 finishing, a refresh of the bindings), and each rebuild mounts and styles every
 key again: with our ten keys that is a few milliseconds each time, and at start-up
-it happened four times before the dashboard was ready. This one remembers what it
-showed and skips rebuilds that would show the same thing, and starts each key in
-the footer's own compactness.
+it happened up to four times before the dashboard was ready. This one remembers
+what it showed and skips rebuilds that would show the same thing, and starts each
+key in the footer's own compactness.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -34,10 +33,12 @@ class KeyFooter(Footer):
                 widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
 
-    def bindings_changed(self, screen: Screen) -> None:
-        if self._bindings_ready and screen is self.screen and self._shown == self._keys_signature():
+    async def recompose(self) -> None:
+        """Rebuild only to show different keys: several bindings updates often queue
+        rebuilds before the first one runs, and the later ones would repeat it."""
+        if self.is_attached and self._bindings_ready and self._shown == self._keys_signature():
             return
-        super().bindings_changed(screen)
+        await super().recompose()  # which does nothing once the footer is gone
 
     def _keys_signature(self) -> Hashable:
         """Everything `Footer.compose` shows: each visible key, its label and state."""
