@@ -69,9 +69,7 @@ def load_yaml(path: Path) -> Any:
         raise _too_large(path, status.st_size)
     if path.resolve().parent != paths.content_dir().resolve():
         return _read_and_parse(path)  # the user's own file: never copied elsewhere
-    return content_cache.load(
-        path, status.st_size, status.st_mtime_ns, lambda: _read_and_parse(path)
-    )
+    return content_cache.load(path, status, lambda: _read_and_parse(path))
 
 
 def _read_and_parse(path: Path) -> Any:

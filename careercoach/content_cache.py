@@ -3,8 +3,8 @@
 Importing PyYAML and parsing the criteria cost about 25 ms and 1.3 MB at every start
 of the app and of most commands, for files that change only with a new release.
 Parsed content is plain JSON data, so it is kept in one file in the user's cache
-folder, per shipped content file, under that file's size and modification time;
-the YAML is parsed again only when the file changed. A user's own files (a
+folder, per shipped content file, under that file's size, modification time and
+inode; the YAML is parsed again only when the file changed. A user's own files (a
 criteria override) are never cached: nothing they wrote is copied anywhere.
 
 The YAML stays the only source of truth: a cache that is missing, damaged, foreign
@@ -26,12 +26,16 @@ CACHE_FILENAME = "content-cache.json"
 MAX_CACHE_BYTES = 8 << 20  # far above the shipped content; anything bigger is not ours
 
 
-def load(path: Path, size: int, mtime_ns: int, parse: Callable[[], Any]) -> Any:
-    """The data of the content file at `path`: cached when unchanged, else `parse()`d."""
+def load(path: Path, status: os.stat_result, parse: Callable[[], Any]) -> Any:
+    """The data of the content file at `path`: cached when unchanged, else `parse()`d.
+
+    Unchanged means the same size, modification time and inode (`status`, from the
+    caller's own stat): an upgrade or an editor's save replaces the file.
+    """
     cache_file = paths.cache_dir() / CACHE_FILENAME
     files = _read(cache_file)
     key = str(path.resolve())
-    stamp = [size, mtime_ns]
+    stamp = [status.st_size, status.st_mtime_ns, status.st_ino]
     entry = files.get(key)
     if isinstance(entry, dict) and entry.get("stamp") == stamp and "data" in entry:
         return entry["data"]

@@ -31,8 +31,7 @@ def cache_file() -> Path:
 
 
 def load(path: Path, parse: CountingParse) -> Any:
-    status = path.stat()
-    return content_cache.load(path, status.st_size, status.st_mtime_ns, parse)
+    return content_cache.load(path, path.stat(), parse)
 
 
 @pytest.fixture
@@ -57,6 +56,21 @@ def test_a_changed_file_is_parsed_again(source: Path) -> None:
     os.utime(source, ns=(1, 1))
     parse.data = {"a": 22}
     assert load(source, parse) == {"a": 22}
+    assert parse.calls == 2
+
+
+def test_a_replaced_file_is_parsed_again_even_with_the_same_size_and_time(
+    source: Path,
+) -> None:
+    parse = CountingParse({"a": 1})
+    load(source, parse)
+    before = source.stat()
+    replacement = source.with_name("new.yaml")
+    replacement.write_text("a: 2\n", encoding="utf-8")
+    os.utime(replacement, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(replacement, source)  # as an upgrade or an editor's save does
+    parse.data = {"a": 2}
+    assert load(source, parse) == {"a": 2}
     assert parse.calls == 2
 
 
