@@ -33,8 +33,9 @@ def meeting_note(on: dt.date, note: str) -> Draft:
     """The note for a check-in: the whole note in its title when that fits on one line,
     else the first line as the title and the whole note kept in the notes."""
     title = CHECK_IN_PREFIX + note.strip()
-    notes = "" if "\n" not in title and len(title) <= TITLE_MAX else note
-    return evidence_note(on, "plan_meeting", title.splitlines()[0], notes)
+    lines = title.splitlines()  # every line break Python knows, not only "\n"
+    notes = "" if len(lines) == 1 and len(title) <= TITLE_MAX else note
+    return evidence_note(on, "plan_meeting", lines[0], notes)
 
 
 def save_with_evidence(journal: Journal, record: PlanRecord, notes: Sequence[Draft]) -> list[Entry]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -378,6 +379,45 @@ async def test_a_failed_support_save_is_reported_and_the_disk_shown(
         prompt = screen.query_one("#support-list", OptionList).get_option_at_index(0).prompt
         assert str(prompt) == "[ ] Training or reskilling offered"  # what is really on disk
     assert stored(demo_path).support.offered() == ()
+
+
+async def test_an_edit_made_while_a_failing_save_runs_never_saves_a_meeting_without_its_note(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The meeting's save fails (disk full) while the user already toggles support: the
+    toggle was built on the unsaved meeting, so it must not be saved either."""
+    save_new_plan(demo_path)
+    release = threading.Event()
+    original = Journal.add_with_plan
+
+    def slow_full_disk(self, drafts, plan):
+        release.wait(5)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Journal, "add_with_plan", slow_full_disk)
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "dates-tab")
+        await pilot.press("c")
+        await settle(pilot, rounds=1)
+        pilot.app.screen.query_one("#meeting-note", TextArea).text = "Agreed weekly 1:1s"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen.query_one(TabbedContent).active = "goals-tab"
+        await pilot.pause()
+        await pilot.press("s")  # queued behind the meeting's save
+        release.set()
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ErrorDialog)
+        message = str(dialog.query_one("#error-message").render())
+        assert "Not saved, to enter again:" in message and "Agreed weekly 1:1s" in message
+        monkeypatch.setattr(Journal, "add_with_plan", original)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.plan is not None and screen.plan.meetings == ()  # the disk, re-read
+    record = stored(demo_path)
+    assert record.meetings == () and record.support.offered() == ()
+    assert not [n for n in stored_notes(demo_path) if n["details"].get("type") == "plan_meeting"]
 
 
 @pytest.mark.parametrize(

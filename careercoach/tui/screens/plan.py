@@ -192,6 +192,9 @@ class PlanScreen(Screen):
         self._pending_lock = threading.Lock()  # the newest record and its notes go together
         self._latest: ip.PlanRecord | None = None
         self._notes: list[Draft] = []  # evidence notes the next save writes with the record
+        self._stale = False
+        """A save failed: what is shown may not be on disk, so no edit builds on it
+        until the plan has been read again."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -276,6 +279,8 @@ class PlanScreen(Screen):
             self.refresh_data()  # show what is really on disk
 
     def on_plan_screen_loaded(self, event: Loaded) -> None:
+        with self._pending_lock:
+            self._stale = False
         self.query_one("#plan-loading").display = False
         self.timeline = event.timeline
         self.show_plan(event.plan)
@@ -636,6 +641,16 @@ class PlanScreen(Screen):
     ) -> None:
         """Apply an edit, show it at once, and save it (with any evidence notes it
         leaves in the journal) in the background."""
+        with self._pending_lock:
+            stale = self._stale
+        if stale:
+            self.notify(
+                "The plan is being read again after a failed save: try again in a moment.",
+                title="Not changed",
+                severity="warning",
+                markup=False,
+            )
+            return
         try:
             changed = edit(self.plan)  # type: ignore[arg-type]
         except CareerCoachError as exc:
@@ -660,14 +675,25 @@ class PlanScreen(Screen):
             try:
                 added = save_with_evidence(self.app.journal, latest, notes)
                 self.loaded_signature = self.app.journal.storage.signature()
-            except CareerCoachError as exc:
-                self.post_message(self.Failed(f"The plan was not saved: {exc}", reload=True))
-            except OSError as exc:
-                problem = f"The plan was not saved: {exc.strerror or exc}"
-                self.post_message(self.Failed(problem, reload=True))
+            except (CareerCoachError, OSError) as exc:
+                self._save_failed(exc, notes)
             else:
                 if added:
                     self.post_message(self.EvidenceSaved(added))
+
+    def _save_failed(self, error: Exception, notes: list[Draft]) -> None:
+        """Drop every edit still waiting (each built on the one that failed: saving
+        them would keep a meeting without its note), and say what was lost."""
+        with self._pending_lock:
+            self._stale = True
+            self._latest = None
+            self._notes.clear()
+        reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
+        problem = f"The plan was not saved: {reason}"
+        lost = [note.notes or note.title for note in notes]
+        if lost:
+            problem += "\n\nNot saved, to enter again:\n" + "\n".join(lost)
+        self.post_message(self.Failed(problem, reload=True))
 
     def on_plan_screen_evidence_saved(self, event: EvidenceSaved) -> None:
         """Put the new notes in the trail without re-reading the whole journal."""
