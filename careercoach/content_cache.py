@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ from careercoach import json_codec, paths
 
 FORMAT = 1
 CACHE_FILENAME = "content-cache.json"
-MAX_CACHE_BYTES = 8 << 20  # far above the shipped content; anything bigger is not ours
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows
+MAX_CACHE_BYTES = 2 << 20  # twice the cap on one content file; anything bigger is not ours
 
 
 def load(path: Path, status: os.stat_result, parse: Callable[[], Any]) -> Any:
@@ -48,8 +50,13 @@ def load(path: Path, status: os.stat_result, parse: Callable[[], Any]) -> Any:
 
 
 def _read(cache_file: Path) -> dict[str, Any]:
+    """The cached files, or nothing for anything but a plain file of ours: never a
+    symlink followed, never a wait on a named pipe."""
     try:
-        with open(cache_file, "rb") as handle:
+        fd = os.open(cache_file, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return {}
             raw = handle.read(MAX_CACHE_BYTES + 1)
         if len(raw) > MAX_CACHE_BYTES:
             return {}
@@ -66,7 +73,7 @@ def _survives_json(data: Any) -> bool:
     """Only data JSON gives back unchanged is cached (YAML also has dates, int keys...)."""
     try:
         return bool(json_codec.decode(json_codec.encode(data)) == data)
-    except (*json_codec.EncodeError, json_codec.DecodeError):
+    except (*json_codec.EncodeError, json_codec.DecodeError, RecursionError):
         return False
 
 
@@ -79,7 +86,7 @@ def _write(cache_file: Path, document: dict[str, Any]) -> None:
     temp = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.tmp")
     try:
         paths.make_private_dir(cache_file.parent)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(json_codec.encode(document))
         os.replace(temp, cache_file)

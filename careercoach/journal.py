@@ -202,7 +202,7 @@ class Journal:
                     return None
                 doc_ids = {entry.id: doc_id for doc_id, entry in stored.entries.items()}
                 entries = sort_newest_first(stored.entries.values())
-        except (ValueError, TypeError):  # msgspec's errors, bad UTF-8 and doc ids included
+        except (ValueError, TypeError, RecursionError):  # msgspec's errors, bad UTF-8...
             return None
         return _View(
             signature=signature,

@@ -19,6 +19,7 @@ DecodeError = msgspec.DecodeError
 EncodeError = (msgspec.EncodeError, TypeError, OverflowError)
 _decoder = msgspec.json.Decoder()
 _BYTE_OFFSET = re.compile(r"\(byte (\d+)\)")
+NESTED_TOO_DEEPLY = "nested too deeply"
 
 
 def encode(value: Any) -> bytes:
@@ -32,6 +33,8 @@ def decode(raw: bytes) -> Any:
         return _decoder.decode(raw)
     except UnicodeDecodeError as exc:  # msgspec lets this one through as it is
         raise DecodeError("not UTF-8 text") from exc
+    except RecursionError as exc:  # ...and this one, for arrays nested ~1000 deep
+        raise DecodeError(NESTED_TOO_DEEPLY) from exc
 
 
 @dataclass(frozen=True)

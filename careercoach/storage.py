@@ -101,6 +101,8 @@ def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
         with collector.paused():
             data = json_codec.decode(raw)
     except json_codec.DecodeError as exc:
+        if str(exc) == json_codec.NESTED_TOO_DEEPLY:  # no one place to point at
+            raise JournalError(f"{source}: broken JSON, nested too deeply; {DOCTOR_HINT}") from None
         problem = json_codec.locate_problem(raw, exc)
         what = "not UTF-8 text" if problem.not_utf8 else "broken JSON"
         raise JournalError(

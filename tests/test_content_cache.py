@@ -76,7 +76,16 @@ def test_a_replaced_file_is_parsed_again_even_with_the_same_size_and_time(
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"{not json", b"[1, 2]", b'{"format": 99, "files": {}}', b'{"format": 1, "files": []}'],
+    [
+        b"",
+        b"{not json",
+        b"[1, 2]",
+        b'{"format": 99, "files": {}}',
+        b'{"format": 1, "files": []}',
+        b"[" * 1200 + b"]" * 1200,  # deeper than the decoder goes
+        b" " * (content_cache.MAX_CACHE_BYTES + 1),
+    ],
+    ids=lambda damage: repr(damage[:20]),
 )
 def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(source: Path, damage: bytes) -> None:
     parse = CountingParse({"a": 1})
@@ -86,6 +95,24 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_rewritten(source: Path, damag
     assert parse.calls == 2
     assert load(source, parse) == {"a": 1}
     assert parse.calls == 2  # rewritten, so used again
+
+
+def test_a_symlink_or_a_named_pipe_at_the_cache_path_is_never_followed_or_waited_on(
+    source: Path, tmp_path: Path
+) -> None:
+    parse = CountingParse({"a": 1})
+    load(source, parse)
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_bytes(cache_file().read_bytes())
+    cache_file().unlink()
+    cache_file().symlink_to(elsewhere)
+    assert load(source, parse) == {"a": 1}
+    assert parse.calls == 2  # not read through the link...
+    assert not cache_file().is_symlink()  # ...and replaced by a file of our own
+    cache_file().unlink()
+    os.mkfifo(cache_file())
+    assert load(source, parse) == {"a": 1}  # returns at once instead of blocking
+    assert parse.calls == 3
 
 
 def test_a_stale_entry_shape_is_not_trusted(source: Path) -> None:

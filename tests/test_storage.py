@@ -69,7 +69,10 @@ def test_file_is_a_careercoach_document(journal: Journal, journal_path: Path) ->
         (b'{"_default": {"1": {"title": "x"}}}', "no careercoach marker"),
         (b'{"_meta": {"1": {"app": "careercoach", "schema": "one"}}}', "schema version"),
         (b'{"_meta": {"1": {"app": "careercoach", "schema": 1}}, "entries": []}', "wrong shape"),
+        (b'{"entries": ' + b"[" * 5000 + b"]" * 5000 + b"}", "nested too deeply"),
+        (b"[" * 100_000, "nested too deeply"),
     ],
+    ids=lambda value: value[:40] if isinstance(value, bytes) else value,
 )
 def test_damaged_or_foreign_files_are_refused_and_untouched(
     journal_path: Path, content: bytes, message: str
