@@ -67,9 +67,10 @@ def load_yaml(path: Path) -> Any:
         raise ContentError(f"{path}: cannot read it ({exc.strerror})") from None
     if status.st_size > MAX_CONTENT_BYTES:
         raise _too_large(path, status.st_size)
-    if path.resolve().parent != paths.content_dir().resolve():
+    resolved = path.resolve()
+    if resolved.parent != paths.content_dir().resolve():
         return _read_and_parse(path)  # the user's own file: never copied elsewhere
-    return content_cache.load(path, status, lambda: _read_and_parse(path))
+    return content_cache.load(resolved, status, lambda: _read_and_parse(path))
 
 
 def _read_and_parse(path: Path) -> Any:

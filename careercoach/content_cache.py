@@ -29,14 +29,15 @@ MAX_CACHE_BYTES = 2 << 20  # twice the cap on one content file; anything bigger 
 
 
 def load(path: Path, status: os.stat_result, parse: Callable[[], Any]) -> Any:
-    """The data of the content file at `path`: cached when unchanged, else `parse()`d.
+    """The data of the content file at `path` (resolved: it is the cache's key), cached
+    when unchanged, else `parse()`d.
 
     Unchanged means the same size, modification time and inode (`status`, from the
     caller's own stat): an upgrade or an editor's save replaces the file.
     """
     cache_file = paths.cache_dir() / CACHE_FILENAME
     files = _read(cache_file)
-    key = str(path.resolve())
+    key = str(path)
     stamp = [status.st_size, status.st_mtime_ns, status.st_ino]
     entry = files.get(key)
     if isinstance(entry, dict) and entry.get("stamp") == stamp and "data" in entry:

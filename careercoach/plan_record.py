@@ -21,7 +21,13 @@ from careercoach.plan_content import PlanContent, load_plan_content
 RECORD_VERSION = 1
 ANSWERS = ("yes", "no", "unsure")
 GOAL_STATUSES = ("open", "met", "not_met")
-SUPPORT_KINDS = ("training", "coaching", "language_support", "transfer_discussed")
+SUPPORT_LABELS = {  # each kind of support, as the app and the command line name it
+    "training": "Training or reskilling offered",
+    "coaching": "Coaching offered",
+    "language_support": "Language support offered",
+    "transfer_discussed": "A transfer or role change discussed",
+}
+SUPPORT_KINDS = tuple(SUPPORT_LABELS)
 HELP_KINDS = ("training", "coaching", "language_support")  # what counts as "support"
 
 GOAL_TEXT_MAX = 500

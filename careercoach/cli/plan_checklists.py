@@ -10,19 +10,27 @@ from careercoach.cli.plan_shared import given, json_option, load_plan, pass_app,
 from careercoach.errors import ValidationError
 from careercoach.improvement_plan import assess_plan
 from careercoach.plan_content import load_plan_content
-from careercoach.plan_record import ANSWERS, answer_sign, mark_document, set_support
+from careercoach.plan_record import (
+    ANSWERS,
+    SUPPORT_LABELS,
+    answer_sign,
+    mark_document,
+    set_support,
+)
 
 
 @click.command("support")
-@click.option("--training/--no-training", default=None, help="Training or reskilling offered.")
-@click.option("--coaching/--no-coaching", default=None, help="Coaching offered.")
+@click.option("--training/--no-training", default=None, help=SUPPORT_LABELS["training"])
+@click.option("--coaching/--no-coaching", default=None, help=SUPPORT_LABELS["coaching"])
 @click.option(
-    "--language-support/--no-language-support", default=None, help="Language support offered."
+    "--language-support/--no-language-support",
+    default=None,
+    help=SUPPORT_LABELS["language_support"],
 )
 @click.option(
     "--transfer-discussed/--no-transfer-discussed",
     default=None,
-    help="A transfer or role change was discussed.",
+    help=SUPPORT_LABELS["transfer_discussed"],
 )
 @pass_app
 def support(app: AppContext, **flags: bool | None) -> None:

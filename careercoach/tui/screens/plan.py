@@ -54,12 +54,6 @@ DEFAULT_PLAN_DAYS = 90
 ANSWER_MARKS = {"yes": "yes   ", "no": "no    ", "unsure": "unsure", None: "  –   "}
 STATUS_CYCLE = {"open": "met", "met": "not_met", "not_met": "open"}
 RECOGNISED_CYCLE: dict[bool | None, bool | None] = {None: True, True: False, False: None}
-SUPPORT_LABELS = {
-    "training": "Training or reskilling offered",
-    "coaching": "Coaching offered",
-    "language_support": "Language support offered",
-    "transfer_discussed": "A transfer or role change discussed",
-}
 MEETING_INDENT = " " * len("YYYY-MM-DD  ")
 # The tab each plan action works in; the Footer shows an action only on its tab.
 ACTION_TABS = {
@@ -390,7 +384,7 @@ class PlanScreen(Screen):
         options = [
             Option(
                 Content.assemble(
-                    ("[x] " if kind in offered else "[ ] ", "bold"), SUPPORT_LABELS[kind]
+                    ("[x] " if kind in offered else "[ ] ", "bold"), ip.SUPPORT_LABELS[kind]
                 ),
                 id=kind,
             )
