@@ -23,7 +23,10 @@ from careercoach.journal import Journal
 from careercoach.tui.app import CareerCoachApp
 
 TODAY = dt.date(2026, 11, 20)
-MOMENT = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
+# The demo's entries are stamped 09:00 on TODAY. What a test adds is stamped an hour
+# later, so it is the newest of its day: the same date and time would order by ids,
+# which are random.
+MOMENT = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)
 SIZE = (100, 32)
 SomeScreen = TypeVar("SomeScreen", bound=Screen)
 

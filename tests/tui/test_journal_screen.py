@@ -9,14 +9,13 @@ import pytest
 from textual.widgets import DataTable, Input, Select
 
 from careercoach.demo import write_demo
-from careercoach.journal import Draft, Journal
+from careercoach.journal import Draft
 from careercoach.model import Profile
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.entry_form import EntryForm
 from careercoach.tui.screens.journal import PAGE_SIZE, JournalScreen
 from careercoach.tui.widgets.form import FormField
 from tests.tui.conftest import (
-    MOMENT,
     SIZE,
     TODAY,
     make_app,
@@ -240,9 +239,7 @@ async def test_an_empty_journal_says_how_to_start(empty_path: Path) -> None:
 
 
 async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
-    # Written after the demo entries of the same day, so the first of them is the
-    # newest entry and the one selected (same date and time would order by the ids).
-    journal = Journal(demo_path, now=lambda: MOMENT + dt.timedelta(hours=1))
+    journal = open_journal(demo_path)  # after the demo's entries: the first is selected
     for i, title in enumerate(INJECTIONS):
         journal.add(
             Draft(
@@ -279,10 +276,7 @@ async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
 @pytest.mark.parametrize("size", [(80, 24), (100, 32), (140, 40)])
 async def test_long_titles_are_cut_so_the_tags_stay_on_screen(demo_path: Path, size) -> None:
     title = "Ran the quarterly planning offsite for three teams and wrote the summary " * 2
-    later = MOMENT + dt.timedelta(hours=1)  # newest of the day, so it is the row selected
-    Journal(demo_path, now=lambda: later).add(
-        Draft(TODAY, "bridge", title, tags=("findme", "offsite"))
-    )
+    open_journal(demo_path).add(Draft(TODAY, "bridge", title, tags=("findme", "offsite")))
     async with running(demo_path, size=size) as pilot:
         screen = await open_journal_screen(pilot)
         row = next(line for line in screen_text(pilot).splitlines() if "findme offsite" in line)
