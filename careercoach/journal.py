@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,15 +106,37 @@ def filter_entries(
     return result
 
 
-@dataclass(frozen=True)
 class _View:
-    """One version of the journal file, parsed: what every read needs."""
+    """One version of the journal file, parsed: what every read needs.
 
-    signature: tuple[int, ...] | None
-    entries: list[Entry]
-    doc_ids: dict[str, int]
-    profile: Mapping[str, Any] | None
-    plan: Mapping[str, Any] | None
+    The newest-first order and the id index are built on first use: scoring reads the
+    entries in any order, so opening the dashboard on a big journal skips both, and
+    only the journal list, lookups and writes pay for them.
+    """
+
+    def __init__(
+        self,
+        signature: tuple[int, ...] | None,
+        by_doc_id: dict[int, Entry],
+        profile: Mapping[str, Any] | None,
+        plan: Mapping[str, Any] | None,
+    ) -> None:
+        self.signature = signature
+        self.by_doc_id = by_doc_id  # TinyDB's document ids: the order entries were added
+        self.profile = profile
+        self.plan = plan
+
+    @cached_property
+    def in_file_order(self) -> list[Entry]:
+        return list(self.by_doc_id.values())
+
+    @cached_property
+    def entries(self) -> list[Entry]:
+        return sort_newest_first(self.by_doc_id.values())
+
+    @cached_property
+    def doc_ids(self) -> dict[str, int]:
+        return {entry.id: doc_id for doc_id, entry in self.by_doc_id.items()}
 
 
 class _StoredJournal(msgspec.Struct):
@@ -200,14 +223,11 @@ class Journal:
                 del raw  # the file's bytes are as big as a quarter of the entries
                 if not is_current_meta(stored.meta.get("1")):
                     return None
-                doc_ids = {entry.id: doc_id for doc_id, entry in stored.entries.items()}
-                entries = sort_newest_first(stored.entries.values())
         except (ValueError, TypeError, RecursionError):  # msgspec's errors, bad UTF-8...
             return None
         return _View(
             signature=signature,
-            entries=entries,
-            doc_ids=doc_ids,
+            by_doc_id=stored.entries,
             profile=stored.profile.get("1"),
             plan=stored.plan.get("1"),
         )
@@ -224,12 +244,9 @@ class Journal:
                     f"{self.path}: an entry record is damaged; "
                     "`careercoach doctor` can restore the newest good backup"
                 ) from None
-            doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in table.items()}
-            entries = sort_newest_first(entries)
         return _View(
             signature=signature,
-            entries=entries,
-            doc_ids=doc_ids,
+            by_doc_id={int(doc_id): entry for doc_id, entry in zip(table, entries, strict=True)},
             profile=data.get(PROFILE, {}).get("1"),
             plan=data.get(PLAN, {}).get("1"),
         )
@@ -242,8 +259,13 @@ class Journal:
         """All entries, newest first. Do not mutate the returned list."""
         return self._view().entries
 
+    def unordered_entries(self) -> list[Entry]:
+        """All entries in the order they were added: for readers that need no order
+        (scoring), which then skip sorting the journal. Do not mutate the list."""
+        return self._view().in_file_order
+
     def count(self) -> int:
-        return len(self._view().doc_ids)
+        return len(self._view().by_doc_id)
 
     def get(self, entry_id: str) -> Entry:
         wanted = str(entry_id).strip().lower()

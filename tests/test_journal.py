@@ -77,18 +77,43 @@ def test_entries_are_newest_first(journal: Journal) -> None:
     assert [e.title for e in journal.entries()] == ["1 days ago", "2 days ago", "3 days ago"]
 
 
+def test_unordered_entries_are_the_same_entries_in_the_order_added(journal: Journal) -> None:
+    """Scoring reads them unsorted; the journal list and lookups still see the order."""
+    for offset in (3, 1, 2):
+        journal.add(Draft(DAY - dt.timedelta(days=offset), "note", f"{offset} days ago"))
+    gone = journal.add(Draft(DAY, "note", "deleted later"))
+    journal.delete(gone.id)
+    unordered = journal.unordered_entries()
+    assert [e.title for e in unordered] == ["3 days ago", "1 days ago", "2 days ago"]
+    assert sorted(unordered, key=lambda e: e.id) == sorted(journal.entries(), key=lambda e: e.id)
+    assert journal.count() == 3
+    assert journal.get(unordered[0].id) == unordered[0]
+
+
 def test_a_plain_read_and_a_read_inside_a_write_see_the_same_journal(journal_path: Path) -> None:
     """Outside a write the file is decoded straight into entries; inside one it goes
     through the storage's raw documents. Both must give the very same journal."""
     write_demo(journal_path, DAY, entries=600, seed=3)
     Journal(journal_path).save_plan({"start": "2026-11-01", "goals": ["ship"]})
     plain = Journal(journal_path)
-    seen_plainly = (plain.entries(), plain.profile(), plain.plan(), plain.count())
+    seen_plainly = (
+        plain.entries(),
+        plain.unordered_entries(),
+        plain.profile(),
+        plain.plan(),
+        plain.count(),
+    )
     careful = Journal(journal_path)
     with careful.transaction():
-        seen_in_a_write = (careful.entries(), careful.profile(), careful.plan(), careful.count())
+        seen_in_a_write = (
+            careful.entries(),
+            careful.unordered_entries(),
+            careful.profile(),
+            careful.plan(),
+            careful.count(),
+        )
     assert seen_plainly == seen_in_a_write
-    assert len(seen_plainly[0]) == 600 and seen_plainly[1].name
+    assert len(seen_plainly[0]) == 600 and seen_plainly[2].name
     assert plain.get(seen_plainly[0][123].id) == seen_in_a_write[0][123]
 
 

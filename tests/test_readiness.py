@@ -452,6 +452,8 @@ def test_property_deterministic_whatever_the_order(entries, profile) -> None:
     random.Random(3).shuffle(shuffled)
     assert assess(shuffled, profile, BUILTIN, AS_OF) == first
     assert assess(entries, profile, BUILTIN, AS_OF) == first
+    together = assess_with_trend(entries, profile, BUILTIN, AS_OF, weeks=3)
+    assert assess_with_trend(shuffled, profile, BUILTIN, AS_OF, weeks=3) == together
 
 
 @PROPERTY

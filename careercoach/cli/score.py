@@ -31,7 +31,7 @@ def score(app: AppContext, as_of: str | None, as_json: bool, explain: bool) -> N
     day = parse_date(as_of, app.today) if as_of else app.today
     criteria = load_criteria()
     journal = app.journal()
-    entries, profile = journal.entries(), journal.profile()
+    entries, profile = journal.unordered_entries(), journal.profile()  # scores need no order
     if as_json:
         echo_json(assess(entries, profile, criteria, day).to_dict())
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -31,6 +31,7 @@ class Insight:
     signature: tuple[int, ...] | None
     as_of: dt.date
     entries: Sequence[Entry]
+    """In the order they were added: sort where order matters (scoring needs none)."""
     profile: Profile
     criteria: tuple[Criterion, ...]
     assessment: Assessment
@@ -52,7 +53,7 @@ def load_insight(journal: Journal, as_of: dt.date, *, with_trend: bool = False) 
     with _lock:
         cached = _cache.get(key)
     if cached is None or cached.signature != signature or cached.as_of != as_of:
-        entries = journal.entries()
+        entries = journal.unordered_entries()
         profile = journal.profile()
         criteria = load_criteria()
         points: tuple[TrendPoint, ...] | None = None
@@ -102,15 +103,16 @@ def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def activity(entries: Sequence[Entry], as_of: dt.date) -> Activity:
+def activity(entries: Iterable[Entry], as_of: dt.date) -> Activity:
     """Days since the newest entry and the run of consecutive weeks with entries.
 
-    `entries` are newest first (as `Journal.entries()` gives them), so only the
-    entries inside the streak are looked at, not the whole journal. The streak may
-    end this week or last week: a week not yet logged does not break it until it is
-    over. Entries dated after `as_of` are ignored.
+    Entries may come in any order; only their distinct days are walked, newest
+    first, and only as far back as the streak goes. The streak may end this week or
+    last week: a week not yet logged does not break it until it is over. Entries
+    dated after `as_of` are ignored.
     """
-    past = (entry.date for entry in entries if entry.date <= as_of)
+    days = sorted({entry.date for entry in entries}, reverse=True)
+    past = (day for day in days if day <= as_of)
     last = next(past, None)
     if last is None:
         return Activity(last_entry=None, days_since_last=None, streak_weeks=0)
