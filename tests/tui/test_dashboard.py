@@ -36,6 +36,11 @@ def expected_assessment(path: Path):
     return assess(journal.entries(), journal.profile(), load_criteria(), TODAY)
 
 
+def overall(screen: DashboardScreen) -> str:
+    """The score line at the top of the readiness panel: `66 / 100`."""
+    return shown(screen, "#score-panel").splitlines()[0]
+
+
 def monday_offset(weeks_back: int, weekday: int = 2) -> dt.date:
     return (
         TODAY
@@ -84,11 +89,15 @@ def weekly_streak_by_counting_weeks(dates: list[dt.date], as_of: dt.date) -> int
     st.lists(st.dates(TODAY - dt.timedelta(days=120), TODAY + dt.timedelta(days=9)), max_size=40)
 )
 def test_the_weekly_streak_matches_counting_weeks_one_by_one(dates: list[dt.date]) -> None:
+    """In any order: the dashboard reads the journal unsorted."""
     entries = [
         make_entry(entry_id=f"e{i:03d}", date=d, kind="note", title="x")
-        for i, d in enumerate(sorted(dates, reverse=True))
+        for i, d in enumerate(dates)
     ]
-    assert activity(entries, TODAY).streak_weeks == weekly_streak_by_counting_weeks(dates, TODAY)
+    result = activity(entries, TODAY)
+    assert result.streak_weeks == weekly_streak_by_counting_weeks(dates, TODAY)
+    past = [d for d in dates if d <= TODAY]
+    assert result.last_entry == (max(past) if past else None)
 
 
 async def test_dashboard_shows_score_band_verdict_and_top_actions(demo_path: Path) -> None:
@@ -96,12 +105,13 @@ async def test_dashboard_shows_score_band_verdict_and_top_actions(demo_path: Pat
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await dashboard_ready(app, pilot)
-        assert shown(screen, "#overall") == f"{expected.overall} / 100"
-        assert shown(screen, "#band").startswith(expected.band.name)
-        assert shown(screen, "#timing-headline") == expected.timing.headline
+        score, band, _, *habit = shown(screen, "#score-panel").splitlines()
+        assert score == overall(screen) == f"{expected.overall} / 100"
+        assert band.startswith(expected.band.name)
+        assert any(line.startswith("Weekly streak:") for line in habit)
+        assert shown(screen, "#timing-panel").splitlines()[0] == expected.timing.headline
         actions = shown(screen, "#next-actions").splitlines()
         assert actions == [f"{i}. {a}" for i, a in enumerate(expected.next_actions[:3], 1)]
-        assert "Weekly streak:" in shown(screen, "#habit")
         assert not screen.query_one(LoadingIndicator).display
         assert not screen.query_one("#dashboard-start").display
 
@@ -110,7 +120,7 @@ async def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> Non
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await dashboard_ready(app, pilot)
-        before = shown(screen, "#overall")
+        before = overall(screen)
         # Another process (the CLI) logs a burst of work while the app is open.
         Journal(demo_path).add_many(
             [
@@ -125,7 +135,7 @@ async def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> Non
         await pilot.pause()
         app.pop_screen()
         screen = await dashboard_ready(app, pilot)
-        assert shown(screen, "#overall") == f"{expected.overall} / 100"
+        assert overall(screen) == f"{expected.overall} / 100"
 
 
 async def test_refresh_key_recomputes(demo_path: Path) -> None:
@@ -138,7 +148,7 @@ async def test_refresh_key_recomputes(demo_path: Path) -> None:
         expected = expected_assessment(demo_path)
         await pilot.press("f5")
         screen = await dashboard_ready(app, pilot)
-        assert shown(screen, "#overall") == f"{expected.overall} / 100"
+        assert overall(screen) == f"{expected.overall} / 100"
 
 
 async def test_empty_journal_gets_a_friendly_start(empty_path: Path) -> None:

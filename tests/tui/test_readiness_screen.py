@@ -73,6 +73,6 @@ async def test_dashboard_and_readiness_render_with_markup_in_every_title(demo_pa
     async with running(demo_path) as pilot:
         await settle(pilot)
         assert isinstance(pilot.app.screen, DashboardScreen)
-        assert shown(pilot.app.screen, "#overall").endswith(" / 100")
+        assert shown(pilot.app.screen, "#score-panel").splitlines()[0].endswith(" / 100")
         screen = await open_screen(pilot, "r", ReadinessScreen)
         assert screen.query_one("#readiness-body").display

@@ -63,18 +63,11 @@ class DashboardScreen(InsightScreen[Activity]):
             yield Static("", id="dashboard-start", classes="panel")
             with Vertical(id="dashboard-main"):
                 with Horizontal(id="dashboard-top"):
-                    with Vertical(id="score-panel", classes="panel"):
-                        yield Static("", id="overall")
-                        yield Static("", id="band")
-                        yield Static("", id="habit")
-                    with Vertical(id="timing-panel", classes="panel"):
-                        yield Static("", id="timing-headline")
-                        yield Static("", id="timing-reasons")
+                    yield Static("", id="score-panel", classes="panel")
+                    yield Static("", id="timing-panel", classes="panel")
                 yield Static("", id="next-actions", classes="panel")
-                with Vertical(id="bars-panel", classes="panel"):
-                    yield ReadinessBars()
-                with Vertical(id="trend-panel", classes="panel"):
-                    yield ReadinessTrend()
+                yield ReadinessBars(id="bars-panel", classes="panel")
+                yield ReadinessTrend(id="trend-panel", classes="panel")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -99,21 +92,23 @@ class DashboardScreen(InsightScreen[Activity]):
             self.query_one("#dashboard-start", Static).update(self.start_text())
             return
         result = insight.assessment
-        self.query_one("#overall", Static).update(
-            Content.assemble((f"{result.overall}", "bold"), " / 100")
-        )
-        self.query_one("#band", Static).update(
-            Content.assemble((result.band.name, "bold"), f": {result.band.meaning}")
+        self.query_one("#score-panel", Static).update(
+            Content("\n").join(
+                (
+                    Content.styled(f"{result.overall} / 100", "bold $text-accent"),
+                    Content.assemble((result.band.name, "bold"), f": {result.band.meaning}"),
+                    Content(),
+                    Content(describe_activity(habit)),
+                )
+            )
         )
         timing = result.timing
-        panel = self.query_one("#timing-panel")
+        panel = self.query_one("#timing-panel", Static)
         panel.set_class(timing.good, "good")
         panel.set_class(not timing.good, "wait")
-        self.query_one("#timing-headline", Static).update(Content.styled(timing.headline, "bold"))
-        self.query_one("#timing-reasons", Static).update(bullets(timing.reasons))
+        panel.update(Content.styled(timing.headline, "bold") + "\n" + bullets(timing.reasons))
         self.query_one(ReadinessBars).show(result.criteria)
         self.query_one(ReadinessTrend).show(insight.trend or ())
-        self.query_one("#habit", Static).update(Content(describe_activity(habit)))
         actions = result.next_actions[:TOP_ACTIONS]
         self.query_one("#next-actions", Static).update(
             numbered(actions) if actions else Content("Nothing urgent: keep journaling weekly.")
