@@ -7,17 +7,20 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from textual.widgets._footer import FooterKey
 
 from careercoach import paths
 from careercoach.journal import Draft
 from careercoach.settings import load_settings
+from careercoach.tui.app import SCREENS
 from careercoach.tui.screens.checkin import CheckinScreen
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.error import RESTORE_HINT, ErrorDialog
 from careercoach.tui.screens.help import HelpScreen, key_rows
 from careercoach.tui.screens.journal import JournalScreen
 from careercoach.tui.screens.profile import ProfileScreen
-from tests.tui.conftest import TODAY, open_journal, running, screen_text, settle
+from careercoach.tui.widgets.key_footer import KeyFooter
+from tests.tui.conftest import SIZE, TODAY, make_app, open_journal, running, screen_text, settle
 
 
 @pytest.mark.parametrize(
@@ -35,6 +38,15 @@ async def test_mode_keys_open_their_screens(demo_path: Path, key, screen_class) 
         await pilot.press("j" if key == "d" else "p", key)
         await settle(pilot)
         assert isinstance(pilot.app.screen, screen_class)
+
+
+async def test_the_footer_shows_the_keys_in_the_first_frame(demo_path: Path) -> None:
+    """Not a frame later: the keys are what a user reads first, and the footer is
+    not laid out a second time just to add them."""
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE):  # running, first frame drawn, nothing awaited
+        shown = {key.key for key in app.screen.query_one(KeyFooter).query(FooterKey)}
+        assert {mode.key for mode in SCREENS.values()} | {"question_mark", "q"} <= shown
 
 
 async def test_help_lists_every_screens_keys_from_the_bindings(demo_path: Path) -> None:

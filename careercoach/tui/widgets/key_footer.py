@@ -1,11 +1,12 @@
 """A Footer that is rebuilt only when the keys it shows actually change.
 
-Textual's Footer recomposes after every bindings update (focus moves, a worker
-finishing, a refresh of the bindings), and each rebuild mounts and styles every
-key again: with our ten keys that is a few milliseconds each time, and at start-up
-it happened up to four times before the dashboard was ready. This one remembers
-what it showed and skips rebuilds that would show the same thing, and starts each
-key in the footer's own compactness.
+Textual's Footer shows no key until the first bindings update, then recomposes
+after every one (focus moves, a worker finishing, a refresh of the bindings), and
+each rebuild mounts and styles every key again: with our eleven keys that is a few
+milliseconds each time, and at start-up it happened up to four times before the
+dashboard was ready. This one shows its keys in the first frame, remembers what it
+showed and skips rebuilds that would show the same thing, and starts each key in
+the footer's own compactness.
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ class KeyFooter(Footer):
         self._shown: Hashable = None
 
     def compose(self) -> ComposeResult:
-        self._shown = self._keys_signature() if self._bindings_ready else None
+        # Footer waits for a first bindings update before showing any key, so its
+        # keys came a frame late and were laid out again on their own. The screen's
+        # keys are known already: show them in the first frame, and let a later
+        # bindings update (a focused widget's keys) rebuild only if they differ.
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown = self._keys_signature()
         for widget in super().compose():
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 # Bound to our `compact` once mounted; starting from the same value
@@ -36,7 +42,7 @@ class KeyFooter(Footer):
     async def recompose(self) -> None:
         """Rebuild only to show different keys: several bindings updates often queue
         rebuilds before the first one runs, and the later ones would repeat it."""
-        if self.is_attached and self._bindings_ready and self._shown == self._keys_signature():
+        if self.is_attached and self._shown == self._keys_signature():
             return
         await super().recompose()  # which does nothing once the footer is gone
 
