@@ -18,7 +18,7 @@ from careercoach.tui.app import CareerCoachApp
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.insight_data import activity, week_start
 from careercoach.tui.screens.readiness import ReadinessScreen
-from tests.tui.conftest import SIZE, TODAY, make_app, settle, shown
+from tests.tui.conftest import SIZE, TODAY, make_app, screen_text, settle, shown
 
 
 async def dashboard_ready(app: CareerCoachApp, pilot) -> DashboardScreen:
@@ -114,6 +114,18 @@ async def test_dashboard_shows_score_band_verdict_and_top_actions(demo_path: Pat
         assert actions == [f"{i}. {a}" for i, a in enumerate(expected.next_actions[:3], 1)]
         assert not screen.query_one(LoadingIndicator).display
         assert not screen.query_one("#dashboard-start").display
+
+
+async def test_a_small_terminal_scrolls_to_every_panel(demo_path: Path) -> None:
+    """At 80x24 the panels are taller than the screen: the keys scroll down to the
+    trend, which must not be cut off out of reach."""
+    app = make_app(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await dashboard_ready(app, pilot)
+        assert "26 weeks:" not in screen_text(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        assert "26 weeks:" in screen_text(pilot)
 
 
 async def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> None:
