@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+import msgspec
+import msgspec.structs
 
 from careercoach import content, paths
 from careercoach.content import Checker
@@ -69,8 +71,7 @@ CRITERION_KEYS = (
 OVERRIDABLE = ("weight", "target")
 
 
-@dataclass(frozen=True)
-class EvidenceRule:
+class EvidenceRule(msgspec.Struct, frozen=True):
     """Entries of `kind` (any kind for "any") and, when given, only these sub-types."""
 
     kind: str
@@ -82,8 +83,7 @@ class EvidenceRule:
         return not self.types or subtype in self.types
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(msgspec.Struct, frozen=True):
     """A next-action suggestion and the condition (`when`) that selects it."""
 
     when: str
@@ -92,8 +92,7 @@ class Action:
     types: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(msgspec.Struct, frozen=True):
     """One point of the promotion guide, as a scoring rule."""
 
     id: str
@@ -108,7 +107,7 @@ class Criterion:
     half_life_days: float
     actions: tuple[Action, ...]
     method: str = "evidence"
-    measure: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    measure: Mapping[str, Any] = msgspec.field(default_factory=lambda: MappingProxyType({}))
 
     def counts(self, kind: str, subtype: Any) -> bool:
         """Whether an entry of this kind and sub-type is evidence for the criterion."""
@@ -175,7 +174,7 @@ def apply_override(
         target = current.target
         if "target" in raw:
             target = _target(check, raw["target"], f"{where}.target", current.method)
-        updated[criterion_id] = replace(current, weight=weight, target=target)
+        updated[criterion_id] = msgspec.structs.replace(current, weight=weight, target=target)
     result = tuple(updated[c.id] for c in criteria)
     _check_total_weight(check, result)
     return result

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from careercoach.errors import ValidationError
 from careercoach.journal import Draft, Journal
@@ -21,8 +22,7 @@ DEFAULT_SEED = 7
 MAX_WEEKS = 520
 
 
-@dataclass(frozen=True)
-class DemoJournal:
+class DemoJournal(msgspec.Struct, frozen=True):
     profile: Profile
     drafts: list[Draft]
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from careercoach import paths
 from careercoach.errors import JournalError
@@ -18,23 +19,21 @@ from careercoach.journal import ENTRIES, Journal
 from careercoach.storage import list_backups, read_journal_file, write_private_file
 
 
-@dataclass
-class BackupInfo:
+class BackupInfo(msgspec.Struct):
     path: Path
     ok: bool
     entries: int
     problem: str = ""
 
 
-@dataclass
-class Report:
+class Report(msgspec.Struct):
     journal: Path
     status: str  # "ok" | "missing" | "damaged"
     problem: str = ""
     entries: int = 0
     schema: int | None = None
-    warnings: list[str] = field(default_factory=list)
-    backups: list[BackupInfo] = field(default_factory=list)
+    warnings: list[str] = msgspec.field(default_factory=list)
+    backups: list[BackupInfo] = msgspec.field(default_factory=list)
 
     @property
     def healthy(self) -> bool:

@@ -14,7 +14,6 @@ import random
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,8 +52,7 @@ def timestamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(msgspec.Struct, frozen=True):
     """What a user supplies for a new entry; the journal adds id and timestamps."""
 
     date: dt.date
@@ -65,8 +63,7 @@ class Draft:
     details: Mapping[str, Any] | None = None
 
 
-@dataclass(frozen=True)
-class MergeReport:
+class MergeReport(msgspec.Struct, frozen=True):
     """What an import did (or, in a dry run, would do)."""
 
     added: tuple[str, ...] = ()

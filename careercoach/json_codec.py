@@ -10,7 +10,6 @@ byte offset; users get a line and a column instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -37,8 +36,7 @@ def decode(raw: bytes) -> Any:
         raise DecodeError(NESTED_TOO_DEEPLY) from exc
 
 
-@dataclass(frozen=True)
-class JsonProblem:
+class JsonProblem(msgspec.Struct, frozen=True):
     """Where and why some bytes are not JSON, in the terms an editor uses."""
 
     not_utf8: bool

@@ -10,10 +10,10 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Union
 
 import msgspec
+import msgspec.structs
 
 from careercoach.errors import ValidationError
 
@@ -28,8 +28,7 @@ DetailValue = Union[str, int, bool]  # noqa: UP007 - a runtime alias on 3.10
 JLPT_LEVELS = ("N5", "N4", "N3", "N2", "N1")  # easiest first: index = rank
 
 
-@dataclass(frozen=True)
-class DetailSpec:
+class DetailSpec(msgspec.Struct, frozen=True):
     """One allowed detail key of a kind: its type and, for choices, its values."""
 
     type: str  # "choice" | "int" | "bool" | "text"
@@ -38,14 +37,13 @@ class DetailSpec:
     maximum: int = 0
 
 
-@dataclass(frozen=True)
-class KindSpec:
+class KindSpec(msgspec.Struct, frozen=True):
     """An entry kind from the promotion guide, with its sub-types and details."""
 
     id: str
     label: str
     subtypes: tuple[str, ...]
-    details: Mapping[str, DetailSpec] = field(default_factory=dict)
+    details: Mapping[str, DetailSpec] = msgspec.field(default_factory=dict)
 
 
 def _choice(*values: str) -> DetailSpec:
@@ -411,8 +409,7 @@ def with_changes(entry: Entry, **changes: Any) -> Entry:
     return make_entry(**merged)
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(msgspec.Struct, frozen=True):
     """Who the user is at work; every field optional so a new user can start at once."""
 
     name: str = ""
@@ -426,7 +423,7 @@ class Profile:
     script_language: str = "en"
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = msgspec.structs.asdict(self)
         for key in PROFILE_DATE_FIELDS:
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None
@@ -491,7 +488,7 @@ def set_profile_fields(profile: Profile, values: Mapping[str, Any], today: dt.da
             if "\n" in text or len(text) > NAME_MAX:
                 raise ValidationError(f"{key} must be one line of at most {NAME_MAX} characters")
             changes[key] = text
-    return replace(profile, **changes)
+    return msgspec.structs.replace(profile, **changes)
 
 
 def parse_profile_pairs(pairs: Iterable[str]) -> dict[str, str]:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from careercoach.criteria import Action, Criterion
 from careercoach.model import Entry, Profile, jlpt_rank
@@ -26,8 +27,7 @@ from careercoach.readiness_timing import TimingVerdict, verdict
 REPEATED_ASKS_DAYS = 365
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(msgspec.Struct, frozen=True):
     name: str
     meaning: str
 
@@ -41,8 +41,7 @@ BANDS: tuple[tuple[int, Band], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class CriterionScore:
+class CriterionScore(msgspec.Struct, frozen=True):
     id: str
     title: str
     section: str
@@ -54,8 +53,7 @@ class CriterionScore:
     actions: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(msgspec.Struct, frozen=True):
     as_of: dt.date
     overall: int
     band: Band
@@ -93,8 +91,7 @@ class Assessment:
         }
 
 
-@dataclass(frozen=True)
-class TrendPoint:
+class TrendPoint(msgspec.Struct, frozen=True):
     date: dt.date
     overall: int
     per_criterion: dict[str, int]

@@ -6,16 +6,16 @@ title or notes, so nothing here can carry markup from the user.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from careercoach.criteria import Criterion
 from careercoach.model import Entry, Profile, jlpt_rank
 from careercoach.readiness_index import Index, Series
 
 
-@dataclass(frozen=True)
-class Measurement:
+class Measurement(msgspec.Struct, frozen=True):
     """A criterion's fulfilment (0-1) and the numbers its explanation needs."""
 
     fraction: float

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from careercoach.criteria import Criterion, find_method
 from careercoach.model import Profile, jlpt_rank
@@ -17,8 +18,7 @@ from careercoach.readiness_index import Index, latest_between
 OCCASIONS = ("after_project", "after_evaluation", "contract_renewal", "japanese_improved")
 
 
-@dataclass(frozen=True)
-class TimingVerdict:
+class TimingVerdict(msgspec.Struct, frozen=True):
     good: bool
     headline: str
     reasons: tuple[str, ...]

@@ -7,9 +7,11 @@ means defaults, and saving is atomic and private like the journal.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
+import msgspec.structs
 
 from careercoach import paths
 from careercoach.storage import write_private_file
@@ -19,8 +21,7 @@ THEME_NAME_MAX = 64
 DEFAULT_THEME = "textual-dark"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     theme: str = DEFAULT_THEME
 
 
@@ -47,5 +48,5 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically as a private (0600) file."""
     target = path or paths.settings_path()
-    payload = json.dumps(asdict(settings), indent=2).encode()
+    payload = json.dumps(msgspec.structs.asdict(settings), indent=2).encode()
     write_private_file(target, payload + b"\n")

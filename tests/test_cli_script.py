@@ -6,12 +6,12 @@ import base64
 import datetime as dt
 import io
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pyperclip
 import pytest
 from click.testing import CliRunner
+from msgspec.structs import replace
 
 from careercoach import clipboard, phrasing
 from careercoach.cli import cli

@@ -8,12 +8,12 @@ import json
 import random
 import subprocess
 import sys
-from dataclasses import replace
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from careercoach import content
 from careercoach.criteria import Criterion, load_criteria, parse_criteria

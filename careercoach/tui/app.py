@@ -11,11 +11,11 @@ import datetime as dt
 import importlib
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import msgspec
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -47,8 +47,7 @@ if TYPE_CHECKING:
 DEMO_TITLE = "careercoach (demo journal, a throwaway copy)"
 
 
-@dataclass(frozen=True)
-class Mode:
+class Mode(msgspec.Struct, frozen=True):
     """One of the app's screens: where its class lives, its key, label and full title.
 
     Screens are imported the first time they are opened, so start-up pays only for

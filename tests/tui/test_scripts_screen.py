@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 from pathlib import Path
 
+import msgspec.structs
 import pytest
 from textual.widgets import Input, Select, Static
 
@@ -150,7 +150,7 @@ async def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
         [Draft(TODAY, "achievement", title, details={"type": "major_project"}) for title in NASTY]
     )
     profile = journal.profile()
-    journal.save_profile(dataclasses.replace(profile, manager_name="[b]{m}[/]"))
+    journal.save_profile(msgspec.structs.replace(profile, manager_name="[b]{m}[/]"))
 
     async with running(demo_path) as pilot:
         screen = await open_scripts(pilot)

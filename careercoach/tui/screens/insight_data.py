@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+
+import msgspec
+import msgspec.structs
 
 from careercoach.criteria import Criterion, load_criteria
 from careercoach.journal import Journal
@@ -24,8 +26,7 @@ TREND_WEEKS = 26
 ONE_WEEK = dt.timedelta(weeks=1)
 
 
-@dataclass(frozen=True)
-class Insight:
+class Insight(msgspec.Struct, frozen=True, dict=True):  # dict: room for cached_property
     """One consistent reading of the journal and the assessment made from it."""
 
     signature: tuple[int, ...] | None
@@ -75,7 +76,7 @@ def load_insight(journal: Journal, as_of: dt.date, *, with_trend: bool = False) 
         )
     elif with_trend and cached.trend is None:
         points = trend(cached.entries, cached.profile, cached.criteria, as_of, weeks=TREND_WEEKS)
-        cached = replace(cached, trend=tuple(points))
+        cached = msgspec.structs.replace(cached, trend=tuple(points))
     with _lock:
         _cache[key] = cached
     return cached
@@ -90,8 +91,7 @@ def is_current(journal: Journal, insight: Insight | None, as_of: dt.date) -> boo
     )
 
 
-@dataclass(frozen=True)
-class Activity:
+class Activity(msgspec.Struct, frozen=True):
     """How regularly the user journals: the habit the weekly check-in builds."""
 
     last_entry: dt.date | None
