@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from careercoach import json_codec
 from careercoach.errors import CareerCoachError, ValidationError
@@ -25,8 +26,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 BACKUP_KEYS = ("app", "schema", "profile", "entries", "plan", "range")
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(msgspec.Struct, frozen=True):
     """A validated backup, ready for `Journal.merge`."""
 
     entries: tuple[Entry, ...]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from careercoach import content
 from careercoach.errors import ValidationError
@@ -21,8 +22,7 @@ CHECKIN_FILE = "checkin.yaml"
 CHECKIN_TAG = "checkin"  # every check-in entry carries it, so streaks can find them
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(msgspec.Struct, frozen=True):
     """One tickable example from the guide and the entry it becomes."""
 
     id: str
@@ -31,8 +31,7 @@ class Example:
     title: str
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(msgspec.Struct, frozen=True):
     """One habit the guide says gets noticed, with its examples."""
 
     id: str
@@ -44,8 +43,7 @@ class Area:
     free_type: str | None = None
 
 
-@dataclass(frozen=True)
-class AreaAnswer:
+class AreaAnswer(msgspec.Struct, frozen=True):
     """What the user ticked in one area, plus anything typed on its free line."""
 
     examples: tuple[str, ...] = ()

@@ -12,8 +12,9 @@ import base64
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from typing import TextIO
+
+import msgspec
 
 OSC52 = "osc52"
 PYPERCLIP = "pyperclip"
@@ -23,8 +24,7 @@ METHOD_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class CopyResult:
+class CopyResult(msgspec.Struct, frozen=True):
     """Which methods took the text; empty when none could."""
 
     methods: tuple[str, ...]

@@ -21,9 +21,11 @@ import datetime as dt
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
+import msgspec.structs
 
 from careercoach import collector
 from careercoach.backup_import import read_backup
@@ -36,8 +38,7 @@ FORMATS = ("md", "csv", "json")
 SOURCES = ("backup", "jrnl")
 
 
-@dataclass(frozen=True)
-class ExportSummary:
+class ExportSummary(msgspec.Struct, frozen=True):
     """What an export wrote, for the CLI line and the TUI notification."""
 
     format: str
@@ -46,8 +47,7 @@ class ExportSummary:
     bytes: int
 
 
-@dataclass(frozen=True)
-class ImportReport:
+class ImportReport(msgspec.Struct, frozen=True):
     """What an import did, or in a dry run would do. Tuples hold entry ids."""
 
     source: str
@@ -74,7 +74,7 @@ class ImportReport:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = msgspec.structs.asdict(self)
         for key in ("added", "updated", "unchanged", "skipped", "removed", "truncated"):
             data[key] = list(data[key])
         return data

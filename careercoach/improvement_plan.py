@@ -20,8 +20,9 @@ import calendar
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from careercoach.model import PLAN_EVIDENCE_TYPES, Entry
 from careercoach.plan_content import (
@@ -99,8 +100,7 @@ EXIT_MIN_OUTWEIGHING = 2
 # -- assessment ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SignFinding:
+class SignFinding(msgspec.Struct, frozen=True):
     """One sign with the answer that counts: the user's, or one read from the record."""
 
     id: str
@@ -125,8 +125,7 @@ class SignFinding:
         }
 
 
-@dataclass(frozen=True)
-class PlanWarning:
+class PlanWarning(msgspec.Struct, frozen=True):
     """A problem visible in the record itself, with the goals (1-based) it concerns."""
 
     id: str
@@ -145,8 +144,7 @@ class PlanWarning:
         }
 
 
-@dataclass(frozen=True)
-class PlanAssessment:
+class PlanAssessment(msgspec.Struct, frozen=True):
     """What `assess_plan` concludes. `notice` must be shown with it."""
 
     as_of: dt.date
@@ -378,8 +376,7 @@ def plan_warnings(plan: PlanRecord, content: PlanContent | None = None) -> tuple
 # -- key dates -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class KeyDate:
+class KeyDate(msgspec.Struct, frozen=True):
     """A date worth knowing, with what to do about it and where the rule comes from."""
 
     id: str  # plan_start | plan_end | sign_review | employment_end | qualifying_work
@@ -441,8 +438,7 @@ EVIDENCE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class TimelineItem:
+class TimelineItem(msgspec.Struct, frozen=True):
     """One journal entry in the plan's evidence trail."""
 
     date: dt.date

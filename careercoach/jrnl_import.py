@@ -25,9 +25,10 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from careercoach.backup_import import load_json_file, record_error
 from careercoach.errors import CareerCoachError, ValidationError
@@ -92,8 +93,7 @@ _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 TagMap = Mapping[str, tuple[str, str | None]]
 
 
-@dataclass(frozen=True)
-class JrnlImport:
+class JrnlImport(msgspec.Struct, frozen=True):
     """Entries built from a jrnl export, plus the ids whose notes had to be cut."""
 
     entries: tuple[Entry, ...]

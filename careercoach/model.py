@@ -1,4 +1,4 @@
-"""Journal entries and the profile: plain dataclasses plus their validation.
+"""Journal entries and the profile: plain value types (msgspec Structs) plus their validation.
 
 Everything that enters the journal passes through `make_entry` / `Profile.validated`,
 so the storage layer can trust what it writes and the engines can trust what they read.

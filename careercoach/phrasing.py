@@ -17,10 +17,11 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from careercoach.content import Checker, builtin_path, load_yaml
 from careercoach.errors import ValidationError
@@ -78,8 +79,7 @@ _NUMBER_WORDS = (
 # -- content --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(msgspec.Struct, frozen=True):
     """A template sentence; `otherwise` replaces it when one of its slots is empty."""
 
     template: Template
@@ -90,8 +90,7 @@ class Sentence:
 Paragraph = tuple[Sentence, ...]
 
 
-@dataclass(frozen=True)
-class PhrasingContent:
+class PhrasingContent(msgspec.Struct, frozen=True):
     """The validated `phrasing.yaml`."""
 
     roles: Mapping[str, Mapping[str, str]]
@@ -207,16 +206,14 @@ def _check_no_pay(check: Checker, text: str, where: str) -> None:
 # -- facts from the journal -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(msgspec.Struct, frozen=True):
     """A journal entry the script may cite: its id and its title as the user wrote it."""
 
     entry_id: str
     title: str
 
 
-@dataclass(frozen=True)
-class JournalFacts:
+class JournalFacts(msgspec.Struct, frozen=True):
     """What the scripts can say about the user, each fact traceable to an entry."""
 
     project: Fact | None = None
@@ -293,8 +290,7 @@ def _months_between(start: dt.date | None, as_of: dt.date) -> int | None:
 # -- drafting ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Script:
+class Script(msgspec.Struct, frozen=True):
     """A ready-to-use script and the journal entries it mentions."""
 
     text: str

@@ -1,4 +1,4 @@
-"""The improvement-plan content (content/improvement_plan.yaml) as checked dataclasses.
+"""The improvement-plan content (content/improvement_plan.yaml) as checked value types.
 
 The navigator's advice is data, so it can be reviewed and corrected without touching
 the engine. The vocabularies the engine relies on (record facts, warning ids, verdict
@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from careercoach import content
 from careercoach.content import Checker
@@ -55,8 +56,7 @@ DISMISSAL_PRINCIPLE_COUNT = 4
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
-@dataclass(frozen=True)
-class Timing:
+class Timing(msgspec.Struct, frozen=True):
     """The numbers behind key dates and record facts, each traced to the guide."""
 
     review_days: int
@@ -67,8 +67,7 @@ class Timing:
     evidence_trail_days: int
 
 
-@dataclass(frozen=True)
-class Sign:
+class Sign(msgspec.Struct, frozen=True):
     """A yes/no question; `yes_means` says whether "yes" points to fixable or exit risk."""
 
     id: str
@@ -79,8 +78,7 @@ class Sign:
     inferred_from: str | None = None
 
 
-@dataclass(frozen=True)
-class Advice:
+class Advice(msgspec.Struct, frozen=True):
     """A headline with what to do about it (verdicts, warnings, key dates)."""
 
     title: str
@@ -88,23 +86,20 @@ class Advice:
     section: str
 
 
-@dataclass(frozen=True)
-class DocumentItem:
+class DocumentItem(msgspec.Struct, frozen=True):
     id: str
     label: str
     hint: str
     section: str
 
 
-@dataclass(frozen=True)
-class Principle:
+class Principle(msgspec.Struct, frozen=True):
     title: str
     explanation: str
     section: str
 
 
-@dataclass(frozen=True)
-class ExitOption:
+class ExitOption(msgspec.Struct, frozen=True):
     id: str
     name: str
     summary: str
@@ -114,23 +109,20 @@ class ExitOption:
     section: str
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     id: str
     rule: str
     section: str
 
 
-@dataclass(frozen=True)
-class HelpSource:
+class HelpSource(msgspec.Struct, frozen=True):
     id: str
     name: str
     what: str
     section: str
 
 
-@dataclass(frozen=True)
-class PlanContent:
+class PlanContent(msgspec.Struct, frozen=True):
     """Everything the navigator shows; `notice` must accompany any advice."""
 
     notice: str

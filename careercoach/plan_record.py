@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any
+
+import msgspec
+import msgspec.structs
 
 from careercoach.errors import ValidationError
 from careercoach.model import clean_text
@@ -60,8 +62,7 @@ RECORD_FIELDS = (
 # -- the record ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Goal:
+class Goal(msgspec.Struct, frozen=True):
     """One plan goal, with the qualities the guide says make it fair to judge."""
 
     text: str
@@ -86,8 +87,7 @@ class Goal:
         }
 
 
-@dataclass(frozen=True)
-class Meeting:
+class Meeting(msgspec.Struct, frozen=True):
     """A check-in meeting held during the plan."""
 
     date: dt.date
@@ -97,8 +97,7 @@ class Meeting:
         return {"date": self.date.isoformat(), "note": self.note}
 
 
-@dataclass(frozen=True)
-class Support:
+class Support(msgspec.Struct, frozen=True):
     """Support the company has offered; the guide counts it among the fixable signs."""
 
     training: bool = False
@@ -118,8 +117,7 @@ class Support:
         return {kind: getattr(self, kind) for kind in SUPPORT_KINDS}
 
 
-@dataclass(frozen=True)
-class PlanRecord:
+class PlanRecord(msgspec.Struct, frozen=True):
     """The user's improvement plan as they record it. Build it with `new_plan`."""
 
     start: dt.date
@@ -127,7 +125,7 @@ class PlanRecord:
     goals: tuple[Goal, ...] = ()
     meetings: tuple[Meeting, ...] = ()
     support: Support = Support()
-    answers: Mapping[str, str] = field(default_factory=dict)  # sign id -> yes/no/unsure
+    answers: Mapping[str, str] = msgspec.field(default_factory=dict)  # sign id -> yes/no/unsure
     documents_done: tuple[str, ...] = ()
     offer_date: dt.date | None = None  # a document to sign was handed over on this day
     employment_end: dt.date | None = None
@@ -249,7 +247,7 @@ class _RecordReader:
             raise ValidationError(f"improvement plan record: {exc}") from None
 
     def goal(self, raw: Any, where: str) -> Goal:
-        fields = tuple(Goal.__dataclass_fields__)
+        fields = tuple(Goal.__struct_fields__)
         data = self.mapping(raw, where, fields)
         if "text" not in data:
             raise self.fail(where, "missing 'text'")
@@ -365,7 +363,7 @@ def with_dates(
         changes["offer_date"] = offer_date
     if employment_end is not _KEEP:
         changes["employment_end"] = employment_end
-    return check_plan(replace(plan, **changes))
+    return check_plan(msgspec.structs.replace(plan, **changes))
 
 
 def add_goal(
@@ -384,7 +382,7 @@ def add_goal(
         within_my_control=within_my_control,
         agreed=agreed,
     )
-    return check_plan(replace(plan, goals=(*plan.goals, goal)))
+    return check_plan(msgspec.structs.replace(plan, goals=(*plan.goals, goal)))
 
 
 def edit_goal(plan: PlanRecord, number: int, **changes: Any) -> PlanRecord:
@@ -397,8 +395,8 @@ def edit_goal(plan: PlanRecord, number: int, **changes: Any) -> PlanRecord:
         changes["text"] = _check_goal_text(changes["text"])
     index = _goal_index(plan, number)
     goals = list(plan.goals)
-    goals[index] = replace(goals[index], **changes)
-    return check_plan(replace(plan, goals=tuple(goals)))
+    goals[index] = msgspec.structs.replace(goals[index], **changes)
+    return check_plan(msgspec.structs.replace(plan, goals=tuple(goals)))
 
 
 def set_goal_status(
@@ -416,12 +414,16 @@ def set_goal_status(
     if status == "met":
         if on is None:
             raise ValidationError("say when the goal was met")
-        changed = replace(plan.goals[index], status=status, met_on=on, recognised=recognised)
+        changed = msgspec.structs.replace(
+            plan.goals[index], status=status, met_on=on, recognised=recognised
+        )
     else:
-        changed = replace(plan.goals[index], status=status, met_on=None, recognised=None)
+        changed = msgspec.structs.replace(
+            plan.goals[index], status=status, met_on=None, recognised=None
+        )
     goals = list(plan.goals)
     goals[index] = changed
-    return check_plan(replace(plan, goals=tuple(goals)))
+    return check_plan(msgspec.structs.replace(plan, goals=tuple(goals)))
 
 
 def check_meeting_date(on: dt.date) -> dt.date:
@@ -443,7 +445,7 @@ def add_meeting(plan: PlanRecord, on: dt.date, note: str) -> PlanRecord:
     """Record a check-in; meetings stay in date order."""
     meeting = Meeting(date=check_meeting_date(on), note=check_meeting_note(note))
     meetings = sorted((*plan.meetings, meeting), key=lambda m: m.date)
-    return check_plan(replace(plan, meetings=tuple(meetings)))
+    return check_plan(msgspec.structs.replace(plan, meetings=tuple(meetings)))
 
 
 def set_support(plan: PlanRecord, **flags: bool) -> PlanRecord:
@@ -452,7 +454,9 @@ def set_support(plan: PlanRecord, **flags: bool) -> PlanRecord:
         raise ValidationError(
             f"unknown support {sorted(unknown)[0]!r}: choose from {', '.join(SUPPORT_KINDS)}"
         )
-    return check_plan(replace(plan, support=replace(plan.support, **flags)))
+    return check_plan(
+        msgspec.structs.replace(plan, support=msgspec.structs.replace(plan.support, **flags))
+    )
 
 
 def answer_sign(
@@ -468,7 +472,7 @@ def answer_sign(
         if value not in ANSWERS:
             raise ValidationError(f"bad answer {answer!r}: use yes, no or unsure")
         answers[sign.id] = value
-    return check_plan(replace(plan, answers=answers))
+    return check_plan(msgspec.structs.replace(plan, answers=answers))
 
 
 def mark_document(
@@ -479,4 +483,4 @@ def mark_document(
     done_items = [d for d in plan.documents_done if d != item.id]
     if done:
         done_items.append(item.id)
-    return check_plan(replace(plan, documents_done=tuple(done_items)))
+    return check_plan(msgspec.structs.replace(plan, documents_done=tuple(done_items)))

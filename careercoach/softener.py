@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from careercoach.content import Checker
 from careercoach.errors import ValidationError
@@ -24,8 +25,7 @@ _SENTENCE_END = ".!?。！？\n"
 _OPENING_QUOTES = "\"'“‘(「"
 
 
-@dataclass(frozen=True)
-class SoftenRule:
+class SoftenRule(msgspec.Struct, frozen=True):
     """One rewrite: what it matches, what it becomes, and why (with its source)."""
 
     id: str
@@ -35,8 +35,7 @@ class SoftenRule:
     replacement: str
 
 
-@dataclass(frozen=True)
-class Softened:
+class Softened(msgspec.Struct, frozen=True):
     """The rewritten text and the ids of the rules that changed it, in order."""
 
     text: str

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from careercoach import clock, paths
 from careercoach.journal import Journal
 
 
-@dataclass
 class AppContext:
     """Built once per invocation by the root command; the journal opens lazily."""
 
-    journal_override: str | None = None
-    _journal: Journal | None = field(default=None, repr=False)
+    def __init__(self, journal_override: str | None = None) -> None:
+        self.journal_override = journal_override
+        self._journal: Journal | None = None
 
     @property
     def journal_path(self) -> Path:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import ClassVar
 
+import msgspec
 from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
@@ -57,8 +57,7 @@ def column_widths(available: int, titles: list[str], tags: list[str]) -> dict[st
     }
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(msgspec.Struct, frozen=True):
     """What the filter bar asks for; bad dates are reported, not applied."""
 
     kind: str | None = None
