@@ -6,14 +6,13 @@ means defaults, and saving is atomic and private like the journal.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import msgspec
 import msgspec.structs
 
-from careercoach import paths
+from careercoach import json_codec, paths
 from careercoach.storage import write_private_file
 
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -37,7 +36,7 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         if target.stat().st_size > MAX_SETTINGS_BYTES:
             return Settings()
-        data = json.loads(target.read_bytes())
+        data = json_codec.decode(target.read_bytes())  # nested too deep: a DecodeError
     except (OSError, ValueError):
         return Settings()
     if not isinstance(data, dict):
@@ -48,5 +47,5 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically as a private (0600) file."""
     target = path or paths.settings_path()
-    payload = json.dumps(msgspec.structs.asdict(settings), indent=2).encode()
+    payload = msgspec.json.format(json_codec.encode(msgspec.structs.asdict(settings)), indent=2)
     write_private_file(target, payload + b"\n")

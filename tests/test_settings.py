@@ -43,6 +43,14 @@ def test_a_corrupt_settings_file_is_ignored(content: bytes) -> None:
     assert load_settings() == Settings()
 
 
+def test_settings_nested_too_deeply_are_ignored() -> None:
+    """Deeper than a parser's recursion limit: defaults, not a crash at start-up."""
+    path = paths.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"[" * 60_000)
+    assert load_settings() == Settings()
+
+
 def test_unknown_keys_are_ignored(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text('{"theme": "dracula", "future": true}')
