@@ -1,12 +1,11 @@
-"""The readiness trend: a sparkline of weekly scores with its start, end and change."""
+"""The readiness trend: a sparkline of weekly scores, its numbers in the bottom border."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Sparkline, Static
+from textual.content import Content
+from textual.widgets import Sparkline
 
 from careercoach.readiness import TrendPoint
 
@@ -25,25 +24,17 @@ def describe_trend(points: Sequence[TrendPoint]) -> str:
     )
 
 
-class ReadinessTrend(Vertical):
-    """Sparkline (scaled to its own low and high) plus a sentence with the numbers."""
+class ReadinessTrend(Sparkline):
+    """Weekly scores, scaled to their own low and high; the sentence with the numbers
+    sits in the bottom border, where it costs no row of its own."""
 
     DEFAULT_CSS = """
     ReadinessTrend {
-        height: auto;
-    }
-    ReadinessTrend > Sparkline {
-        height: 3;
-    }
-    ReadinessTrend > Static {
-        color: $text-muted;
+        border-subtitle-align: left;
+        border-subtitle-color: $text-muted;
     }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Sparkline([], id="trend-line")
-        yield Static("", id="trend-caption", markup=False)
-
     def show(self, points: Sequence[TrendPoint]) -> None:
-        self.query_one(Sparkline).data = [float(p.overall) for p in points]
-        self.query_one("#trend-caption", Static).update(describe_trend(points))
+        self.data = [float(p.overall) for p in points]
+        self.border_subtitle = Content(describe_trend(points))
