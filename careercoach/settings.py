@@ -6,6 +6,7 @@ means defaults, and saving is atomic and private like the journal.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,8 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         if target.stat().st_size > MAX_SETTINGS_BYTES:
             return Settings()
-        data = json_codec.decode(target.read_bytes())  # nested too deep: a DecodeError
+        raw = target.read_bytes().removeprefix(codecs.BOM_UTF8)  # as some editors save it
+        data = json_codec.decode(raw)  # nested too deep: a DecodeError
     except (OSError, ValueError):
         return Settings()
     if not isinstance(data, dict):

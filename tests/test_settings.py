@@ -51,6 +51,12 @@ def test_settings_nested_too_deeply_are_ignored() -> None:
     assert load_settings() == Settings()
 
 
+def test_a_file_saved_with_a_byte_order_mark_keeps_its_theme(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_bytes(b'\xef\xbb\xbf{"theme": "nord"}')
+    assert load_settings(path) == Settings(theme="nord")
+
+
 def test_unknown_keys_are_ignored(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text('{"theme": "dracula", "future": true}')

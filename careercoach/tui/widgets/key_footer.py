@@ -30,14 +30,19 @@ class KeyFooter(Footer):
         # keys came a frame late and were laid out again on their own. The screen's
         # keys are known already: show them in the first frame, and let a later
         # bindings update (a focused widget's keys) rebuild only if they differ.
-        self.set_reactive(Footer._bindings_ready, True)
-        self._shown = self._keys_signature()
+        ready = getattr(Footer, "_bindings_ready", None)  # private: a later 8.x may drop it
+        if ready is not None:  # ...and then the keys just come a frame later, as in Footer
+            self.set_reactive(ready, True)
+        shown_any = False
         for widget in super().compose():
+            shown_any = True
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 # Bound to our `compact` once mounted; starting from the same value
                 # saves each key two restyles (a FooterKey starts compact).
                 widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
+        # What is on show now; an empty footer (still waiting) is never "the same keys".
+        self._shown = self._keys_signature() if shown_any else None
 
     async def recompose(self) -> None:
         """Rebuild only to show different keys: several bindings updates often queue
