@@ -270,6 +270,7 @@ async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
         await settle(pilot)
         assert f"Updated {screen.selected().id}: {INJECTIONS[0]}" in screen_text(pilot)
         await pilot.press("down", "x")
+        await settle(pilot)  # the dialog is drawn a frame after it is pushed
         assert INJECTIONS[1] in screen_text(pilot)  # the confirmation dialog
 
 
