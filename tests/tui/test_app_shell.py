@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from textual.widgets._footer import FooterKey
 
 from careercoach import paths
 from careercoach.journal import Draft
@@ -41,12 +40,34 @@ async def test_mode_keys_open_their_screens(demo_path: Path, key, screen_class) 
 
 
 async def test_the_footer_shows_the_keys_in_the_first_frame(demo_path: Path) -> None:
-    """Not a frame later: the keys are what a user reads first, and the footer is
-    not laid out a second time just to add them."""
+    """Not a frame later: the keys are what a user reads first."""
     app = make_app(demo_path)
     async with app.run_test(size=SIZE):  # running, first frame drawn, nothing awaited
-        shown = {key.key for key in app.screen.query_one(KeyFooter).query(FooterKey)}
-        assert {mode.key for mode in SCREENS.values()} | {"question_mark", "q"} <= shown
+        shown = {key.binding.key for key in app.screen.query_one(KeyFooter).shown_keys()}
+        assert {mode.key for mode in SCREENS.values()} | {"question_mark", "ctrl+p"} <= shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 32), (160, 40)])
+async def test_the_footer_shows_whole_keys_and_always_the_palette(demo_path: Path, size) -> None:
+    async with running(demo_path, size=size) as pilot:
+        footer = pilot.app.screen.query_one(KeyFooter)
+        line = screen_text(pilot).splitlines()[-1]
+        shown = footer.shown_keys()
+        assert shown[-1].binding.key == "ctrl+p" and line.rstrip().endswith("^p palette")
+        for key in shown[:-1]:  # each key's label whole, where it was drawn
+            label = f"{pilot.app.get_key_display(key.binding)} {key.binding.description}"
+            assert line[key.start : key.end].strip() == label
+        if size[0] >= 160:
+            assert {"f5", "q"} <= {key.binding.key for key in shown}
+
+
+async def test_clicking_a_footer_key_runs_it(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        footer = pilot.app.screen.query_one(KeyFooter)
+        journal = next(key for key in footer.shown_keys() if key.binding.key == "j")
+        await pilot.click(KeyFooter, offset=(journal.start + 1, 0))
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, JournalScreen)
 
 
 async def test_help_lists_every_screens_keys_from_the_bindings(demo_path: Path) -> None:
