@@ -104,9 +104,8 @@ def case_assess_trend(journals: dict[int, Path], runs: int) -> list[Measurement]
     Measured twice: as two separate calls, and as `assess_with_trend`, the one-pass
     form the app and `careercoach score` use.
     """
-    from careercoach.criteria import load_criteria
     from careercoach.journal import Journal
-    from careercoach.readiness import assess, assess_with_trend, trend
+    from careercoach.readiness import assess, assess_with_trend, load_criteria, trend
 
     criteria = load_criteria()
     rows = []

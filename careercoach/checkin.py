@@ -15,8 +15,7 @@ import msgspec
 
 from careercoach import content
 from careercoach.errors import ValidationError
-from careercoach.journal import Draft
-from careercoach.model import KINDS
+from careercoach.model import KINDS, Draft
 
 CHECKIN_FILE = "checkin.yaml"
 CHECKIN_TAG = "checkin"  # every check-in entry carries it, so streaks can find them

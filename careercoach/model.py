@@ -507,3 +507,14 @@ def jlpt_rank(level: str | None) -> int:
     if not level or level not in JLPT_LEVELS:
         return 0
     return JLPT_LEVELS.index(level) + 1
+
+
+class Draft(msgspec.Struct, frozen=True):
+    """What a user supplies for a new entry; the journal adds id and timestamps."""
+
+    date: dt.date
+    kind: str
+    title: str
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    details: Mapping[str, Any] | None = None

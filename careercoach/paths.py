@@ -83,7 +83,7 @@ def user_criteria_path() -> Path:
 
 def content_dir() -> Path:
     """The content folder: inside the installed package, or the repo root in a checkout."""
-    packaged = Path(__file__).parent / "content"
+    packaged = Path(__file__).parent / "shipped_content"
     if packaged.is_dir():
         return packaged
     return Path(__file__).parent.parent / "content"

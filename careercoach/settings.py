@@ -14,7 +14,7 @@ import msgspec
 import msgspec.structs
 
 from careercoach import json_codec, paths
-from careercoach.storage import write_private_file
+from careercoach.journal import write_private_file
 
 MAX_SETTINGS_BYTES = 64 * 1024
 THEME_NAME_MAX = 64

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careercoach.journal import Journal
+from careercoach.journal.api import Journal
 
 FIXED_TODAY = dt.date(2026, 11, 20)
 

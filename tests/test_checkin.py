@@ -18,7 +18,7 @@ from careercoach.checkin import (
     parse_checkin,
     week_start,
 )
-from careercoach.content import parse_yaml
+from careercoach.content.loader import parse_yaml
 from careercoach.errors import ContentError, ValidationError
 from careercoach.model import KINDS, make_entry
 

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from careercoach.cli import cli
-from careercoach.journal import Journal
-from careercoach.storage import list_backups
+from careercoach.journal.api import Journal
+from careercoach.journal.storage import list_backups
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from careercoach.cli import cli
 from careercoach.demo import write_demo
-from careercoach.journal import Draft, Journal
+from careercoach.journal.api import Draft, Journal
 
 AS_OF = dt.date(2025, 6, 2)
 

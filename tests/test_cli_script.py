@@ -13,12 +13,13 @@ import pytest
 from click.testing import CliRunner
 from msgspec.structs import replace
 
-from careercoach import clipboard, phrasing
+from careercoach import clipboard
 from careercoach.cli import cli
-from careercoach.criteria import load_criteria
 from careercoach.demo import write_demo
-from careercoach.journal import Draft, Journal
-from careercoach.readiness import assess
+from careercoach.journal.api import Draft, Journal
+from careercoach.phrasing import scripts as phrasing
+from careercoach.readiness.criteria import load_criteria
+from careercoach.readiness.score import assess
 
 TODAY = dt.date(2026, 11, 20)
 

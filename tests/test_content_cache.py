@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
-from careercoach import content, content_cache, paths
-from careercoach.criteria import load_criteria
+from careercoach import paths
+from careercoach.content import cache as content_cache
+from careercoach.content import loader as content
 from careercoach.errors import ContentError
+from careercoach.readiness.criteria import load_criteria
 
 
 class CountingParse:
@@ -177,7 +179,7 @@ def test_criteria_from_the_cache_equal_criteria_from_yaml() -> None:
 def test_a_warm_start_does_not_import_the_yaml_parser(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from careercoach.criteria import load_criteria\n"
+        "from careercoach.readiness.criteria import load_criteria\n"
         "load_criteria()\n"
         "print('yaml' in sys.modules)\n"
     )

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from careercoach import content
-from careercoach.criteria import load_criteria
+from careercoach.content import loader as content
 from careercoach.errors import ContentError
+from careercoach.readiness.criteria import load_criteria
 
 GUIDE_POINTS = {
     "stability": "§1",

@@ -16,17 +16,17 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from careercoach.backup_import import parse_backup
 from careercoach.cli import cli
-from careercoach.criteria import load_criteria
 from careercoach.demo import write_demo
 from careercoach.errors import CareerCoachError
-from careercoach.exchange import export_to_path, import_file
-from careercoach.export import evidence_order, render_csv, render_json, render_markdown
-from careercoach.journal import Draft, Journal
+from careercoach.exchange.backup_import import parse_backup
+from careercoach.exchange.formats import evidence_order, render_csv, render_json, render_markdown
+from careercoach.exchange.transfer import export_to_path, import_file
+from careercoach.journal.api import Draft, Journal
 from careercoach.model import Profile, make_entry
-from careercoach.plan_record import add_goal, new_plan
-from careercoach.readiness import assess
+from careercoach.plan.record import add_goal, new_plan
+from careercoach.readiness.criteria import load_criteria
+from careercoach.readiness.score import assess
 
 TODAY = dt.date(2026, 11, 20)
 PLAN = add_goal(

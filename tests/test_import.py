@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from careercoach.cli import cli
-from careercoach.exchange import import_file
-from careercoach.journal import Draft, Journal
+from careercoach.exchange.transfer import import_file
+from careercoach.journal.api import Draft, Journal
+from careercoach.journal.schema import SCHEMA_VERSION
 from careercoach.model import Profile
-from careercoach.plan_record import add_goal, new_plan
-from careercoach.storage import SCHEMA_VERSION
+from careercoach.plan.record import add_goal, new_plan
 
 DAY = dt.date(2026, 11, 2)
 PLAN = add_goal(new_plan(dt.date(2026, 10, 1), dt.date(2026, 12, 31)), "Ship the report").to_dict()

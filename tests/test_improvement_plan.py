@@ -12,24 +12,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from careercoach.errors import ValidationError
-from careercoach.improvement_plan import (
+from careercoach.model import make_entry
+from careercoach.plan.export import evidence_pack
+from careercoach.plan.navigator import add_months, assess_plan, evidence_timeline, key_dates
+from careercoach.plan.record import (
     PlanRecord,
     add_goal,
     add_meeting,
-    add_months,
     answer_sign,
-    assess_plan,
     edit_goal,
-    evidence_timeline,
-    key_dates,
     mark_document,
     new_plan,
     set_goal_status,
     set_support,
     with_dates,
 )
-from careercoach.model import make_entry
-from careercoach.plan_export import evidence_pack
 
 START = dt.date(2026, 1, 5)
 LONG_END = dt.date(2026, 7, 5)  # six months: never "short"
@@ -506,7 +503,7 @@ def test_evidence_timeline_keeps_plan_evidence_in_the_plan_window_oldest_first()
 
 def test_domain_modules_do_not_import_textual_or_rich() -> None:
     code = (
-        "import sys, careercoach.improvement_plan, careercoach.plan_export; "
+        "import sys, careercoach.plan.navigator, careercoach.plan.export; "
         "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

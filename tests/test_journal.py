@@ -15,16 +15,16 @@ import pytest
 
 from careercoach.demo import write_demo
 from careercoach.errors import JournalLockedError, NotFoundError, ValidationError
-from careercoach.journal import Draft, Journal, filter_entries
+from careercoach.journal.api import Draft, Journal, filter_entries
+from careercoach.journal.storage import JournalStorage, list_backups
 from careercoach.model import Profile
-from careercoach.storage import JournalStorage, list_backups
 
 DAY = dt.date(2026, 11, 20)
 
 # A child that adds entries forever and reports each id once `add` has returned.
 WRITER = """
 import datetime as dt, sys
-from careercoach.journal import Draft, Journal
+from careercoach.journal.api import Draft, Journal
 journal = Journal(sys.argv[1], backup_interval=0, backup_keep=3)
 limit = int(sys.argv[2])
 for i in range(limit):

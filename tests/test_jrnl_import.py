@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from careercoach.cli import cli
 from careercoach.errors import ValidationError
-from careercoach.exchange import import_file
-from careercoach.journal import Journal
-from careercoach.jrnl_import import choose_kind, jrnl_id, parse_tag_map, read_jrnl
+from careercoach.exchange.jrnl_import import choose_kind, jrnl_id, parse_tag_map, read_jrnl
+from careercoach.exchange.transfer import import_file
+from careercoach.journal.api import Journal
 from careercoach.model import NOTES_MAX, TITLE_MAX, check_id
 
 FIXTURES = Path(__file__).parent / "fixtures" / "jrnl"

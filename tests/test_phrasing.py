@@ -13,15 +13,15 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careercoach import phrasing
-from careercoach.content import builtin_path
-from careercoach.criteria import load_criteria
+from careercoach.content.loader import builtin_path
 from careercoach.demo import write_demo
 from careercoach.errors import ContentError, ValidationError
-from careercoach.journal import Journal
+from careercoach.journal.api import Journal
 from careercoach.model import Entry, Profile, make_entry
-from careercoach.phrasing import Fact, JournalFacts, draft, gather_facts, suggest_situation
-from careercoach.readiness import Assessment, Band, TimingVerdict, assess
+from careercoach.phrasing import scripts as phrasing
+from careercoach.phrasing.scripts import Fact, JournalFacts, draft, gather_facts, suggest_situation
+from careercoach.readiness.criteria import load_criteria
+from careercoach.readiness.score import Assessment, Band, TimingVerdict, assess
 
 AS_OF = dt.date(2026, 11, 20)
 COMBOS = list(itertools.product(phrasing.SITUATIONS, phrasing.LANGUAGES, phrasing.FORMATS))

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from careercoach import content
+from careercoach.content import loader as content
 from careercoach.errors import ContentError, ValidationError
-from careercoach.plan_content import (
+from careercoach.plan.content import (
     KEY_DATE_IDS,
     VERDICT_IDS,
     WARNING_IDS,

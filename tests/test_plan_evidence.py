@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from careercoach.model import TITLE_MAX
-from careercoach.plan_evidence import meeting_note
+from careercoach.plan.evidence import meeting_note
 
 ON = dt.date(2026, 11, 20)
 

@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from msgspec.structs import replace
 
-from careercoach import content
-from careercoach.criteria import Criterion, load_criteria, parse_criteria
+from careercoach.content import loader as content
 from careercoach.demo import build_demo
 from careercoach.model import JLPT_LEVELS, KINDS, Entry, Profile, make_entry
-from careercoach.readiness import assess, assess_with_trend, band_for, trend
+from careercoach.readiness.criteria import Criterion, load_criteria, parse_criteria
+from careercoach.readiness.score import assess, assess_with_trend, band_for, trend
 
 AS_OF = dt.date(2025, 6, 2)
 _ids = itertools.count()
@@ -380,7 +380,7 @@ def test_demo_journal_reads_as_nearly_ready_and_a_good_moment(criteria) -> None:
 
 def test_domain_modules_do_not_import_textual() -> None:
     code = (
-        "import sys, careercoach.readiness, careercoach.criteria; "
+        "import sys, careercoach.readiness.score, careercoach.readiness.criteria; "
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from careercoach.content import Checker
+from careercoach.content.loader import Checker
 from careercoach.errors import ContentError, ValidationError
-from careercoach.phrasing import load_phrasing, soften
-from careercoach.softener import MAX_SOFTEN_CHARS, apply_rules, parse_rules
+from careercoach.phrasing.scripts import load_phrasing, soften
+from careercoach.phrasing.softener import MAX_SOFTEN_CHARS, apply_rules, parse_rules
 
 # What the flat-rejection rule says instead of "X doesn't work".
 OTHER_WAY = "might not suit us here, so perhaps we could look at another approach that fits the"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from careercoach import storage
 from careercoach.errors import JournalError
-from careercoach.journal import Draft, Journal
+from careercoach.journal import api, schema, storage
+from careercoach.journal.api import Draft, Journal
+from careercoach.journal.storage import JournalStorage, list_backups
 from careercoach.model import Entry
-from careercoach.storage import JournalStorage, list_backups
 
 DAY = dt.date(2026, 11, 20)
 
@@ -50,7 +50,7 @@ def test_permissions_hold_under_permissive_umask(journal: Journal, journal_path:
 def test_file_is_a_careercoach_document(journal: Journal, journal_path: Path) -> None:
     add(journal, "会議室の準備")
     data = json.loads(journal_path.read_text(encoding="utf-8"))
-    assert data["_meta"]["1"] == {"app": "careercoach", "schema": storage.SCHEMA_VERSION}
+    assert data["_meta"]["1"] == {"app": "careercoach", "schema": schema.SCHEMA_VERSION}
     assert "会議室の準備" in journal_path.read_text(encoding="utf-8")
 
 
@@ -101,14 +101,15 @@ def test_older_schema_is_migrated_with_a_backup(
     journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = add(journal, "before the upgrade")
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
+    for module in (schema, storage, api):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", 2, raising=False)
 
     def to_v2(data: dict) -> dict:
         for doc in data["entries"].values():
             doc["title"] = doc["title"].upper()
         return data
 
-    monkeypatch.setitem(storage.MIGRATIONS, 1, to_v2)
+    monkeypatch.setitem(schema.MIGRATIONS, 1, to_v2)
     upgraded = Journal(journal_path, backup_interval=3600)
     assert upgraded.get(first).title == "BEFORE THE UPGRADE"
     add(upgraded, "after")
@@ -274,3 +275,13 @@ def test_stored_records_load_like_validated_ones(journal: Journal, journal_path:
     stored = Journal(journal_path).entries()
     data = json.loads(journal_path.read_text())
     assert stored == [Entry.from_dict(doc) for doc in data["entries"].values()]
+
+
+def test_the_journal_is_a_tinydb_document(journal: Journal, journal_path: Path) -> None:
+    """TinyDB defines the file format: its own JSONStorage reads what we write."""
+    from tinydb import TinyDB
+
+    entry_id = add(journal, "readable by TinyDB")
+    with TinyDB(journal_path, access_mode="r") as db:
+        assert [doc["id"] for doc in db.table("entries").all()] == [entry_id]
+        assert db.table("_meta").all()[0]["app"] == "careercoach"

@@ -9,7 +9,7 @@ import click
 
 from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_json, echo_text
-from careercoach.doctor import examine, restore
+from careercoach.journal import examine, restore
 
 pass_app = click.make_pass_decorator(AppContext)
 

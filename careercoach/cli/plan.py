@@ -27,11 +27,20 @@ from careercoach.cli.plan_shared import (
     user_date,
 )
 from careercoach.errors import CareerCoachError, ValidationError
-from careercoach.improvement_plan import KeyDate, assess_plan, evidence_timeline, key_dates
-from careercoach.plan_content import PlanContent, load_plan_content
-from careercoach.plan_export import evidence_pack, goal_numbers
-from careercoach.plan_record import Goal, new_plan, with_dates
-from careercoach.storage import describe_os_error, write_private_file
+from careercoach.journal import describe_os_error, write_private_file
+from careercoach.plan import (
+    Goal,
+    KeyDate,
+    PlanContent,
+    assess_plan,
+    evidence_pack,
+    evidence_timeline,
+    goal_numbers,
+    key_dates,
+    load_plan_content,
+    new_plan,
+    with_dates,
+)
 
 # -- helpers ---------------------------------------------------------------------
 

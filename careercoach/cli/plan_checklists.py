@@ -8,12 +8,12 @@ from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_json, echo_text
 from careercoach.cli.plan_shared import given, json_option, load_plan, pass_app, save_plan
 from careercoach.errors import ValidationError
-from careercoach.improvement_plan import assess_plan
-from careercoach.plan_content import load_plan_content
-from careercoach.plan_record import (
+from careercoach.plan import (
     ANSWERS,
     SUPPORT_LABELS,
     answer_sign,
+    assess_plan,
+    load_plan_content,
     mark_document,
     set_support,
 )

@@ -11,8 +11,15 @@ import click
 from careercoach.cli.context import AppContext
 from careercoach.cli.plan_shared import flag_words, given, load_plan, pass_app, save_plan, user_date
 from careercoach.errors import ValidationError
-from careercoach.plan_evidence import evidence_note, meeting_note, save_with_evidence
-from careercoach.plan_record import add_goal, add_meeting, edit_goal, set_goal_status
+from careercoach.plan import (
+    add_goal,
+    add_meeting,
+    edit_goal,
+    evidence_note,
+    meeting_note,
+    save_with_evidence,
+    set_goal_status,
+)
 
 
 @click.group("goal")

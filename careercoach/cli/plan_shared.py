@@ -12,7 +12,7 @@ from careercoach.cli.context import AppContext
 from careercoach.errors import CareerCoachError, JournalError, ValidationError
 from careercoach.journal import Journal
 from careercoach.model import parse_date
-from careercoach.plan_record import Goal, PlanRecord
+from careercoach.plan import Goal, PlanRecord
 
 pass_app = click.make_pass_decorator(AppContext)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")

@@ -6,9 +6,8 @@ import click
 
 from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_json, echo_text, stdout_is_terminal
-from careercoach.criteria import load_criteria
 from careercoach.model import parse_date
-from careercoach.readiness import Assessment, TrendPoint, assess, assess_with_trend
+from careercoach.readiness import Assessment, TrendPoint, assess, assess_with_trend, load_criteria
 
 pass_app = click.make_pass_decorator(AppContext)
 

@@ -103,8 +103,7 @@ def script(
 
 
 def _suggested_situation(entries: list[Entry], profile: Profile, as_of: dt.date) -> str:
-    from careercoach.criteria import load_criteria
-    from careercoach.readiness import assess
+    from careercoach.readiness import assess, load_criteria
 
     assessment = assess(entries, profile, load_criteria(), as_of)
     return phrasing.suggest_situation(assessment)

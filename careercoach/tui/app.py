@@ -24,17 +24,15 @@ from textual.theme import Theme
 
 from careercoach import clock
 from careercoach.demo import write_demo
-from careercoach.doctor import examine, restore
 from careercoach.errors import (
     CareerCoachError,
     JournalError,
     JournalLockedError,
     ValidationError,
 )
-from careercoach.journal import Journal
+from careercoach.journal import Journal, describe_os_error, examine, restore
 from careercoach.model import Profile
 from careercoach.settings import Settings, load_settings, save_settings
-from careercoach.storage import describe_os_error
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.prompt import PromptDialog

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from careercoach.cli import cli
-from careercoach.journal import Draft, Journal
+from careercoach.journal.api import Draft, Journal
 
 from .crash_harness import Ack, kill_at_random
 

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import SelectionList
 
 from careercoach.demo import write_demo
-from careercoach.journal import Journal
+from careercoach.journal.api import Journal
 from careercoach.tui.screens.checkin import CheckinScreen
 from tests.tui.conftest import SIZE, TODAY, make_app, ready, settle
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from careercoach import journal as journal_module
-from careercoach import storage
 from careercoach.cli import cli
-from careercoach.journal import Journal
+from careercoach.journal import api as journal_module
+from careercoach.journal import storage
+from careercoach.journal.api import Journal
 
 
 def invoke(path: Path, *args: str):

@@ -13,15 +13,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careercoach import content
-from careercoach.backup_import import parse_backup
 from careercoach.checkin import parse_checkin
-from careercoach.criteria import parse_criteria
+from careercoach.content import loader as content
 from careercoach.errors import CareerCoachError
-from careercoach.jrnl_import import read_jrnl
-from careercoach.phrasing import load_phrasing
-from careercoach.plan_content import parse_plan_content
-from careercoach.plan_record import RECORD_FIELDS, PlanRecord
+from careercoach.exchange.backup_import import parse_backup
+from careercoach.exchange.jrnl_import import read_jrnl
+from careercoach.phrasing.scripts import load_phrasing
+from careercoach.plan.content import parse_plan_content
+from careercoach.plan.record import RECORD_FIELDS, PlanRecord
+from careercoach.readiness.criteria import parse_criteria
 
 fuzz = settings(
     max_examples=200,

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careercoach.content import load_yaml, parse_yaml
+from careercoach.content.loader import load_yaml, parse_yaml
 from careercoach.errors import ContentError
 
 BILLION_LAUGHS = """

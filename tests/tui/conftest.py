@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from careercoach.demo import write_demo
-from careercoach.journal import Journal
+from careercoach.journal.api import Journal
 from careercoach.tui.app import CareerCoachApp
 
 TODAY = dt.date(2026, 11, 20)

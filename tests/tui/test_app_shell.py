@@ -9,7 +9,7 @@ import pytest
 from filelock import FileLock
 
 from careercoach import paths
-from careercoach.journal import Draft
+from careercoach.journal.api import Draft
 from careercoach.settings import load_settings
 from careercoach.tui.app import SCREENS
 from careercoach.tui.screens.checkin import CheckinScreen

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from careercoach.exchange import export_to_path, render_export
-from careercoach.journal import Draft
+from careercoach.exchange.transfer import export_to_path, render_export
+from careercoach.journal.api import Draft
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.error import ErrorDialog

@@ -51,7 +51,7 @@ async def test_ticks_and_a_line_become_entries_and_the_dashboard_refreshes(
         assert isinstance(app.screen, DashboardScreen)
         dashboard = app.screen
         assert dashboard.insight is not None
-        assert dashboard.insight.signature == app.journal.storage.signature()
+        assert dashboard.insight.signature == app.journal.version()
         assert "Saved 4 entries" in screen_text(pilot)
         await pilot.press("w")
         assert not screen.query_one("#examples-invisible", SelectionList).selected  # cleared
@@ -84,10 +84,10 @@ async def test_nothing_ticked_writes_nothing(demo_path: Path) -> None:
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkin(pilot)
-        signature = app.journal.storage.signature()
+        signature = app.journal.version()
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert app.journal.storage.signature() == signature
+        assert app.journal.version() == signature
         assert app.screen is screen
 
 
@@ -95,7 +95,7 @@ async def test_a_bad_free_line_is_marked_and_nothing_is_written(demo_path: Path)
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkin(pilot)
-        signature = app.journal.storage.signature()
+        signature = app.journal.version()
         screen.query_one("#examples-bridge", SelectionList).select("culture")
         screen.query_one("#free-proposals", Input).value = "x" * 201
         await pilot.press("ctrl+s")
@@ -103,4 +103,4 @@ async def test_a_bad_free_line_is_marked_and_nothing_is_written(demo_path: Path)
         field = screen.query_one("#field-free-proposals", FormField)
         assert field.has_class("-invalid")
         assert "at most 200" in str(field.query_one(".field-error").render())
-        assert app.journal.storage.signature() == signature
+        assert app.journal.version() == signature

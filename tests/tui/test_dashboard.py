@@ -10,13 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import LoadingIndicator
 
-from careercoach.criteria import load_criteria
-from careercoach.journal import Draft, Journal
+from careercoach.insight import activity, week_start
+from careercoach.journal.api import Draft, Journal
 from careercoach.model import make_entry
-from careercoach.readiness import assess
+from careercoach.readiness.criteria import load_criteria
+from careercoach.readiness.score import assess
 from careercoach.tui.app import CareerCoachApp
 from careercoach.tui.screens.dashboard import DashboardScreen
-from careercoach.tui.screens.insight_data import activity, week_start
 from careercoach.tui.screens.readiness import ReadinessScreen
 from tests.tui.conftest import SIZE, TODAY, make_app, screen_text, settle, shown
 

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import DataTable, Input, Select
 
 from careercoach.demo import write_demo
-from careercoach.journal import Draft
+from careercoach.journal.api import Draft
 from careercoach.model import Profile
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.entry_form import EntryForm

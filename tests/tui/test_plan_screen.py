@@ -12,9 +12,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, TabbedContent, TextArea
 
-from careercoach import improvement_plan as ip
-from careercoach.journal import Draft, Journal
-from careercoach.storage import JournalStorage
+from careercoach import plan as ip
+from careercoach.journal.api import Draft, Journal
+from careercoach.journal.storage import JournalStorage
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan import PlanScreen
 from careercoach.tui.screens.plan_dialogs import MeetingDialog

@@ -8,9 +8,9 @@ from pathlib import Path
 from rich.console import Console
 from textual.widgets import OptionList, Static
 
-from careercoach.criteria import load_criteria
-from careercoach.journal import Draft, Journal
-from careercoach.readiness import assess
+from careercoach.journal.api import Draft, Journal
+from careercoach.readiness.criteria import load_criteria
+from careercoach.readiness.score import assess
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.readiness import ReadinessScreen

@@ -10,10 +10,11 @@ import msgspec.structs
 import pytest
 from textual.widgets import Input, Select, Static
 
-from careercoach import clipboard, phrasing
-from careercoach.criteria import load_criteria
-from careercoach.journal import Draft, Journal
-from careercoach.readiness import assess
+from careercoach import clipboard
+from careercoach.journal.api import Draft, Journal
+from careercoach.phrasing import scripts as phrasing
+from careercoach.readiness.criteria import load_criteria
+from careercoach.readiness.score import assess
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.scripts import ScriptsScreen
 from tests.tui.conftest import TODAY, open_screen, run_command, running, screen_text, settle

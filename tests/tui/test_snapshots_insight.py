@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from careercoach import improvement_plan as ip
-from careercoach.journal import Journal
+from careercoach import plan as ip
+from careercoach.journal.api import Journal
 from tests.tui.conftest import keys_then_settle, make_app, ready, settle
 
 SIZES = [(100, 32), (80, 24)]

@@ -14,8 +14,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, LoadingIndicator, Static
 
+from careercoach.insight import Activity, Insight, activity, load_insight
 from careercoach.textsafe import terminal_safe
-from careercoach.tui.screens.insight_data import Activity, Insight, activity, load_insight
 from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.readiness_bars import ReadinessBars

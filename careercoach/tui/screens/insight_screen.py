@@ -21,8 +21,8 @@ from textual.worker import get_current_worker
 
 from careercoach import collector
 from careercoach.errors import CareerCoachError, JournalError
+from careercoach.insight import Insight, is_current
 from careercoach.tui.screens.error import ErrorDialog
-from careercoach.tui.screens.insight_data import Insight, is_current
 
 Result = TypeVar("Result")
 

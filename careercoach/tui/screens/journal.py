@@ -185,7 +185,7 @@ class JournalScreen(Screen):
     def on_screen_resume(self) -> None:
         """Entries added elsewhere (the CLI, the check-in) show up on return."""
         try:
-            current = self.app.journal.storage.signature()
+            current = self.app.journal.version()
         except CareerCoachError as exc:
             self.app.show_error(exc)
             return
@@ -207,7 +207,7 @@ class JournalScreen(Screen):
     def load(self, filters: Filters) -> None:
         journal = self.app.journal
         try:
-            signature = journal.storage.signature()
+            signature = journal.version()
             entries = journal.entries()
         except CareerCoachError as exc:
             self.post_message(self.Failed(exc))

@@ -38,11 +38,11 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from careercoach import improvement_plan as ip
+from careercoach import plan as ip
 from careercoach.errors import CareerCoachError
 from careercoach.journal import Draft
 from careercoach.model import Entry, parse_date
-from careercoach.plan_evidence import meeting_note, save_with_evidence
+from careercoach.plan import meeting_note, save_with_evidence
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan_dialogs import GoalDialog, MeetingDialog, PlanDatesDialog
@@ -238,9 +238,7 @@ class PlanScreen(Screen):
         self.show_exit_options()
 
     def on_screen_resume(self) -> None:
-        if self.loaded_signature is None or (
-            self.loaded_signature != self.app.journal.storage.signature()
-        ):
+        if self.loaded_signature is None or (self.loaded_signature != self.app.journal.version()):
             self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -252,7 +250,7 @@ class PlanScreen(Screen):
     def load(self) -> None:
         journal = self.app.journal
         try:
-            signature = journal.storage.signature()
+            signature = journal.version()
             stored = journal.plan()
             plan = ip.PlanRecord.from_dict(stored) if stored is not None else None
             timeline = ip.evidence_timeline(journal.entries(), plan) if plan else ()
@@ -668,7 +666,7 @@ class PlanScreen(Screen):
                 return
             try:
                 added = save_with_evidence(self.app.journal, latest, notes)
-                self.loaded_signature = self.app.journal.storage.signature()
+                self.loaded_signature = self.app.journal.version()
             except (CareerCoachError, OSError) as exc:
                 self._save_failed(exc, notes)
             else:

@@ -17,9 +17,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
 from careercoach.errors import CareerCoachError, ValidationError
-from careercoach.improvement_plan import Meeting, PlanRecord, add_goal, add_meeting, with_dates
 from careercoach.model import parse_date
-from careercoach.plan_record import check_meeting_date, check_meeting_note
+from careercoach.plan import (
+    Meeting,
+    PlanRecord,
+    add_goal,
+    add_meeting,
+    check_meeting_date,
+    check_meeting_note,
+    with_dates,
+)
 from careercoach.tui.widgets.form import FormField, checked
 from careercoach.tui.widgets.literal import LiteralStatic
 

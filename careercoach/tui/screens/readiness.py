@@ -17,9 +17,9 @@ from textual.content import Content
 from textual.widgets import Header, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
+from careercoach.insight import Insight, load_insight
 from careercoach.readiness import CriterionScore
 from careercoach.textsafe import terminal_safe
-from careercoach.tui.screens.insight_data import Insight, load_insight
 from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.widgets.cell_width import pad_cells
 from careercoach.tui.widgets.key_footer import KeyFooter

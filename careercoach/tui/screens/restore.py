@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
-from careercoach.doctor import BackupInfo
+from careercoach.journal import BackupInfo
 from careercoach.tui.widgets.literal import LiteralStatic, literal
 
 EXPLANATION = (

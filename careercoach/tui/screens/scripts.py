@@ -22,10 +22,10 @@ from textual.widgets import Header, Input, LoadingIndicator, Select, Static
 
 from careercoach import clipboard, phrasing
 from careercoach.errors import CareerCoachError
-from careercoach.storage import describe_os_error, write_private_file
+from careercoach.insight import Insight, load_insight
+from careercoach.journal import describe_os_error, write_private_file
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.confirm import ConfirmDialog
-from careercoach.tui.screens.insight_data import Insight, load_insight
 from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.screens.prompt import PromptDialog
 from careercoach.tui.widgets.key_footer import KeyFooter

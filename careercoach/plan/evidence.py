@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from careercoach.improvement_plan import PIP_TAG
 from careercoach.journal import Draft, Journal
 from careercoach.model import TITLE_MAX, Entry
-from careercoach.plan_record import PlanRecord
+from careercoach.plan.navigator import PIP_TAG
+from careercoach.plan.record import PlanRecord
 
 CHECK_IN_PREFIX = "Plan check-in: "
 

@@ -26,7 +26,7 @@ import msgspec
 from careercoach.content import Checker, builtin_path, load_yaml
 from careercoach.errors import ValidationError
 from careercoach.model import JLPT_LEVELS, TARGET_ROLES, Entry, Profile
-from careercoach.softener import Softened, SoftenRule, apply_rules, parse_rules
+from careercoach.phrasing.softener import Softened, SoftenRule, apply_rules, parse_rules
 
 if TYPE_CHECKING:
     from careercoach.readiness import Assessment

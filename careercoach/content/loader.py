@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from careercoach import content_cache, paths
+from careercoach import paths
+from careercoach.content import cache as content_cache
 from careercoach.errors import ContentError
 
 MAX_CONTENT_BYTES = 1 << 20

@@ -10,9 +10,9 @@ from typing import Any
 
 import msgspec
 
-from careercoach.criteria import Criterion
 from careercoach.model import Entry, Profile, jlpt_rank
-from careercoach.readiness_index import Index, Series
+from careercoach.readiness.criteria import Criterion
+from careercoach.readiness.index import Index, Series
 
 
 class Measurement(msgspec.Struct, frozen=True):

@@ -15,8 +15,9 @@ import msgspec
 
 from careercoach import paths
 from careercoach.errors import JournalError
-from careercoach.journal import ENTRIES, Journal
-from careercoach.storage import list_backups, read_journal_file, write_private_file
+from careercoach.journal.api import ENTRIES, Journal
+from careercoach.journal.private_file import write_private_file
+from careercoach.journal.storage import list_backups, read_journal_file
 
 
 class BackupInfo(msgspec.Struct):

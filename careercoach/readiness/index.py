@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from careercoach.criteria import Criterion
 from careercoach.model import Entry, jlpt_rank
+from careercoach.readiness.criteria import Criterion
 
 
 class _Group:

@@ -12,12 +12,9 @@ each single write atomic.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import errno
 import os
 import shutil
-import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -25,72 +22,26 @@ from typing import Any
 
 from careercoach import collector, json_codec, paths
 from careercoach.errors import JournalError
+from careercoach.journal.private_file import (
+    check_regular_file,
+    describe_os_error,
+    random_hex,
+    write_private_file,
+)
+from careercoach.journal.schema import (
+    DOCTOR_HINT,
+    MAX_JOURNAL_BYTES,
+    META_TABLE,
+    SCHEMA_VERSION,
+    check_document,
+    meta_table,
+    migrate,
+)
 
-APP_MARKER = "careercoach"
-SCHEMA_VERSION = 1
-META_TABLE = "_meta"
 BACKUP_KEEP = 10
 BACKUP_INTERVAL_S = 3600.0
-MAX_JOURNAL_BYTES = 1 << 30
-
-# schema version N -> function upgrading a version-N document to N+1.
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
 
 _BACKUP_STAMP = "%Y%m%dT%H%M%S%f"  # microseconds: names sort in time order
-DOCTOR_HINT = "it was left untouched; `careercoach doctor` can restore the newest good backup"
-
-
-def random_hex(size: int) -> str:
-    """What `secrets.token_hex` gives, without importing `secrets` (and with it hmac
-    and hashlib: 4 ms and 0.6 MB at every start) for a file name."""
-    return os.urandom(size).hex()
-
-
-def meta_table() -> dict[str, Any]:
-    return {"1": {"app": APP_MARKER, "schema": SCHEMA_VERSION}}
-
-
-def is_current_meta(record: Any) -> bool:
-    """True for the meta record of a careercoach journal in this version's schema."""
-    return (
-        isinstance(record, dict)
-        and record.get("app") == APP_MARKER
-        and record.get("schema") == SCHEMA_VERSION
-    )
-
-
-def check_document(data: Any, source: Path) -> int:
-    """Return the schema version of a parsed journal, or explain why it is not one."""
-    if not isinstance(data, dict):
-        raise JournalError(f"{source}: not a careercoach journal (the JSON is not an object)")
-    meta = data.get(META_TABLE)
-    record = meta.get("1") if isinstance(meta, dict) else None
-    if not isinstance(record, dict) or record.get("app") != APP_MARKER:
-        raise JournalError(
-            f"{source}: not a careercoach journal (no careercoach marker); {DOCTOR_HINT}"
-        )
-    version = record.get("schema")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise JournalError(f"{source}: the schema version is missing or invalid; {DOCTOR_HINT}")
-    if version > SCHEMA_VERSION:
-        raise JournalError(
-            f"{source}: written by a newer careercoach (schema {version}; this version "
-            f"reads up to {SCHEMA_VERSION}): upgrade careercoach to open it"
-        )
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-            raise JournalError(f"{source}: table {name!r} has the wrong shape; {DOCTOR_HINT}")
-    return version
-
-
-def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
-    """Upgrade a document step by step to the current schema."""
-    while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
-        version += 1
-    data[META_TABLE] = meta_table()
-    return data
 
 
 def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
@@ -130,72 +81,6 @@ def read_journal_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise JournalError(f"{path}: cannot read it ({exc.strerror})") from None
     return raw
-
-
-def check_regular_file(path: Path) -> None:
-    """Refuse symlinks, folders and devices where a private file should be."""
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise JournalError(f"{path}: cannot look at it ({exc.strerror})") from None
-    if stat.S_ISLNK(mode):
-        raise JournalError(
-            f"{path}: is a symbolic link; careercoach will not read or write through it "
-            "(use the real file's path)"
-        )
-    if stat.S_ISDIR(mode):
-        raise JournalError(f"{path}: is a folder, not a file")
-    if not stat.S_ISREG(mode):
-        raise JournalError(f"{path}: is not a regular file")
-
-
-def write_private_file(path: Path, payload: bytes) -> None:
-    """Atomically write `payload` to `path` as a 0600 file (temp + fsync + replace)."""
-    folder = path.parent
-    paths.make_private_dir(folder)
-    temp = folder / f"{paths.temp_prefix(path)}{os.getpid()}-{random_hex(4)}"
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        check_regular_file(path)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    fsync_dir(folder)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def describe_os_error(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied (is the folder read-only?)"
-    return exc.strerror or str(exc)
 
 
 def list_backups(journal: Path) -> list[Path]:

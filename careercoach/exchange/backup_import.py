@@ -18,9 +18,9 @@ import msgspec
 
 from careercoach import json_codec
 from careercoach.errors import CareerCoachError, ValidationError
+from careercoach.journal import APP_MARKER, MAX_JOURNAL_BYTES, META_TABLE, SCHEMA_VERSION
 from careercoach.model import Entry, Profile
-from careercoach.plan_record import PlanRecord
-from careercoach.storage import APP_MARKER, MAX_JOURNAL_BYTES, META_TABLE, SCHEMA_VERSION
+from careercoach.plan import PlanRecord
 
 UTF8_BOM = b"\xef\xbb\xbf"
 BACKUP_KEYS = ("app", "schema", "profile", "entries", "plan", "range")

@@ -17,10 +17,17 @@ from pathlib import Path
 import msgspec
 import msgspec.structs
 
-from careercoach.criteria import Criterion, load_criteria
 from careercoach.journal import Journal
 from careercoach.model import Entry, Profile
-from careercoach.readiness import Assessment, TrendPoint, assess, assess_with_trend, trend
+from careercoach.readiness import (
+    Assessment,
+    Criterion,
+    TrendPoint,
+    assess,
+    assess_with_trend,
+    load_criteria,
+    trend,
+)
 
 TREND_WEEKS = 26
 ONE_WEEK = dt.timedelta(weeks=1)
@@ -49,7 +56,7 @@ _cache: dict[Path, Insight] = {}
 
 def load_insight(journal: Journal, as_of: dt.date, *, with_trend: bool = False) -> Insight:
     """The assessment (and optionally the trend) for the journal as it is now."""
-    signature = journal.storage.signature()
+    signature = journal.version()
     key = journal.path.resolve()
     with _lock:
         cached = _cache.get(key)
@@ -84,11 +91,7 @@ def load_insight(journal: Journal, as_of: dt.date, *, with_trend: bool = False) 
 
 def is_current(journal: Journal, insight: Insight | None, as_of: dt.date) -> bool:
     """False when the file changed on disk (e.g. the CLI added an entry) or the day turned."""
-    return (
-        insight is not None
-        and insight.as_of == as_of
-        and insight.signature == journal.storage.signature()
-    )
+    return insight is not None and insight.as_of == as_of and insight.signature == journal.version()
 
 
 class Activity(msgspec.Struct, frozen=True):

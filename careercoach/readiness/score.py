@@ -18,11 +18,11 @@ from typing import Any
 
 import msgspec
 
-from careercoach.criteria import Action, Criterion
 from careercoach.model import Entry, Profile, jlpt_rank
-from careercoach.readiness_index import Index, count_between
-from careercoach.readiness_measure import Measurement, evidence_ids, measure
-from careercoach.readiness_timing import TimingVerdict, verdict
+from careercoach.readiness.criteria import Action, Criterion
+from careercoach.readiness.index import Index, count_between
+from careercoach.readiness.measure import Measurement, evidence_ids, measure
+from careercoach.readiness.timing import TimingVerdict, verdict
 
 REPEATED_ASKS_DAYS = 365
 

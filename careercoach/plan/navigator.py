@@ -1,6 +1,6 @@
 """The Performance Improvement Plan navigator engine: what the plan record tells you.
 
-Pure functions over a `PlanRecord` (careercoach/plan_record.py, re-exported here) and
+Pure functions over a `PlanRecord` (plan/record.py) and
 the checked content in content/improvement_plan.yaml:
 
 - `assess_plan(plan, as_of)`: a verdict ("stay" / "mixed" / "exit"), the signs that
@@ -25,67 +25,18 @@ from typing import Any
 import msgspec
 
 from careercoach.model import PLAN_EVIDENCE_TYPES, Entry
-from careercoach.plan_content import (
+from careercoach.plan.content import (
     EXIT_RISK,
     FIXABLE,
     PlanContent,
     Sign,
     load_plan_content,
 )
-from careercoach.plan_record import (
-    ANSWERS,
-    GOAL_STATUSES,
+from careercoach.plan.record import (
     HELP_KINDS,
-    SUPPORT_KINDS,
-    SUPPORT_LABELS,
     Goal,
-    Meeting,
     PlanRecord,
-    Support,
-    add_goal,
-    add_meeting,
-    answer_sign,
-    edit_goal,
-    mark_document,
-    new_plan,
-    set_goal_status,
-    set_support,
-    with_dates,
 )
-
-__all__ = [
-    "ANSWERS",
-    "GOAL_STATUSES",
-    "SUPPORT_KINDS",
-    "SUPPORT_LABELS",
-    "Goal",
-    "KeyDate",
-    "Meeting",
-    "PlanAssessment",
-    "PlanContent",
-    "PlanRecord",
-    "PlanWarning",
-    "SignFinding",
-    "Support",
-    "TimelineItem",
-    "add_goal",
-    "add_meeting",
-    "add_months",
-    "answer_sign",
-    "assess_plan",
-    "edit_goal",
-    "evidence_timeline",
-    "is_plan_evidence",
-    "key_dates",
-    "load_plan_content",
-    "mark_document",
-    "new_plan",
-    "plan_warnings",
-    "record_facts",
-    "set_goal_status",
-    "set_support",
-    "with_dates",
-]
 
 PIP_TAG = "pip"
 

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 import msgspec
 
-from careercoach.criteria import Criterion, find_method
 from careercoach.model import Profile, jlpt_rank
-from careercoach.readiness_index import Index, latest_between
+from careercoach.readiness.criteria import Criterion, find_method
+from careercoach.readiness.index import Index, latest_between
 
 OCCASIONS = ("after_project", "after_evaluation", "contract_renewal", "japanese_improved")
 

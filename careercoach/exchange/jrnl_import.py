@@ -30,8 +30,8 @@ from typing import Any
 
 import msgspec
 
-from careercoach.backup_import import load_json_file, record_error
 from careercoach.errors import CareerCoachError, ValidationError
+from careercoach.exchange.backup_import import load_json_file, record_error
 from careercoach.journal import ID_ALPHABET
 from careercoach.model import (
     NOTES_MAX,

@@ -12,15 +12,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from careercoach.improvement_plan import (
-    PlanRecord,
-    assess_plan,
-    evidence_timeline,
-    key_dates,
-)
 from careercoach.model import Entry
-from careercoach.plan_content import PlanContent, load_plan_content
-from careercoach.plan_record import Goal
+from careercoach.plan.content import PlanContent, load_plan_content
+from careercoach.plan.navigator import assess_plan, evidence_timeline, key_dates
+from careercoach.plan.record import Goal, PlanRecord
 from careercoach.textsafe import terminal_safe
 
 FORMATS = ("md", "txt")

@@ -18,7 +18,7 @@ import msgspec.structs
 
 from careercoach.errors import ValidationError
 from careercoach.model import clean_text
-from careercoach.plan_content import PlanContent, load_plan_content
+from careercoach.plan.content import PlanContent, load_plan_content
 
 RECORD_VERSION = 1
 ANSWERS = ("yes", "no", "unsure")

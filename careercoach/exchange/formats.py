@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from careercoach.journal import APP_MARKER, SCHEMA_VERSION
 from careercoach.json_codec import encode
 from careercoach.model import KINDS, Entry, Profile, details_text
-from careercoach.storage import APP_MARKER, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from careercoach.readiness import Assessment

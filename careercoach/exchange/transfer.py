@@ -28,11 +28,10 @@ import msgspec
 import msgspec.structs
 
 from careercoach import collector
-from careercoach.backup_import import read_backup
 from careercoach.errors import ValidationError
-from careercoach.journal import Journal, filter_entries
+from careercoach.exchange.backup_import import read_backup
+from careercoach.journal import Journal, filter_entries, write_private_file
 from careercoach.model import Entry
-from careercoach.storage import write_private_file
 
 FORMATS = ("md", "csv", "json")
 SOURCES = ("backup", "jrnl")
@@ -97,7 +96,7 @@ def render_export(
     if fmt not in FORMATS:
         raise ValidationError(f"unknown export format {fmt!r}: choose from {', '.join(FORMATS)}")
     check_range(since, until)
-    from careercoach import export
+    from careercoach.exchange import formats as export
 
     with collector.paused():
         everything = journal.entries()
@@ -117,8 +116,7 @@ def render_export(
 
 
 def _assess(entries: list[Entry], journal: Journal, as_of: dt.date):
-    from careercoach.criteria import load_criteria
-    from careercoach.readiness import assess
+    from careercoach.readiness import assess, load_criteria
 
     return assess(entries, journal.profile(), load_criteria(), as_of)
 
@@ -243,7 +241,7 @@ def _outcome(current: object, incoming: object, taken: bool, replace: bool) -> s
 def _import_jrnl(
     journal: Journal, path: Path, tag_map: Iterable[str], *, dry_run: bool
 ) -> ImportReport:
-    from careercoach.jrnl_import import parse_tag_map, read_jrnl
+    from careercoach.exchange.jrnl_import import parse_tag_map, read_jrnl
 
     converted = read_jrnl(path, parse_tag_map(tag_map))
     with journal.transaction():

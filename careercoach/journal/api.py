@@ -16,28 +16,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgspec
 
-from careercoach import collector, locking, paths
+from careercoach import collector, paths
 from careercoach.errors import CareerCoachError, JournalError, JournalLockedError, NotFoundError
-from careercoach.model import Entry, Profile, entries_from_stored, make_entry, with_changes
-from careercoach.storage import (
-    META_TABLE,
-    SCHEMA_VERSION,
-    JournalStorage,
-    is_current_meta,
-    read_journal_bytes,
-)
+from careercoach.journal import locking
+from careercoach.journal.schema import META_TABLE, SCHEMA_VERSION, is_current_meta
+from careercoach.journal.storage import JournalStorage, read_journal_bytes
+from careercoach.model import Draft, Entry, Profile, entries_from_stored, make_entry, with_changes
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ID_LENGTH = 6
 LOCK_TIMEOUT_S = 10.0
-
-if TYPE_CHECKING:
-    from tinydb import TinyDB
-    from tinydb.table import Table
 
 ENTRIES = "entries"
 PROFILE = "profile"
@@ -50,17 +42,6 @@ def utc_now() -> dt.datetime:
 
 def timestamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-class Draft(msgspec.Struct, frozen=True):
-    """What a user supplies for a new entry; the journal adds id and timestamps."""
-
-    date: dt.date
-    kind: str
-    title: str
-    notes: str = ""
-    tags: tuple[str, ...] = ()
-    details: Mapping[str, Any] | None = None
 
 
 class MergeReport(msgspec.Struct, frozen=True):
@@ -174,12 +155,16 @@ class Journal:
         if backup_interval is not None:
             options["backup_interval"] = backup_interval
         self.storage = JournalStorage(self.path, **options)
-        self._db: TinyDB | None = None
         self._lock_timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout
         self._held = threading.local()
         self._cached_view: _View | None = None
 
     # -- reading -------------------------------------------------------------
+
+    def version(self) -> tuple[int, ...] | None:
+        """A change token: equal tokens mean the file on disk has not changed since
+        (None while there is no journal file)."""
+        return self.storage.signature()
 
     def _raw(self) -> dict[str, Any]:
         return self.storage.read() or {}
@@ -287,12 +272,12 @@ class Journal:
     # -- writing -------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[TinyDB]:
+    def transaction(self) -> Iterator[None]:
         """Hold the cross-process lock around one read-modify-write (re-entrant per thread)."""
         if getattr(self._held, "depth", 0):
             self._held.depth += 1
             try:
-                yield self._database()
+                yield
             finally:
                 self._held.depth -= 1
             return
@@ -312,7 +297,7 @@ class Journal:
             self._remove_stale_temp_files()
             self._held.depth = 1
             try:
-                yield self._database()
+                yield
             finally:
                 self._held.depth = 0
 
@@ -324,17 +309,6 @@ class Journal:
                 leftover.unlink(missing_ok=True)
         except OSError:
             pass
-
-    def _database(self) -> TinyDB:
-        """TinyDB, imported and opened at the first write: plain reads never need it."""
-        if self._db is None:
-            from tinydb import TinyDB
-
-            self._db = TinyDB(storage=lambda: self.storage)
-        return self._db
-
-    def _table(self, db: TinyDB, name: str) -> Table:
-        return db.table(name, cache_size=0)
 
     def add(self, draft: Draft) -> Entry:
         return self.add_many([draft])[0]
@@ -391,19 +365,55 @@ class Journal:
             self.storage.write(data)
 
     def update(self, entry_id: str, **changes: Any) -> Entry:
-        """Change fields of one entry (validated as a whole) and bump `updated`."""
-        with self.transaction() as db:
+        """Set fields of one entry (validated as a whole) and bump `updated`."""
+        return self.change_entry(entry_id, lambda current: with_changes(current, **changes))
+
+    def change_entry(self, entry_id: str, change: Callable[[Entry], Entry]) -> Entry:
+        """Apply an operation to the entry as it is on disk now, under one hold of the
+        lock (add this tag, set this field), and save it. `change` gets the fresh entry
+        and returns the changed one; it must not keep a copy read earlier."""
+        with self.transaction():
             current = self.get(entry_id)
-            changed = with_changes(current, **changes, updated=timestamp(self._now()))
-            doc_id = self._index()[1][current.id]
-            self._table(db, ENTRIES).update(changed.to_dict(), doc_ids=[doc_id])
+            changed = with_changes(change(current), updated=timestamp(self._now()))
+            doc_id = str(self._index()[1][current.id])
+
+            def store(data: dict[str, Any]) -> None:
+                table = data[ENTRIES] = dict(data.get(ENTRIES, {}))
+                table[doc_id] = changed.to_dict()
+
+            self._write(store)
         return changed
 
+    def change_profile(self, change: Callable[[Profile], Profile]) -> Profile:
+        """Apply an operation to the profile as it is on disk now, under the lock."""
+        with self.transaction():
+            changed = change(self.profile())
+            self._write(lambda data: data.update({PROFILE: {"1": changed.to_dict()}}))
+        return changed
+
+    def change_plan(
+        self,
+        change: Callable[[dict[str, Any] | None], Mapping[str, Any] | None],
+        drafts: Sequence[Draft] = (),
+    ) -> dict[str, Any] | None:
+        """Apply an operation to the plan record as it is on disk now, under the lock;
+        `drafts` (evidence notes) are added in the same write, so both or neither."""
+        with self.transaction():
+            changed = change(self.plan())
+            record = {"1": dict(changed)} if changed is not None else {}
+            self._add_and_save(drafts, {PLAN: record})
+        return dict(changed) if changed is not None else None
+
     def delete(self, entry_id: str) -> Entry:
-        with self.transaction() as db:
+        with self.transaction():
             current = self.get(entry_id)
-            doc_id = self._index()[1][current.id]
-            self._table(db, ENTRIES).remove(doc_ids=[doc_id])
+            doc_id = str(self._index()[1][current.id])
+
+            def remove(data: dict[str, Any]) -> None:
+                table = data[ENTRIES] = dict(data.get(ENTRIES, {}))
+                del table[doc_id]
+
+            self._write(remove)
         return current
 
     def save_profile(self, profile: Profile) -> None:

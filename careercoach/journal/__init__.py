@@ -1,0 +1,28 @@
+"""The journal: the one API for reading and changing entries, the profile and the plan.
+
+Everything above this package goes through `Journal`; the storage engine, the
+lock, the file format and the private-file writer are its inner modules.
+"""
+
+from __future__ import annotations
+
+from careercoach.journal.api import ID_ALPHABET, Draft, Journal, filter_entries
+from careercoach.journal.doctor import BackupInfo, examine, restore
+from careercoach.journal.private_file import describe_os_error, write_private_file
+from careercoach.journal.schema import APP_MARKER, MAX_JOURNAL_BYTES, META_TABLE, SCHEMA_VERSION
+
+__all__ = [
+    "APP_MARKER",
+    "ID_ALPHABET",
+    "MAX_JOURNAL_BYTES",
+    "META_TABLE",
+    "SCHEMA_VERSION",
+    "BackupInfo",
+    "Draft",
+    "Journal",
+    "describe_os_error",
+    "examine",
+    "filter_entries",
+    "restore",
+    "write_private_file",
+]
