@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -16,7 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A venv with the built wheel (dependencies come from the running interpreter)."""
+    """A fresh venv with the built wheel; its dependencies are the running environment's.
+
+    `system_site_packages` would expose the *base* interpreter's packages, not those of
+    the virtual environment the tests run in, so the new venv gets a `.pth` file naming
+    the running environment's site-packages folders instead. Paths listed in a `.pth`
+    file are not scanned for `.pth` files of their own, so the checkout's editable
+    install stays out of sight and `import careercoach` finds the wheel.
+    """
     work = tmp_path_factory.mktemp("install")
     wheels = work / "wheels"
     subprocess.run(
@@ -24,8 +32,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
     )
     env_dir = work / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    site_packages = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    running = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(site_packages) / "running-environment.pth").write_text("\n".join(sorted(running)) + "\n")
     [wheel] = wheels.glob("careercoach-*.whl")
     subprocess.run(
         [
