@@ -247,7 +247,7 @@ def edit(
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @pass_app
 def delete(app: AppContext, entry_id: str, yes: bool) -> None:
-    """Delete an entry (a backup of the journal is kept)."""
+    """Delete an entry (restorable for 30 days with `careercoach restore ID`)."""
     journal = app.journal()
     entry = journal.get(entry_id)
     if not yes:
@@ -256,4 +256,4 @@ def delete(app: AppContext, entry_id: str, yes: bool) -> None:
         label = terminal_safe(entry.title, keep_newlines=False)
         click.confirm(f"Delete {entry.id} ({entry.date}: {label})?", abort=True)
     journal.delete(entry.id)
-    click.echo(f"deleted {entry.id}")
+    click.echo(f"deleted {entry.id} (restorable for 30 days: careercoach restore {entry.id})")

@@ -6,7 +6,14 @@ lock, the file format and the private-file writer are its inner modules.
 
 from __future__ import annotations
 
-from careercoach.journal.api import ID_ALPHABET, Draft, Journal, filter_entries
+from careercoach.journal.api import (
+    ID_ALPHABET,
+    TRASH_DAYS,
+    Deleted,
+    Draft,
+    Journal,
+    filter_entries,
+)
 from careercoach.journal.doctor import BackupInfo, examine, restore
 from careercoach.journal.private_file import describe_os_error, write_private_file
 from careercoach.journal.schema import APP_MARKER, MAX_JOURNAL_BYTES, META_TABLE, SCHEMA_VERSION
@@ -17,7 +24,9 @@ __all__ = [
     "MAX_JOURNAL_BYTES",
     "META_TABLE",
     "SCHEMA_VERSION",
+    "TRASH_DAYS",
     "BackupInfo",
+    "Deleted",
     "Draft",
     "Journal",
     "describe_os_error",

@@ -21,7 +21,13 @@ from typing import Any
 import msgspec
 
 from careercoach import collector, paths
-from careercoach.errors import CareerCoachError, JournalError, JournalLockedError, NotFoundError
+from careercoach.errors import (
+    CareerCoachError,
+    JournalError,
+    JournalLockedError,
+    NotFoundError,
+    ValidationError,
+)
 from careercoach.journal import locking
 from careercoach.journal.schema import META_TABLE, SCHEMA_VERSION, is_current_meta
 from careercoach.journal.storage import JournalStorage, read_journal_bytes
@@ -34,6 +40,10 @@ LOCK_TIMEOUT_S = 10.0
 ENTRIES = "entries"
 PROFILE = "profile"
 PLAN = "plan"
+# Deleted entries wait here, out of every read, score and export, until restored or
+# TRASH_DAYS old: {doc id: {"entry": the entry's record, "deleted": timestamp}}.
+TRASH = "trash"
+TRASH_DAYS = 30
 
 
 def utc_now() -> dt.datetime:
@@ -82,6 +92,13 @@ def filter_entries(
             continue
         result.append(entry)
     return result
+
+
+class Deleted(msgspec.Struct, frozen=True):
+    """An entry in the trash and when it was deleted (restorable for TRASH_DAYS)."""
+
+    entry: Entry
+    deleted: dt.datetime
 
 
 class _View:
@@ -405,16 +422,69 @@ class Journal:
         return dict(changed) if changed is not None else None
 
     def delete(self, entry_id: str) -> Entry:
+        """Move an entry to the trash: gone from every read, restorable for TRASH_DAYS."""
         with self.transaction():
             current = self.get(entry_id)
             doc_id = str(self._index()[1][current.id])
+            moment = self._now()
 
             def remove(data: dict[str, Any]) -> None:
                 table = data[ENTRIES] = dict(data.get(ENTRIES, {}))
                 del table[doc_id]
+                trash = self._fresh_trash(data, moment)
+                number = max(map(int, trash), default=0) + 1
+                trash[str(number)] = {"entry": current.to_dict(), "deleted": timestamp(moment)}
+                data[TRASH] = trash
 
             self._write(remove)
         return current
+
+    def _fresh_trash(self, data: Mapping[str, Any], moment: dt.datetime) -> dict[str, Any]:
+        """The trash table without the records deleted more than TRASH_DAYS ago."""
+        oldest = moment - dt.timedelta(days=TRASH_DAYS)
+        kept = {}
+        for number, record in data.get(TRASH, {}).items():
+            try:
+                if dt.datetime.fromisoformat(record["deleted"]) >= oldest:
+                    kept[number] = record
+            except (KeyError, TypeError, ValueError):
+                continue  # a damaged trash record is dropped rather than kept forever
+        return kept
+
+    def trash(self) -> list[Deleted]:
+        """Entries deleted in the last TRASH_DAYS days, most recently deleted first."""
+        found = []
+        for record in self._fresh_trash(self._raw(), self._now()).values():
+            try:
+                entry = entries_from_stored([record["entry"]])[0]
+                found.append(Deleted(entry, dt.datetime.fromisoformat(record["deleted"])))
+            except (KeyError, TypeError, ValueError, AttributeError, CareerCoachError):
+                continue
+        return sorted(found, key=operator.attrgetter("deleted"), reverse=True)
+
+    def restore_deleted(self, entry_id: str) -> Entry:
+        """Put a deleted entry back, as it was; its id must not have been taken since."""
+        wanted = str(entry_id).strip().lower()
+        with self.transaction():
+            moment = self._now()
+            data = self._raw()
+            trash = self._fresh_trash(data, moment)
+            number = next((n for n, r in trash.items() if _trashed_id(r) == wanted), None)
+            if number is None:
+                raise NotFoundError(
+                    f"no deleted entry with id {entry_id!r} in the last {TRASH_DAYS} days"
+                )
+            if wanted in self._index()[1]:
+                raise ValidationError(f"an entry with id {wanted!r} is already in the journal")
+            entry = entries_from_stored([trash.pop(number)["entry"]])[0]
+
+            def bring_back(new_data: dict[str, Any]) -> None:
+                table = new_data[ENTRIES] = dict(new_data.get(ENTRIES, {}))
+                table[str(max(map(int, table), default=0) + 1)] = entry.to_dict()
+                new_data[TRASH] = trash
+
+            self._write(bring_back)
+        return entry
 
     def save_profile(self, profile: Profile) -> None:
         self._write(lambda data: data.update({PROFILE: {"1": profile.to_dict()}}))
@@ -491,6 +561,11 @@ class Journal:
             "entries": [e.to_dict() for e in reversed(self.entries())],
             "plan": self.plan(),
         }
+
+
+def _trashed_id(record: Mapping[str, Any]) -> str | None:
+    entry = record.get("entry")
+    return entry.get("id") if isinstance(entry, dict) else None
 
 
 def generate_ids(count: int, rng: random.Random, taken: Iterable[str] = ()) -> list[str]:
