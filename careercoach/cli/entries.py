@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 
 import click
 
@@ -12,11 +13,13 @@ from careercoach.errors import ValidationError
 from careercoach.journal import Draft, filter_entries
 from careercoach.model import (
     KINDS,
+    DetailValue,
     Entry,
     check_kind,
     parse_date,
     parse_detail_pairs,
     parse_detail_value,
+    with_changes,
 )
 from careercoach.textsafe import terminal_safe
 
@@ -207,39 +210,69 @@ def edit(
     subtype: str | None,
     details: tuple[str, ...],
 ) -> None:
-    """Change an entry's fields; what you do not name stays as it is."""
-    journal = app.journal()
-    current = journal.get(entry_id)
-    changes: dict = {}
-    if date_text is not None:
-        changes["date"] = parse_date(date_text, app.today)
-    new_kind = check_kind(kind) if kind else current.kind
-    if kind:
-        changes["kind"] = new_kind
-    if title is not None:
-        changes["title"] = title
-    if note is not None:
-        changes["notes"] = note
-    if tags or add_tags or remove_tags:
-        new_tags = list(tags) if tags else list(current.tags)
-        new_tags += list(add_tags)
-        removed = {t.lower().lstrip("#@") for t in remove_tags}
-        changes["tags"] = [t for t in new_tags if t.lower().lstrip("#@") not in removed]
-    if details or subtype or kind:
-        merged = dict(current.details)
-        for pair in details:
-            key, sep, value = pair.partition("=")
-            if sep and not value.strip():
-                merged.pop(key.strip().lower(), None)
-            else:
-                merged.update(parse_detail_pairs(new_kind, [pair]))
-        if subtype:
-            merged["type"] = subtype
-        changes["details"] = merged
-    if not changes:
+    """Change an entry's fields; what you do not name stays as it is.
+
+    The options become one operation applied to the entry as it is on disk under the
+    lock, so two edits made at once (two tags added) both land.
+    """
+    new_date = parse_date(date_text, app.today) if date_text is not None else None
+    new_kind = check_kind(kind) if kind else None
+    named = (new_date, new_kind, title, note, subtype)
+    if all(v is None for v in named) and not (tags or add_tags or remove_tags or details):
         raise ValidationError("nothing to change: name at least one field, e.g. --title")
-    journal.update(current.id, **changes)
-    click.echo(f"updated {current.id}")
+
+    def change(current: Entry) -> Entry:
+        changes: dict = {}
+        if new_date is not None:
+            changes["date"] = new_date
+        if new_kind is not None:
+            changes["kind"] = new_kind
+        if title is not None:
+            changes["title"] = title
+        if note is not None:
+            changes["notes"] = note
+        if tags or add_tags or remove_tags:
+            changes["tags"] = _changed_tags(current.tags, tags, add_tags, remove_tags)
+        if details or subtype or new_kind:
+            changes["details"] = _changed_details(
+                current.details, new_kind or current.kind, subtype, details
+            )
+        return with_changes(current, **changes)
+
+    updated = app.journal().change_entry(entry_id, change)
+    click.echo(f"updated {updated.id}")
+
+
+def _tag_key(tag: str) -> str:
+    return tag.lower().lstrip("#@")
+
+
+def _changed_tags(
+    current: tuple[str, ...],
+    replace: tuple[str, ...],
+    add: tuple[str, ...],
+    remove: tuple[str, ...],
+) -> list[str]:
+    """`--tag` replaces the tags, `--add-tag` adds, `--remove-tag` removes (in that order)."""
+    removed = {_tag_key(t) for t in remove}
+    result = list(replace) if replace else list(current)
+    return [t for t in [*result, *add] if _tag_key(t) not in removed]
+
+
+def _changed_details(
+    current: Mapping[str, DetailValue], kind: str, subtype: str | None, pairs: tuple[str, ...]
+) -> dict[str, DetailValue]:
+    """`KEY=VALUE` sets a detail, `KEY=` removes it; `--type` sets the sub-type."""
+    merged = dict(current)
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if sep and not value.strip():
+            merged.pop(key.strip().lower(), None)
+        else:
+            merged.update(parse_detail_pairs(kind, [pair]))
+    if subtype:
+        merged["type"] = subtype
+    return merged
 
 
 @click.command()

@@ -34,9 +34,9 @@ def show_profile(app: AppContext, as_json: bool) -> None:
 @pass_app
 def set_profile(app: AppContext, pairs: tuple[str, ...]) -> None:
     """Set profile fields (see --help for the list)."""
-    journal = app.journal()
-    updated = set_profile_fields(journal.profile(), parse_profile_pairs(pairs), app.today)
-    journal.save_profile(updated)
+    values = parse_profile_pairs(pairs)
+    today = app.today
+    app.journal().change_profile(lambda current: set_profile_fields(current, values, today))
     click.echo("profile saved")
 
 
