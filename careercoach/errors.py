@@ -15,6 +15,10 @@ class ValidationError(CareerCoachError):
     """User input (a field, a date, a detail) is not acceptable."""
 
 
+class TargetExistsError(ValidationError):
+    """A file the user asked us to write already exists (the app asks; the CLI wants --force)."""
+
+
 class NotFoundError(CareerCoachError):
     """An id the user named does not exist."""
 

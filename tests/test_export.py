@@ -238,7 +238,6 @@ def test_cli_dash_writes_to_stdout(demo_journal: Journal, journal_path: Path) ->
         (["--output", "-"], "name the format with --format"),
         (["--output", "{tmp}/x.txt"], "name the format with --format"),
         (["--format", "csv", "--output", "{tmp}"], "is a folder"),
-        (["--format", "csv", "--output", "{tmp}/nowhere/x.csv"], "no such folder"),
         (["--format", "json", "--output", "{journal}", "--force"], "is your journal itself"),
         (["-f", "csv", "-o", "-", "--since", "2026-10-01", "--until", "2026-09-01"], "after"),
         (["-f", "csv", "-o", "-", "--since", "last week"], "bad date 'last week'"),
@@ -253,6 +252,18 @@ def test_cli_refusals(
     assert result.exit_code == 2
     assert problem in result.output
     assert journal_path.read_bytes() == before
+
+
+def test_a_new_folder_is_made_private(
+    demo_journal: Journal, journal_path: Path, tmp_path: Path
+) -> None:
+    """Every user file (exports, the evidence pack, a saved script) goes through one
+    writer: a missing folder is created 0700, the file 0600."""
+    target = tmp_path / "new" / "x.csv"
+    result = export(journal_path, "--format", "csv", "--output", str(target))
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
 def test_symlinked_target_is_refused(demo_journal: Journal, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from careercoach.errors import JournalError
+from careercoach.errors import JournalError, ValidationError
 from careercoach.journal import api, schema, storage
 from careercoach.journal.api import Draft, Journal
 from careercoach.journal.storage import JournalStorage, list_backups
@@ -285,3 +285,35 @@ def test_the_journal_is_a_tinydb_document(journal: Journal, journal_path: Path) 
     with TinyDB(journal_path, access_mode="r") as db:
         assert [doc["id"] for doc in db.table("entries").all()] == [entry_id]
         assert db.table("_meta").all()[0]["app"] == "careercoach"
+
+
+@pytest.mark.parametrize(
+    ("setup", "force", "problem"),
+    [
+        ("file", False, "already exists; add --force to replace it"),
+        ("folder", True, "is a folder; name a file to write"),
+        ("link", True, "is a symbolic link; careercoach will not write through it"),
+        ("journal", True, "is your journal itself; choose another file"),
+    ],
+)
+def test_user_files_are_never_replaced_by_surprise(
+    tmp_path: Path, setup: str, force: bool, problem: str
+) -> None:
+    """One writer and one wording for every file the user names (exports, the evidence
+    pack, a saved script): the target is left exactly as it was."""
+    from careercoach.journal import write_user_file
+
+    journal_file = tmp_path / "journal.json"
+    journal_file.write_text("the journal")
+    target = {"journal": journal_file}.get(setup, tmp_path / "target")
+    if setup == "file":
+        target.write_text("keep me")
+    elif setup == "folder":
+        target.mkdir()
+    elif setup == "link":
+        target.symlink_to(journal_file)
+    with pytest.raises(ValidationError, match=problem):
+        write_user_file(target, b"new", force=force, protect=(journal_file,))
+    assert journal_file.read_text() == "the journal"
+    if setup == "file":
+        assert target.read_text() == "keep me"

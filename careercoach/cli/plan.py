@@ -26,8 +26,8 @@ from careercoach.cli.plan_shared import (
     save_plan,
     user_date,
 )
-from careercoach.errors import CareerCoachError, ValidationError
-from careercoach.journal import describe_os_error, write_private_file
+from careercoach.errors import ValidationError
+from careercoach.journal import write_user_file
 from careercoach.plan import (
     Goal,
     KeyDate,
@@ -297,12 +297,7 @@ def export(app: AppContext, output: str, fmt: str | None, force: bool) -> None:
         click.echo(text, nl=False)
         return
     path = Path(output).expanduser()
-    if (path.exists() or path.is_symlink()) and not force:
-        raise ValidationError(f"{path} already exists: add --force to overwrite it")
-    try:
-        write_private_file(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise CareerCoachError(f"cannot write {path}: {describe_os_error(exc)}") from None
+    write_user_file(path, text.encode("utf-8"), force=force, protect=(journal.path,))
     click.echo(f"evidence pack written to {path}")
 
 

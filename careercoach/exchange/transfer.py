@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ import msgspec.structs
 from careercoach import collector
 from careercoach.errors import ValidationError
 from careercoach.exchange.backup_import import read_backup
-from careercoach.journal import Journal, filter_entries, write_private_file
+from careercoach.journal import Journal, check_user_file, filter_entries, write_user_file
 from careercoach.model import Entry
 
 FORMATS = ("md", "csv", "json")
@@ -121,27 +120,6 @@ def _assess(entries: list[Entry], journal: Journal, as_of: dt.date):
     return assess(entries, journal.profile(), load_criteria(), as_of)
 
 
-def check_export_target(path: Path, journal: Journal, *, force: bool) -> None:
-    """Refuse to clobber: existing files without force, folders, links, the journal."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise ValidationError(f"{path}: cannot look at it ({exc.strerror})") from None
-    if info is not None:
-        if stat.S_ISDIR(info.st_mode):
-            raise ValidationError(f"{path}: is a folder; name a file to write")
-        if stat.S_ISLNK(info.st_mode):
-            raise ValidationError(f"{path}: is a symbolic link; export will not write through it")
-        if path.resolve() == journal.path.resolve():
-            raise ValidationError(f"{path}: is your journal itself; export to another file")
-        if not force:
-            raise ValidationError(f"{path}: already exists; add --force to replace it")
-    if not path.parent.is_dir():
-        raise ValidationError(f"{path.parent}: no such folder")
-
-
 def export_to_path(
     journal: Journal,
     fmt: str,
@@ -154,12 +132,10 @@ def export_to_path(
 ) -> ExportSummary:
     """Write an export to a file (0600, atomically) and say what was written."""
     target = Path(path).expanduser()
-    check_export_target(target, journal, force=force)
+    protect = (journal.path,)
+    check_user_file(target, force=force, protect=protect)  # before the work of rendering
     payload, count = render_export(journal, fmt, as_of=as_of, since=since, until=until)
-    try:
-        write_private_file(target, payload)
-    except OSError as exc:
-        raise ValidationError(f"{target}: could not write it ({exc.strerror})") from None
+    write_user_file(target, payload, force=force, protect=protect)
     return ExportSummary(format=fmt, path=str(target), entries=count, bytes=len(payload))
 
 

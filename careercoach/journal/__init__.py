@@ -15,7 +15,12 @@ from careercoach.journal.api import (
     filter_entries,
 )
 from careercoach.journal.doctor import BackupInfo, examine, restore
-from careercoach.journal.private_file import describe_os_error, write_private_file
+from careercoach.journal.private_file import (
+    check_user_file,
+    describe_os_error,
+    write_private_file,
+    write_user_file,
+)
 from careercoach.journal.schema import APP_MARKER, MAX_JOURNAL_BYTES, META_TABLE, SCHEMA_VERSION
 
 __all__ = [
@@ -29,9 +34,11 @@ __all__ = [
     "Deleted",
     "Draft",
     "Journal",
+    "check_user_file",
     "describe_os_error",
     "examine",
     "filter_entries",
     "restore",
     "write_private_file",
+    "write_user_file",
 ]

@@ -1,7 +1,9 @@
 """Writing a private file safely: 0600, temp file, fsync, atomic rename.
 
 Every file careercoach writes for the user (the journal, its backups, settings,
-exports) goes through here, so a crash never leaves half a file.
+exports) goes through here, so a crash never leaves half a file. Files the user
+names (exports, the evidence pack, a saved script, a calendar) go through
+`write_user_file`, which also refuses to replace one without being told to.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import stat
 from pathlib import Path
 
 from careercoach import paths
-from careercoach.errors import JournalError
+from careercoach.errors import JournalError, TargetExistsError, ValidationError
 
 
 def random_hex(size: int) -> str:
@@ -86,3 +88,37 @@ def describe_os_error(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "permission denied (is the folder read-only?)"
     return exc.strerror or str(exc)
+
+
+def check_user_file(path: Path, *, force: bool, protect: tuple[Path, ...] = ()) -> None:
+    """Refuse to write a user-named file over a folder, a link, a protected file (the
+    journal), or an existing file unless `force`; the same words everywhere."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot look at it ({describe_os_error(exc)})") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise ValidationError(f"{path}: is a folder; name a file to write")
+        if stat.S_ISLNK(info.st_mode):
+            raise ValidationError(
+                f"{path}: is a symbolic link; careercoach will not write through it"
+            )
+        if any(path.resolve() == guarded.resolve() for guarded in protect):
+            raise ValidationError(f"{path}: is your journal itself; choose another file")
+        if not force:
+            raise TargetExistsError(f"{path}: already exists; add --force to replace it")
+
+
+def write_user_file(
+    path: Path, payload: bytes, *, force: bool = False, protect: tuple[Path, ...] = ()
+) -> None:
+    """Write a file the user named: private (0600, a missing folder 0700), atomic,
+    checked as above."""
+    check_user_file(path, force=force, protect=protect)
+    try:
+        write_private_file(path, payload)
+    except OSError as exc:
+        raise ValidationError(f"{path}: could not write it ({describe_os_error(exc)})") from None

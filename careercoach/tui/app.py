@@ -28,6 +28,7 @@ from careercoach.errors import (
     CareerCoachError,
     JournalError,
     JournalLockedError,
+    TargetExistsError,
     ValidationError,
 )
 from careercoach.journal import Journal, describe_os_error, examine, restore
@@ -359,12 +360,26 @@ class CareerCoachApp(App[None]):
         self.push_screen(dialog, lambda name: name and self.export_to(fmt, Path(name)))
 
     def export_to(self, fmt: str, path: Path) -> None:
-        """Ask before replacing a file; folders, links and the journal itself are refused."""
-        path = path.expanduser()
-        replaces = path.is_file() and not path.is_symlink()
-        if not replaces or path.resolve() == self.journal.path.resolve():
-            self.export(fmt, path)
+        self.export(fmt, path.expanduser())
+
+    @work(thread=True, group="exchange")
+    def export(self, fmt: str, path: Path, *, force: bool = False) -> None:
+        """Export in a worker; an existing file is replaced only once the user says so
+        (folders, links and the journal itself are refused by the same check)."""
+        from careercoach.exchange import export_to_path
+
+        try:
+            summary = export_to_path(self.journal, fmt, path, as_of=self.today(), force=force)
+        except TargetExistsError:
+            self.call_from_thread(self.confirm_replace, fmt, path)
             return
+        except CareerCoachError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        message = f"Wrote {summary.entries} entries to {summary.path}"
+        self.call_from_thread(notify_literal, self, message, title="Exported")
+
+    def confirm_replace(self, fmt: str, path: Path) -> None:
         self.push_screen(
             ConfirmDialog(
                 f"{path} already exists. Replace it with this export?",
@@ -373,18 +388,6 @@ class CareerCoachApp(App[None]):
             ),
             lambda yes: yes and self.export(fmt, path, force=True),
         )
-
-    @work(thread=True, group="exchange")
-    def export(self, fmt: str, path: Path, *, force: bool = False) -> None:
-        from careercoach.exchange import export_to_path
-
-        try:
-            summary = export_to_path(self.journal, fmt, path, as_of=self.today(), force=force)
-        except CareerCoachError as exc:
-            self.call_from_thread(self.show_error, exc)
-            return
-        message = f"Wrote {summary.entries} entries to {summary.path}"
-        self.call_from_thread(notify_literal, self, message, title="Exported")
 
     def ask_import(self) -> None:
         dialog = PromptDialog(

@@ -21,9 +21,9 @@ from textual.content import Content
 from textual.widgets import Header, Input, LoadingIndicator, Select, Static
 
 from careercoach import clipboard, phrasing
-from careercoach.errors import CareerCoachError
+from careercoach.errors import CareerCoachError, TargetExistsError
 from careercoach.insight import Insight, load_insight
-from careercoach.journal import describe_os_error, write_private_file
+from careercoach.journal import write_user_file
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.insight_screen import InsightScreen
@@ -203,31 +203,24 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         )
 
     def save_to_name(self, name: str | None) -> None:
-        if not name or self.script is None:
-            return
-        path = Path(name).expanduser()
-        text = self.script.text
-        if path.exists() or path.is_symlink():
+        if name and self.script is not None:
+            self.write_script(Path(name).expanduser(), self.script.text)
+
+    def write_script(self, path: Path, text: str, *, force: bool = False) -> None:
+        """Write the script; an existing file is replaced only once the user says so."""
+        try:
+            write_user_file(path, (text.rstrip("\n") + "\n").encode("utf-8"), force=force)
+        except TargetExistsError:
             self.app.push_screen(
                 ConfirmDialog(
                     f"{path} already exists. Replace it with this script?",
                     title="Replace file?",
                     yes="Replace",
                 ),
-                lambda yes: self.write_script(path, text) if yes else None,
+                lambda yes: self.write_script(path, text, force=True) if yes else None,
             )
-            return
-        self.write_script(path, text)
-
-    def write_script(self, path: Path, text: str) -> None:
-        try:
-            write_private_file(path, (text.rstrip("\n") + "\n").encode("utf-8"))
         except CareerCoachError as exc:
             notify_literal(self.app, str(exc), title="Not saved", severity="error")
-        except OSError as exc:
-            notify_literal(
-                self.app, f"{path}: {describe_os_error(exc)}", title="Not saved", severity="error"
-            )
         else:
             notify_literal(self.app, f"Saved to {path} (readable only by you).", title="Saved")
 
