@@ -279,6 +279,7 @@ class Entry(msgspec.Struct, frozen=True, gc=False):
     details: Mapping[str, DetailValue] = {}
     created: str = ""
     updated: str = ""
+    starred: bool = False  # a highlight: cited first in scripts, the packet and the review
 
     @property
     def subtype(self) -> str | None:
@@ -297,6 +298,7 @@ class Entry(msgspec.Struct, frozen=True, gc=False):
             "details": dict(self.details),
             "created": self.created,
             "updated": self.updated,
+            "starred": self.starred,
         }
 
     @classmethod
@@ -317,6 +319,9 @@ class Entry(msgspec.Struct, frozen=True, gc=False):
             raise ValidationError(f"entry {entry_id!r}: tags must be a list of text")
         if not isinstance(details, Mapping):
             raise ValidationError(f"entry {entry_id!r}: details must be an object")
+        starred = data.get("starred", False)
+        if not isinstance(starred, bool):
+            raise ValidationError(f"entry {entry_id!r}: starred must be true or false")
         return make_entry(
             entry_id=check_id(entry_id),
             date=parse_date(raw_date, dt.date.today()),
@@ -327,6 +332,7 @@ class Entry(msgspec.Struct, frozen=True, gc=False):
             details=details,
             created=str(data.get("created", "")),
             updated=str(data.get("updated", "")),
+            starred=starred,
         )
 
 
@@ -362,6 +368,7 @@ def make_entry(
     details: Mapping[str, Any] | None = None,
     created: str = "",
     updated: str = "",
+    starred: bool = False,
 ) -> Entry:
     """Build a validated entry: the only way entries should be created."""
     kind = check_kind(kind)
@@ -389,6 +396,7 @@ def make_entry(
         details=validate_details(kind, details or {}),
         created=created,
         updated=updated,
+        starred=bool(starred),
     )
 
 
@@ -404,6 +412,7 @@ def with_changes(entry: Entry, **changes: Any) -> Entry:
         "details": entry.details,
         "created": entry.created,
         "updated": entry.updated,
+        "starred": entry.starred,
     }
     merged.update(changes)
     return make_entry(**merged)
@@ -518,3 +527,4 @@ class Draft(msgspec.Struct, frozen=True):
     notes: str = ""
     tags: tuple[str, ...] = ()
     details: Mapping[str, Any] | None = None
+    starred: bool = False

@@ -55,6 +55,7 @@ def _details_with_type(kind: str, subtype: str | None, pairs: tuple[str, ...]) -
     metavar="KEY=VALUE",
     help="A kind-specific detail, e.g. level=N2 (repeatable).",
 )
+@click.option("--star", is_flag=True, help="Mark it as a highlight (cited first).")
 @pass_app
 def add(
     app: AppContext,
@@ -65,6 +66,7 @@ def add(
     tags: tuple[str, ...],
     subtype: str | None,
     details: tuple[str, ...],
+    star: bool,
 ) -> None:
     """Log an entry and print its id."""
     kind = check_kind(kind)
@@ -75,6 +77,7 @@ def add(
         notes=note,
         tags=tags,
         details=_details_with_type(kind, subtype, details),
+        starred=star,
     )
     entry = app.journal().add(draft)
     click.echo(entry.id)
@@ -83,12 +86,12 @@ def add(
 add.help = f"Log an entry and print its id.\n\nKIND is one of: {KIND_LIST}."
 
 
-def _entry_row(entry: Entry) -> list[str]:
+def _entry_row(entry: Entry, star: str = "") -> list[str]:
     return [
         entry.id,
         entry.date.isoformat(),
         entry.kind + (f"/{entry.subtype}" if entry.subtype else ""),
-        terminal_safe(entry.title, keep_newlines=False),
+        (star if entry.starred else "") + terminal_safe(entry.title, keep_newlines=False),
         " ".join(entry.tags),
     ]
 
@@ -99,6 +102,7 @@ def _entry_row(entry: Entry) -> list[str]:
 @click.option("--until", help="Up to this date.")
 @click.option("--tag", "-t", help="Only entries with this tag.")
 @click.option("--search", "-s", help="Text to find in titles and notes.")
+@click.option("--starred", is_flag=True, help="Only starred entries (your highlights).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many entries.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_app
@@ -109,10 +113,11 @@ def list_entries(
     until: str | None,
     tag: str | None,
     search: str | None,
+    starred: bool,
     limit: int | None,
     as_json: bool,
 ) -> None:
-    """List entries, newest first."""
+    """List entries, newest first (★ marks a starred entry)."""
     today = app.today
     since_date = parse_date(since, today) if since else None
     until_date = parse_date(until, today) if until else None
@@ -125,6 +130,7 @@ def list_entries(
         until=until_date,
         tag=tag,
         text=search,
+        starred=starred,
     )
     if limit:
         entries = entries[:limit]
@@ -145,7 +151,7 @@ def list_entries(
     for column in ("id", "date", "kind", "title", "tags"):
         table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
     for entry in entries:
-        table.add_row(*(Text(cell) for cell in _entry_row(entry)))
+        table.add_row(*(Text(cell) for cell in _entry_row(entry, star="★ ")))
     console().print(table)
 
 
@@ -169,6 +175,8 @@ def show(app: AppContext, entry_id: str, as_json: bool) -> None:
         f"{entry.id}  {entry.date.isoformat()}  {KINDS[entry.kind].label}",
         entry.title,
     ]
+    if entry.starred:
+        lines.append("starred: yes")
     if entry.tags:
         lines.append("tags: " + " ".join(entry.tags))
     for key, value in entry.details.items():
@@ -196,6 +204,7 @@ def show(app: AppContext, entry_id: str, as_json: bool) -> None:
     metavar="KEY=VALUE",
     help="Set a detail; KEY= with no value removes it.",
 )
+@click.option("--star/--unstar", "star", default=None, help="Mark or unmark it as a highlight.")
 @pass_app
 def edit(
     app: AppContext,
@@ -209,6 +218,7 @@ def edit(
     remove_tags: tuple[str, ...],
     subtype: str | None,
     details: tuple[str, ...],
+    star: bool | None,
 ) -> None:
     """Change an entry's fields; what you do not name stays as it is.
 
@@ -217,7 +227,7 @@ def edit(
     """
     new_date = parse_date(date_text, app.today) if date_text is not None else None
     new_kind = check_kind(kind) if kind else None
-    named = (new_date, new_kind, title, note, subtype)
+    named = (new_date, new_kind, title, note, subtype, star)
     if all(v is None for v in named) and not (tags or add_tags or remove_tags or details):
         raise ValidationError("nothing to change: name at least one field, e.g. --title")
 
@@ -237,6 +247,8 @@ def edit(
             changes["details"] = _changed_details(
                 current.details, new_kind or current.kind, subtype, details
             )
+        if star is not None:
+            changes["starred"] = star
         return with_changes(current, **changes)
 
     updated = app.journal().change_entry(entry_id, change)

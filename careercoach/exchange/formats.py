@@ -137,8 +137,9 @@ def _kind_label(kind: str, subtype: str | None) -> str:
 
 
 def _entry_lines(entry: Entry) -> list[str]:
+    star = "★ " if entry.starred else ""
     lines = [
-        f"- **{entry.date.isoformat()}** · {_kind_label(entry.kind, entry.subtype)} · "
+        f"- {star}**{entry.date.isoformat()}** · {_kind_label(entry.kind, entry.subtype)} · "
         f"{md_escape(entry.title)} `{entry.id}`"
     ]
     if entry.tags:
@@ -152,8 +153,11 @@ def _entry_lines(entry: Entry) -> list[str]:
 
 
 def evidence_order(entries: Iterable[Entry]) -> list[Entry]:
-    """Achievements first, then newest first (ties: the journal's own order)."""
-    return sorted(entries, key=lambda e: (e.kind != "achievement", -e.date.toordinal()))
+    """Starred entries first, then achievements, then newest first (ties: the journal's
+    own order)."""
+    return sorted(
+        entries, key=lambda e: (not e.starred, e.kind != "achievement", -e.date.toordinal())
+    )
 
 
 PACKET_PROFILE_LABELS = {

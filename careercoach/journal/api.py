@@ -74,8 +74,10 @@ def filter_entries(
     until: dt.date | None = None,
     tag: str | None = None,
     text: str | None = None,
+    starred: bool = False,
 ) -> list[Entry]:
-    """The shared filter behind `careercoach list` and the TUI's journal view."""
+    """The shared filter behind `careercoach list` and the TUI's journal view;
+    `starred` keeps only the highlights."""
     needle = text.casefold() if text else None
     tag = tag.lower().lstrip("#@") if tag else None
     result = []
@@ -87,6 +89,8 @@ def filter_entries(
         if until and entry.date > until:
             continue
         if tag and tag not in entry.tags:
+            continue
+        if starred and not entry.starred:
             continue
         if needle and needle not in entry.title.casefold() and needle not in entry.notes.casefold():
             continue
@@ -351,6 +355,7 @@ class Journal:
                 notes=d.notes,
                 tags=d.tags,
                 details=d.details,
+                starred=d.starred,
             )
             for d in drafts
         ]

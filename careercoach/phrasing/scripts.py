@@ -262,14 +262,15 @@ def gather_facts(entries: Iterable[Entry], profile: Profile, as_of: dt.date) -> 
 
 
 def _recent_titles(newest_first: list[Entry], kind: str, since: dt.date) -> tuple[Fact, ...]:
-    """Up to MAX_ITEMS distinct titles: a weekly habit should not fill the list three times."""
+    """Up to MAX_ITEMS distinct titles, starred ones first: a weekly habit should not
+    fill the list three times."""
+    recent = [e for e in newest_first if e.kind == kind and e.date > since]
+    recent.sort(key=lambda e: not e.starred)  # stable: highlights first, then newest
     facts: list[Fact] = []
     seen: set[str] = set()
-    for entry in newest_first:
-        if entry.date <= since:
-            break
+    for entry in recent:
         key = entry.title.casefold()
-        if entry.kind != kind or key in seen:
+        if key in seen:
             continue
         seen.add(key)
         facts.append(Fact(entry.id, entry.title))

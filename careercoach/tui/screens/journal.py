@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 import msgspec
+import msgspec.structs
 from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
@@ -97,6 +98,8 @@ def describe_entry(entry: Entry) -> str:
             lines.append(f"{key:<8} {shown}")
     if entry.tags:
         lines.append(f"tags     {' '.join('#' + t for t in entry.tags)}")
+    if entry.starred:
+        lines.append("starred  yes: cited first in scripts, the packet and the review")
     if entry.notes:
         lines += ["", entry.notes]
     if entry.updated and entry.updated != entry.created:
@@ -126,6 +129,7 @@ class JournalScreen(Screen):
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("x,delete", "delete", "Delete", key_display="x"),
+        Binding("s", "star", "Star"),
         Binding("n", "page(1)", "Next page"),
         Binding("b", "page(-1)", "Prev page"),
         Binding("slash", "search", "Search", key_display="/"),
@@ -248,7 +252,7 @@ class JournalScreen(Screen):
             (
                 entry.date.isoformat(),
                 KINDS[entry.kind].label if entry.kind in KINDS else entry.kind,
-                entry.title,
+                ("★ " if entry.starred else "") + entry.title,
                 " ".join(entry.tags),
             )
             for entry in rows
@@ -409,6 +413,21 @@ class JournalScreen(Screen):
             "details": draft.details or {},
         }
         self.write(lambda journal: journal.update(entry.id, **changes), "Updated")
+
+    def action_star(self) -> None:
+        """Star the selected entry, or unstar it if it is starred (as shown)."""
+        entry = self.selected()
+        if entry is None:
+            return
+        starred = not entry.starred
+        verb = "Starred" if starred else "Unstarred"
+
+        def set_star(journal: Journal) -> Entry:
+            return journal.change_entry(
+                entry.id, lambda current: msgspec.structs.replace(current, starred=starred)
+            )
+
+        self.write(set_star, verb)
 
     def action_delete(self) -> None:
         entry = self.selected()
