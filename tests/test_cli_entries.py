@@ -212,6 +212,29 @@ def test_doctor_reports_and_restores(run, journal_path: Path) -> None:
     assert stat.S_IMODE(journal_path.stat().st_mode) == 0o600
 
 
+def test_restores_within_one_second_keep_every_damaged_original(run, journal_path: Path) -> None:
+    run("add", "note", "first")
+    run("add", "note", "second")
+    damaged = [b'{"damage": 1', b'{"damage": 2', b'{"damage": 3']
+    for raw in damaged:
+        journal_path.write_bytes(raw)
+        assert run("doctor", "--restore").exit_code == 0
+    kept_aside = journal_path.parent.glob("journal.json.replaced-*")
+    assert sorted(p.read_bytes() for p in kept_aside) == damaged
+
+
+def test_doctor_without_a_good_backup_says_how_to_repair(run, journal_path: Path) -> None:
+    journal_path.parent.mkdir(parents=True)
+    journal_path.write_text(
+        '{"_meta": {"1": {"app": "careercoach", "schema": 1}}, '
+        '"entries": {"1": {"id": "abc234", "date": "2026-11-20", "kind": "x"}}}'
+    )
+    report = run("doctor")
+    assert report.exit_code == 1
+    assert "entry record 1 is damaged" in report.output
+    assert "repair the record named above in a text editor" in report.output
+
+
 def test_doctor_warns_about_loose_permissions(run, journal_path: Path) -> None:
     run("add", "note", "x")
     os.chmod(journal_path, 0o644)

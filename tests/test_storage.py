@@ -258,7 +258,7 @@ def test_a_damaged_entry_record_is_reported(journal: Journal, journal_path: Path
     data = json.loads(journal_path.read_text())
     damage(next(iter(data["entries"].values())))
     journal_path.write_text(json.dumps(data))
-    with pytest.raises(JournalError, match="entry record is damaged"):
+    with pytest.raises(JournalError, match="entry record 1 is damaged"):
         Journal(journal_path).entries()
 
 

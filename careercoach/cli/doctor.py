@@ -51,8 +51,13 @@ def doctor(app: AppContext, do_restore: bool, backup_path: str | None, as_json: 
         for backup in report.backups[:5]:
             state = f"{backup.entries} entries" if backup.ok else "unreadable"
             lines.append(f"  {backup.path.name}  {state}")
-        if report.status == "damaged" and good:
-            lines.append("fix:     careercoach doctor --restore")
+        if report.status == "damaged":
+            lines.append(
+                "fix:     careercoach doctor --restore (the damaged file is kept beside it)"
+                if good
+                else "fix:     repair the record named above in a text editor (the file is "
+                "JSON), or restore a copy with `careercoach doctor --restore --backup FILE`"
+            )
         echo_text("\n".join(lines))
     if not report.healthy:
         sys.exit(1)

@@ -28,7 +28,7 @@ from careercoach.errors import (
     NotFoundError,
     ValidationError,
 )
-from careercoach.journal import locking
+from careercoach.journal import locking, soundness
 from careercoach.journal.schema import META_TABLE, SCHEMA_VERSION, is_current_meta
 from careercoach.journal.storage import JournalStorage, read_journal_bytes
 from careercoach.model import Draft, Entry, Profile, entries_from_stored, make_entry, with_changes
@@ -228,28 +228,18 @@ class Journal:
                     return None
         except (ValueError, TypeError, RecursionError):  # msgspec's errors, bad UTF-8...
             return None
-        return _View(
-            signature=signature,
-            by_doc_id=stored.entries,
-            profile=stored.profile.get("1"),
-            plan=stored.plan.get("1"),
-        )
+        profile, plan = stored.profile.get("1"), stored.plan.get("1")
+        soundness.check_records(stored.entries, profile, plan, self.path)
+        return _View(signature=signature, by_doc_id=stored.entries, profile=profile, plan=plan)
 
     def _build_view(self, signature: tuple[int, ...] | None) -> _View:
         """The careful read, through the storage: checks, migrations, clear errors."""
-        data = self._raw()
-        table = data.get(ENTRIES, {})
+        data = self._raw()  # the storage has checked it is sound
         with collector.paused():  # 100k new objects: collecting mid-way only costs time
-            try:
-                entries = entries_from_stored(list(table.values()))
-            except (KeyError, TypeError, ValueError, AttributeError):
-                raise JournalError(
-                    f"{self.path}: an entry record is damaged; "
-                    "`careercoach doctor` can restore the newest good backup"
-                ) from None
+            by_doc_id = soundness.entries_from_records(data.get(ENTRIES, {}), self.path)
         return _View(
             signature=signature,
-            by_doc_id={int(doc_id): entry for doc_id, entry in zip(table, entries, strict=True)},
+            by_doc_id=by_doc_id,
             profile=data.get(PROFILE, {}).get("1"),
             plan=data.get(PLAN, {}).get("1"),
         )

@@ -16,7 +16,7 @@ import msgspec
 from careercoach import paths
 from careercoach.errors import JournalError
 from careercoach.journal.api import ENTRIES, Journal
-from careercoach.journal.private_file import write_private_file
+from careercoach.journal.private_file import random_hex, write_private_file
 from careercoach.journal.storage import list_backups, read_journal_file
 
 
@@ -110,8 +110,16 @@ def restore(journal: Journal, backup: Path | None = None) -> Path:
     with journal.transaction():
         current = journal.path
         if current.exists() or current.is_symlink():
-            stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
-            aside = current.with_name(f"{current.name}.replaced-{stamp}")
-            os.replace(current, aside)
+            os.replace(current, aside_name(current))
         write_private_file(journal.path, raw)
     return chosen
+
+
+def aside_name(current: Path) -> Path:
+    """A name no file has yet, for the journal a restore replaces: every damaged
+    original is kept, however many restores run within a second."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    while True:
+        aside = current.with_name(f"{current.name}.replaced-{stamp}-{random_hex(3)}")
+        if not (aside.exists() or aside.is_symlink()):
+            return aside

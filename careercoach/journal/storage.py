@@ -37,6 +37,7 @@ from careercoach.journal.schema import (
     meta_table,
     migrate,
 )
+from careercoach.journal.soundness import check_journal
 
 BACKUP_KEEP = 10
 BACKUP_INTERVAL_S = 3600.0
@@ -60,6 +61,8 @@ def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
             f"{source}: {what} at line {problem.line} column {problem.column}; {DOCTOR_HINT}"
         ) from None
     version = check_document(data, source)
+    if version == SCHEMA_VERSION:
+        check_journal(data, source)
     return data, version
 
 
@@ -148,6 +151,7 @@ class JournalStorage:
         data, version = read_journal_file(self.path)
         if version < SCHEMA_VERSION:
             data = migrate(data, version)
+            check_journal(data, self.path)
             self.migrated_from = version
             self._force_backup = True
         self._cache, self._signature = data, signature

@@ -16,6 +16,7 @@ from careercoach.journal import Draft, Journal
 from .parallel_writers import run_together
 
 WRITERS = 8
+DAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture
