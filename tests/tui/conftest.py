@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import html
 import inspect
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from rich.cells import cell_len
+from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
@@ -46,7 +50,26 @@ def open_journal(path: Path, **options: object) -> Journal:
 
 
 def make_app(path: Path, *, demo: bool = False, **options: object) -> CareerCoachApp:
-    return CareerCoachApp(open_journal(path, **options), today=lambda: TODAY, demo=demo)
+    app = CareerCoachApp(open_journal(path, **options), today=lambda: TODAY, demo=demo)
+    record_notifications(app)
+    return app
+
+
+def record_notifications(app: App) -> None:
+    """Keep every notification's message in `app.notified` (Textual has no public list)."""
+    notify = app.notify
+    app.notified = []  # type: ignore[attr-defined]
+
+    def recording(message: object, *args: object, **kwargs: object) -> None:
+        app.notified.append(str(message))  # type: ignore[attr-defined]
+        notify(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = recording  # type: ignore[method-assign]
+
+
+def notifications(pilot: Pilot) -> list[str]:
+    """The messages of every notification the app has shown, oldest first."""
+    return list(pilot.app.notified)  # type: ignore[attr-defined]
 
 
 async def settle(pilot: Pilot, rounds: int = 4) -> None:
@@ -116,10 +139,24 @@ def shown(screen: Screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
+_SVG_TEXT = re.compile(
+    r'<text [^>]*?x="([\d.]+)" y="[\d.]+" textLength="([\d.]+)" '
+    r'clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>'
+)
+
+
 def screen_text(pilot: Pilot) -> str:
-    """What the terminal shows right now, as plain text (toasts included)."""
-    strips = pilot.app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    """What the terminal shows right now, as plain text (toasts included), read from
+    Textual's public SVG screenshot: each run of text sits at its cell column."""
+    rows: dict[int, str] = {}
+    for x, length, line, escaped in _SVG_TEXT.findall(pilot.app.export_screenshot()):
+        text = html.unescape(escaped).replace("\xa0", " ")
+        cells = cell_len(text)
+        column = round(float(x) / (float(length) / cells)) if cells else 0
+        row = rows.get(int(line), "")
+        rows[int(line)] = row + " " * max(0, column - cell_len(row)) + text
+    height = pilot.app.size.height
+    return "\n".join(rows.get(line, "") for line in range(height))
 
 
 @pytest.fixture

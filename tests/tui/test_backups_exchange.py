@@ -19,6 +19,7 @@ from careercoach.tui.screens.journal import JournalScreen
 from careercoach.tui.screens.restore import RestoreDialog
 from tests.tui.conftest import (
     TODAY,
+    notifications,
     open_journal,
     open_screen,
     ready,
@@ -31,10 +32,6 @@ from tests.tui.conftest import (
 
 def entry_ids(path: Path) -> set[str]:
     return {entry.id for entry in open_journal(path).entries()}
-
-
-def notifications(pilot) -> list[str]:
-    return [n.message for n in pilot.app._notifications]  # no public accessor
 
 
 async def answer_prompt(pilot, text: str) -> None:

@@ -17,7 +17,15 @@ from careercoach.readiness.criteria import load_criteria
 from careercoach.readiness.score import assess
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.scripts import ScriptsScreen
-from tests.tui.conftest import TODAY, open_screen, run_command, running, screen_text, settle
+from tests.tui.conftest import (
+    TODAY,
+    notifications,
+    open_screen,
+    run_command,
+    running,
+    screen_text,
+    settle,
+)
 
 NASTY = ("[bold]x[/] $y {z}", "text [/ oops", "%s \x1b]0;title\x07 [red]")
 
@@ -100,7 +108,7 @@ async def test_c_copies_the_script_and_says_how(demo_path: Path, monkeypatch, wo
         await settle(pilot)
         assert pilot.app.clipboard == preview(screen)
         assert pyperclip_calls == [preview(screen)]
-        messages = [n.message for n in pilot.app._notifications]  # no public accessor
+        messages = notifications(pilot)
         assert any(said in m for m in messages)
 
 
