@@ -14,7 +14,9 @@ import click
 
 from careercoach import __version__, collector
 from careercoach.cli.context import AppContext
+from careercoach.cli.output import inert_output
 from careercoach.errors import CareerCoachError
+from careercoach.textsafe import terminal_safe
 
 # name -> "module:attribute"; each module owns its commands.
 COMMANDS: dict[str, str] = {
@@ -60,6 +62,11 @@ class UserFacingError(click.ClickException):
     exit_code = 2
 
 
+def _error_line(message: str) -> None:
+    """Every error is one inert line: it may echo a file name or a value from a file."""
+    click.echo(f"Error: {terminal_safe(message, keep_newlines=False)}", err=True)
+
+
 class LazyGroup(click.Group):
     """A click group that imports a subcommand's module only when it runs."""
 
@@ -87,10 +94,10 @@ class LazyGroup(click.Group):
             result = super().main(*args, standalone_mode=False, **kwargs)
         except click.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx else "careercoach"
-            click.echo(f"Error: {exc.format_message()} (see `{command} --help`)", err=True)
+            _error_line(f"{exc.format_message()} (see `{command} --help`)")
             sys.exit(2)
         except click.ClickException as exc:
-            exc.show()
+            _error_line(exc.format_message())
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("Aborted.", err=True)
@@ -123,10 +130,13 @@ def cli(ctx: click.Context, journal_path: str | None, demo: bool) -> None:
 
     Run without a command to open the app. Your journal stays on this computer.
     """
+    if journal_path is not None and not journal_path.strip():
+        raise UserFacingError("--journal is empty: name a journal file (is a variable unset?)")
     ctx.obj = AppContext(journal_override=journal_path)
     if ctx.invoked_subcommand is not None:
         if demo:
             raise UserFacingError("--demo opens the app; use it without a command")
+        ctx.with_resource(inert_output())
         return
     from careercoach.cli.app_launcher import launch
 

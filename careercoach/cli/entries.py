@@ -87,13 +87,16 @@ add.help = f"Log an entry and print its id.\n\nKIND is one of: {KIND_LIST}."
 
 
 def _entry_row(entry: Entry, star: str = "") -> list[str]:
-    return [
+    """One row of `list`: every cell one inert line, so tabs and newlines in a title,
+    a tag or a hand-edited sub-type cannot shift the columns."""
+    cells = [
         entry.id,
         entry.date.isoformat(),
         entry.kind + (f"/{entry.subtype}" if entry.subtype else ""),
-        (star if entry.starred else "") + terminal_safe(entry.title, keep_newlines=False),
+        (star if entry.starred else "") + entry.title,
         " ".join(entry.tags),
     ]
+    return [terminal_safe(cell, keep_newlines=False) for cell in cells]
 
 
 @click.command("list")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from careercoach.cli.context import AppContext
-from careercoach.cli.output import echo_json, echo_text, stdout_is_terminal
+from careercoach.cli.output import echo_heading, echo_json, echo_text
 from careercoach.model import parse_date
 from careercoach.readiness import Assessment, TrendPoint, assess, assess_with_trend, load_criteria
 
@@ -38,11 +38,11 @@ def score(app: AppContext, as_of: str | None, as_json: bool, explain: bool) -> N
     whys = {c.id: c.why for c in criteria} if explain else {}
     lines = [EMPTY_HINT, ""] if not entries else []
     lines += render(assessment, points, whys, explain=explain)
-    if stdout_is_terminal():
-        for line in lines:
-            click.secho(line, bold=bool(line) and not line.startswith(" "))
-    else:
-        echo_text("\n".join(lines))
+    for line in lines:
+        if line and not line.startswith(" "):
+            echo_heading(line)
+        else:
+            echo_text(line)
 
 
 def bar(score: int, width: int = BAR_WIDTH) -> str:

@@ -8,6 +8,7 @@ one message naming the file and the first bad record, before anything is written
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from collections.abc import Mapping
@@ -73,6 +74,19 @@ def load_json_file(path: Path) -> Any:
         ) from None
 
 
+def is_timestamp(text: str) -> bool:
+    """Empty, or a real ISO 8601 date and time: what `created`/`updated` may hold."""
+    if not text:
+        return True
+    if not text.isascii() or len(text) > 40 or not text[:1].isdigit():
+        return False
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def record_error(source: Path, label: str, problem: CareerCoachError | str) -> ValidationError:
     """One message for a bad record: file, which record, what is wrong."""
     return ValidationError(f"{source}: {label}: {problem}")
@@ -133,6 +147,14 @@ def parse_backup(data: Any, source: Path) -> Backup:
         except CareerCoachError as exc:
             message = _strip_entry_prefix(str(exc), record)
             raise record_error(source, _entry_label(number, record), message) from None
+        for field in ("created", "updated"):
+            stamp = getattr(entry, field)
+            if not is_timestamp(stamp):
+                raise record_error(
+                    source,
+                    _entry_label(number, record),
+                    f"{field} {stamp!r} is not a date and time (YYYY-MM-DDTHH:MM:SS+00:00)",
+                )
         earlier = first_seen.setdefault(entry.id, number)
         if earlier != number:
             raise record_error(

@@ -79,21 +79,24 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def _csv_row(e: Entry) -> tuple[str, ...]:
+def _csv_row(e: Entry) -> list[str]:
+    """Every cell neutralised: a hand-edited journal or an imported file may put a
+    formula in any field, timestamps and tags included."""
     details = e.details
     extra = details_text(details, "; ") if len(details) > ("type" in details) else ""
-    return (
+    cells = (
         e.id,
         e.date.isoformat(),
         e.kind,
         e.subtype or "",
-        spreadsheet_safe(e.title),
-        spreadsheet_safe(e.notes) if e.notes else "",
+        e.title,
+        e.notes,
         " ".join(e.tags),
-        spreadsheet_safe(extra) if extra else "",
+        extra,
         e.created,
         e.updated,
     )
+    return [spreadsheet_safe(cell) for cell in cells]
 
 
 def render_csv(entries: Iterable[Entry]) -> bytes:
