@@ -221,9 +221,10 @@ def write_demo(
     target = Path(path)
     if (target.exists() or target.is_symlink()) and not force:
         raise ValidationError(f"{target} already exists: pick a new path or add --force")
+    demo = build_demo(as_of, seed=seed, entries=entries)
+    Profile.from_dict(demo.profile.to_dict())  # its dates follow as_of: still in range?
     if force and target.is_file() and not target.is_symlink():
         target.unlink()
-    demo = build_demo(as_of, seed=seed, entries=entries)
     moment = dt.datetime.combine(as_of, dt.time(9, 0), dt.timezone.utc)
     journal = Journal(target, now=lambda: moment, rng=rng or random.Random(seed))
     journal.add_many(demo.drafts)

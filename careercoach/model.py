@@ -27,6 +27,12 @@ DetailValue = Union[str, int, bool]  # noqa: UP007 - a runtime alias on 3.10
 
 JLPT_LEVELS = ("N5", "N4", "N3", "N2", "N1")  # easiest first: index = rank
 
+# Every date the app accepts, anywhere: a year of windows and trends either side
+# still fits in Python's calendar, so no computation can overflow.
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2200, 12, 31)
+DATE_RANGE_TEXT = "out of range (1900 to 2200)"
+
 
 class DetailSpec(msgspec.Struct, frozen=True):
     """One allowed detail key of a kind: its type and, for choices, its values."""
@@ -137,9 +143,12 @@ def parse_date(text: str, today: dt.date) -> dt.date:
     if not _ISO_DATE_RE.match(value):
         raise ValidationError(f"bad date {text!r}: use YYYY-MM-DD, 'today' or 'yesterday'")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ValidationError(f"bad date {text!r}: no such day in the calendar") from None
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise ValidationError(f"date {value} is {DATE_RANGE_TEXT}")
+    return day
 
 
 def parse_bool(text: str) -> bool:
@@ -384,8 +393,8 @@ def make_entry(
     notes = clean_text(notes)
     if len(notes) > NOTES_MAX:
         raise ValidationError(f"the notes are {len(notes)} characters: at most {NOTES_MAX}")
-    if not dt.date(1900, 1, 1) <= date <= dt.date(2200, 12, 31):
-        raise ValidationError(f"date {date.isoformat()} is out of range (1900 to 2200)")
+    if not DATE_MIN <= date <= DATE_MAX:
+        raise ValidationError(f"date {date.isoformat()} is {DATE_RANGE_TEXT}")
     return Entry(
         id=entry_id,
         date=date,

@@ -41,6 +41,8 @@ def demo(
     force: bool,
 ) -> None:
     """Write a realistic demo journal: a year at a Tokyo company, or N entries."""
+    if target is not None and not target.strip():
+        raise ValidationError("--journal is empty: name the demo file (is a variable unset?)")
     path = target or app.journal_override
     if not path:
         raise ValidationError(

@@ -400,7 +400,8 @@ class Journal:
         """Apply an operation to the profile as it is on disk now, under the lock."""
         with self.transaction():
             changed = change(self.profile())
-            self._write(lambda data: data.update({PROFILE: {"1": changed.to_dict()}}))
+            record = _checked_profile(changed)
+            self._write(lambda data: data.update({PROFILE: {"1": record}}))
         return changed
 
     def change_plan(
@@ -482,7 +483,8 @@ class Journal:
         return entry
 
     def save_profile(self, profile: Profile) -> None:
-        self._write(lambda data: data.update({PROFILE: {"1": profile.to_dict()}}))
+        record = _checked_profile(profile)
+        self._write(lambda data: data.update({PROFILE: {"1": record}}))
 
     def save_plan(self, plan: Mapping[str, Any] | None) -> None:
         """Store the improvement-plan record (a plain JSON object), or remove it."""
@@ -561,6 +563,14 @@ class Journal:
 def _trashed_id(record: Mapping[str, Any]) -> str | None:
     entry = record.get("entry")
     return entry.get("id") if isinstance(entry, dict) else None
+
+
+def _checked_profile(profile: Profile) -> dict[str, Any]:
+    """The profile's record, refused (one line) unless it would read back: a Profile
+    built in code skips the checks that reading it applies, dates in range among them."""
+    record = profile.to_dict()
+    Profile.from_dict(record)
+    return record
 
 
 def generate_ids(count: int, rng: random.Random, taken: Iterable[str] = ()) -> list[str]:

@@ -9,7 +9,6 @@ the record and what is wrong with it.
 
 from __future__ import annotations
 
-import datetime as dt
 import operator
 import re
 from collections.abc import Mapping
@@ -20,16 +19,13 @@ import msgspec
 
 from careercoach.errors import CareerCoachError, JournalError
 from careercoach.journal.schema import DOCTOR_HINT
-from careercoach.model import KINDS, Entry, Profile, check_id
+from careercoach.model import DATE_MAX, DATE_MIN, KINDS, Entry, Profile, check_id
 
 _ID = operator.attrgetter("id")
 _KIND = operator.attrgetter("kind")
 _TITLE = operator.attrgetter("title")
 _DATE = operator.attrgetter("date")
 _IDS_RE = re.compile(r"[a-z0-9]{3,16}(?:\n[a-z0-9]{3,16})*")
-
-DATE_MIN = dt.date(1900, 1, 1)
-DATE_MAX = dt.date(2200, 12, 31)
 
 
 def damaged(source: Path, what: str) -> JournalError:

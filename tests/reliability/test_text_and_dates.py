@@ -102,3 +102,49 @@ def test_today_is_the_users_local_date_around_midnight(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("score", "--as-of", "0001-01-01"),
+        ("score", "--as-of", "9999-12-31"),
+        ("score", "--json", "--as-of", "0001-01-01"),
+        ("script", "--as-of", "0001-01-01"),
+        ("script", "--as-of", "9999-12-31"),
+        ("demo", "--as-of", "0001-01-01", "--force"),
+        ("demo", "--as-of", "9999-12-31", "--force"),
+        ("demo", "--as-of", "2200-12-31", "--force"),
+        ("list", "--since", "0001-01-01"),
+        ("list", "--until", "9999-12-31"),
+        ("export", "-f", "md", "-o", "-", "--since", "0001-01-01"),
+        ("profile", "set", "next_evaluation=9999-12-31"),
+        ("profile", "set", "start_date=0001-01-01"),
+        ("plan", "start", "--start", "0001-01-01", "--end", "2026-12-31"),
+        ("plan", "start", "--start", "2026-11-01", "--end", "9999-12-31"),
+    ],
+)
+def test_a_date_out_of_range_anywhere_is_one_line(run, journal_path: Path, args) -> None:
+    run("add", "note", "already here")
+    before = journal_path.read_bytes()
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert journal_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--journal", "", "list"),
+        ("--journal", "", "add", "note", "x"),
+        ("--journal", "", "doctor"),
+        ("--journal", "  ", "score"),
+        ("demo", "--journal", ""),
+    ],
+)
+def test_an_empty_journal_path_is_refused(isolated_home: Path, args) -> None:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 2 and "--journal is empty" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not any(isolated_home.rglob("journal.json"))
