@@ -57,6 +57,7 @@ def warm_up(journals: dict[int, Path], env: dict[str, str], work: Path) -> None:
     smallest = journals[min(journals)]
     run_process([*CLI, "--journal", str(smallest), "add", "note", "warm-up"], env)
     run_process([*CLI, "--journal", str(smallest), "score", "--json"], env)
+    run_process([*CLI, "--journal", str(smallest), "nudge"], env)
     out = work / "warm-up.md"
     run_process([*CLI, "--journal", str(smallest), "export", "-f", "md", "-o", str(out)], env)
     run_probe(HERE / "tui_probe.py", "--bare", env=env)
@@ -83,6 +84,31 @@ def case_cli_add(journals: dict[int, Path], runs: int, env: dict[str, str]) -> l
         rows.append(
             Measurement(
                 "cli add", f"{size:,}", samples, "python -c pass", reference, targets.get(size, "")
+            )
+        )
+    return rows
+
+
+JSON_READ = "import json, sys\nwith open(sys.argv[1], 'rb') as f:\n    json.load(f)"
+
+
+def case_cli_nudge(journals: dict[int, Path], runs: int, env: dict[str, str]) -> list[Measurement]:
+    """Whole-process `careercoach nudge` (it runs at every shell start) against a process
+    that only starts Python and parses the same journal with the standard json module."""
+    rows = []
+    for size, path in journals.items():
+        samples, reference = [], []
+        for _ in range(runs):
+            reference.append(run_process([sys.executable, "-c", JSON_READ, str(path)], env))
+            samples.append(run_process([*CLI, "--journal", str(path), "nudge"], env))
+        rows.append(
+            Measurement(
+                "cli nudge",
+                f"{size:,}",
+                samples,
+                "python + json.load",
+                reference,
+                "<= 2x json.load" if size == 10_000 else "",
             )
         )
     return rows
@@ -265,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         journals = make_journals(work, sizes)
         warm_up(journals, env, work)
         rows += case_cli_add(journals, runs, env)
+        rows += case_cli_nudge(journals, runs, env)
         rows += case_cli_score(journals, runs, env)
         rows += case_assess_trend(journals, runs)
         rows += case_tui(journals, 1 if args.quick else TUI_RUNS, env)

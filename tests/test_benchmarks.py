@@ -23,6 +23,7 @@ def test_quick_benchmark_runs_and_reports_every_case(tmp_path: Path) -> None:
     cases = {row["case"] for row in document["results"]}
     assert cases >= {
         "cli add",
+        "cli nudge",
         "cli score --json",
         "assess + trend(26)",
         "assess_with_trend(26)",

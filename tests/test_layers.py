@@ -43,6 +43,8 @@ def test_domain_modules_never_import_textual(tmp_path: Path) -> None:
         ["soften", "This method doesn't work."],
         ["plan", "guide"],
         ["export", "--format", "json", "--output", "-"],
+        ["nudge"],
+        ["calendar", "--output", "dates.ics"],
         ["--help"],
     ],
 )

@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "plan": "careercoach.cli.plan:plan",
     "export": "careercoach.cli.exchange:export",
     "import": "careercoach.cli.exchange:import_command",
+    "nudge": "careercoach.cli.nudge:nudge",
+    "calendar": "careercoach.cli.calendar_export:calendar",
 }
 
 COMMAND_HELP: dict[str, str] = {
@@ -53,6 +55,8 @@ COMMAND_HELP: dict[str, str] = {
     "plan": "Performance Improvement Plan navigator and evidence trail.",
     "export": "Export a promotion packet (md), a spreadsheet (csv) or a backup (json).",
     "import": "Import a JSON backup or a jrnl export.",
+    "nudge": "One line for your shell start-up: a check-in or a date is due.",
+    "calendar": "Your evaluation, renewal, JLPT and plan dates as an .ics file.",
 }
 
 

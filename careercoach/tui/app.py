@@ -286,6 +286,11 @@ class CareerCoachApp(App[None]):
                 for fmt, (title, help_text, _) in EXPORTS.items()
             ),
             SystemCommand(
+                "Export calendar (.ics)…",
+                "Evaluation, renewal, JLPT and plan dates, and a weekly check-in reminder",
+                self.ask_calendar,
+            ),
+            SystemCommand(
                 "Import backup…",
                 "Merge a careercoach JSON backup into this journal (by entry id)",
                 self.ask_import,
@@ -388,6 +393,64 @@ class CareerCoachApp(App[None]):
             ),
             lambda yes: yes and self.export(fmt, path, force=True),
         )
+
+    def ask_calendar(self) -> None:
+        """The check-in weekday first, then the file (as `careercoach calendar`)."""
+        dialog = PromptDialog(
+            "Which weekday for the weekly check-in reminder? (mon, tue, wed, thu, fri, sat, sun)",
+            title="Export calendar",
+            value="fri",
+            action="Next",
+        )
+        self.push_screen(dialog, lambda day: day and self.ask_calendar_file(day))
+
+    def ask_calendar_file(self, day: str) -> None:
+        from careercoach.review import WEEKDAYS
+
+        weekday = day.strip().lower()[:3]
+        if weekday not in WEEKDAYS:
+            self.show_error(ValidationError(f"{day!r} is not a weekday: use mon, tue, … sun"))
+            return
+        default = Path.cwd() / f"careercoach-dates-{self.today().isoformat()}.ics"
+        dialog = PromptDialog(
+            "Write it to which file? (you are asked before an existing file is replaced)",
+            title="Export calendar",
+            value=str(default),
+            action="Export",
+        )
+        index = WEEKDAYS.index(weekday)
+        self.push_screen(dialog, lambda name: name and self.write_calendar(index, Path(name)))
+
+    @work(thread=True, group="exchange")
+    def write_calendar(self, weekday: int, path: Path, *, force: bool = False) -> None:
+        from careercoach.review import write_calendar
+
+        path = path.expanduser()
+        try:
+            count = write_calendar(
+                self.journal,
+                path,
+                today=self.today(),
+                stamp=clock.now(),
+                checkin_weekday=weekday,
+                force=force,
+            )
+        except TargetExistsError:
+            self.call_from_thread(
+                self.push_screen,
+                ConfirmDialog(
+                    f"{path} already exists. Replace it with this calendar?",
+                    title="Replace file?",
+                    yes="Replace",
+                ),
+                lambda yes: yes and self.write_calendar(weekday, path, force=True),
+            )
+            return
+        except CareerCoachError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        message = f"Wrote {count} events to {path}: import it into your calendar app"
+        self.call_from_thread(notify_literal, self, message, title="Calendar")
 
     def ask_import(self) -> None:
         dialog = PromptDialog(

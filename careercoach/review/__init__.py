@@ -1,0 +1,24 @@
+"""Evaluation season: the dates that matter (nudge, calendar) and the review of a period.
+
+The nudge runs at every shell start, so what it needs (the dates, the nudge) loads
+without the readiness engine, the phrasing or the iCalendar library.
+"""
+
+from __future__ import annotations
+
+from careercoach.review.calendar import WEEKDAYS, render_calendar, write_calendar
+from careercoach.review.reminder import DOCTOR_LINE, nudge, nudge_line
+from careercoach.review.upcoming import DueDate, jlpt_exam_days, journal_dates, upcoming
+
+__all__ = [
+    "DOCTOR_LINE",
+    "WEEKDAYS",
+    "DueDate",
+    "jlpt_exam_days",
+    "journal_dates",
+    "nudge",
+    "nudge_line",
+    "render_calendar",
+    "upcoming",
+    "write_calendar",
+]
