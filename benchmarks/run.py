@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -210,6 +211,46 @@ def case_tui(journals: dict[int, Path], runs: int, env: dict[str, str]) -> list[
     return rows
 
 
+INTERACTIONS = (
+    ("open_journal_s", "tui open journal", "<= 0.3 s"),
+    ("search_keystroke_s", "tui search keystroke", "<= 0.1 s"),
+    ("checkin_to_score_s", "tui check-in to score", "<= 0.3 s"),
+)
+
+
+def case_tui_interactions(
+    journals: dict[int, Path], runs: int, env: dict[str, str], work: Path
+) -> list[Measurement]:
+    """What a user waits for in the app, against the same steps in a bare Textual app.
+
+    Each run gets its own copy of the journal: the check-in adds an entry to it.
+    """
+    probe = HERE / "tui_interactions.py"
+    size = 10_000 if 10_000 in journals else max(journals)
+    samples: dict[str, list[float]] = {key: [] for key, _, _ in INTERACTIONS}
+    reference: dict[str, list[float]] = {key: [] for key, _, _ in INTERACTIONS}
+    for i in range(runs):
+        copy = work / f"interactions-{i}.json"
+        shutil.copyfile(journals[size], copy)
+        bare = run_probe(probe, "--bare", env=env)
+        result = run_probe(probe, "--journal", str(copy), "--today", TODAY.isoformat(), env=env)
+        for key, _, _ in INTERACTIONS:
+            samples[key].append(result[key])
+            if key in bare:
+                reference[key].append(bare[key])
+    return [
+        Measurement(
+            case,
+            f"{size:,}",
+            samples[key],
+            "bare Textual app" if reference[key] else "",
+            reference[key] or None,
+            target,
+        )
+        for key, case, target in INTERACTIONS
+    ]
+
+
 def case_exchange(
     journals: dict[int, Path], runs: int, env: dict[str, str], work: Path
 ) -> list[Measurement]:
@@ -295,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += case_cli_score(journals, runs, env)
         rows += case_assess_trend(journals, runs)
         rows += case_tui(journals, 1 if args.quick else TUI_RUNS, env)
+        rows += case_tui_interactions(journals, 1 if args.quick else TUI_RUNS, env, work)
         rows += case_exchange(journals, 1 if args.quick else 3, env, work)
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,7 @@ from careercoach.tui.widgets.literal import LiteralStatic, cell, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 PAGE_SIZE = 200
-FILTER_DELAY_S = 0.3
+FILTER_DELAY_S = 0.05  # coalesces a burst of keys; a pause shows results at once
 # Date and kind are fixed; tags get up to TAGS_CELLS; the title takes what is left
 # (at least TITLE_MIN_CELLS) and long ones end in "…": the details pane has them whole.
 DATE_CELLS = 10

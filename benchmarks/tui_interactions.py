@@ -1,0 +1,166 @@
+"""Time three things a user does in the app, headless, in this fresh process.
+
+- open the journal: `j` on the dashboard until the table shows its rows;
+- a keystroke in the journal search until the table shows the filtered rows;
+- saving a check-in (one typed line, ctrl+s) until the dashboard shows the new score.
+
+`--bare` times the reference in a bare Textual app: a key that switches to a screen
+with a table of 200 rows, and a keystroke in an Input that refills it. Every wait is
+for a condition, checked at each turn of the event loop (no fixed sleeps).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import time
+from collections.abc import Callable
+from typing import ClassVar
+
+TIMEOUT_S = 30.0
+
+
+async def wait_for(pilot, condition: Callable[[], bool]) -> float:
+    """Turn the event loop until `condition` holds; the moment it did."""
+    deadline = time.perf_counter() + TIMEOUT_S
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app never reached the state being timed")
+        await pilot.pause(0)
+    return time.perf_counter()
+
+
+async def ours(journal_path: str, today: dt.date) -> dict[str, float]:
+    from textual.widgets import DataTable, Input
+
+    from careercoach.insight import is_current
+    from careercoach.journal import Journal
+    from careercoach.tui.app import CareerCoachApp
+    from careercoach.tui.screens.checkin import CheckinScreen
+    from careercoach.tui.screens.dashboard import DashboardScreen
+    from careercoach.tui.screens.journal import JournalScreen
+
+    app = CareerCoachApp(Journal(journal_path), today=lambda: today)
+
+    def dashboard_current() -> bool:
+        screen = app.screen
+        return isinstance(screen, DashboardScreen) and is_current(
+            app.journal, screen.insight, today
+        )
+
+    def journal_rows() -> bool:
+        screen = app.screen
+        if not isinstance(screen, JournalScreen):
+            return False
+        table = screen.query_one("#entries", DataTable)
+        return table.row_count > 0 and not table.loading
+
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, dashboard_current)
+        timings = {}
+
+        started = time.perf_counter()
+        await pilot.press("j")
+        timings["open_journal_s"] = await wait_for(pilot, journal_rows) - started
+
+        screen = app.screen
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        before = screen.matched
+        started = time.perf_counter()
+        await pilot.press("m")
+        timings["search_keystroke_s"] = (
+            await wait_for(pilot, lambda: screen.matched is not before and journal_rows()) - started
+        )
+        await pilot.press("escape", "escape")
+
+        await pilot.press("w")
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckinScreen))
+        field = app.screen.query(Input).first()
+        field.focus()
+        await pilot.press(*"Helped a new colleague set up")
+        started = time.perf_counter()
+        await pilot.press("ctrl+s")
+        timings["checkin_to_score_s"] = await wait_for(pilot, dashboard_current) - started
+        if app.journal.count() == 0:
+            raise RuntimeError("the check-in was not saved")
+        return timings
+
+
+async def bare() -> dict[str, float]:
+    from textual.app import App, ComposeResult
+    from textual.screen import Screen
+    from textual.widgets import DataTable, Footer, Header, Input, Static
+
+    class Table(Screen):
+        def compose(self) -> ComposeResult:
+            yield Input()
+            yield DataTable()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("date", "title")
+            self.fill("")
+
+        def fill(self, text: str) -> None:
+            table = self.query_one(DataTable)
+            table.clear()
+            for i in range(200):
+                table.add_row("2026-11-20", f"row {i} {text}")
+
+        def on_input_changed(self, event: Input.Changed) -> None:
+            self.fill(event.value)
+            self.filled = event.value
+
+    class Bare(App):
+        BINDINGS: ClassVar = [("j", "table", "Table")]
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Hello")
+            yield Footer()
+
+        def action_table(self) -> None:
+            self.push_screen(Table())
+
+    app = Bare()
+    async with app.run_test(size=(100, 32)) as pilot:
+        timings = {}
+        started = time.perf_counter()
+        await pilot.press("j")
+        timings["open_journal_s"] = (
+            await wait_for(
+                pilot,
+                lambda: (
+                    isinstance(app.screen, Table)
+                    and app.screen.query_one(DataTable).row_count == 200
+                ),
+            )
+            - started
+        )
+        app.screen.query_one(Input).focus()
+        started = time.perf_counter()
+        await pilot.press("m")
+        timings["search_keystroke_s"] = (
+            await wait_for(pilot, lambda: getattr(app.screen, "filled", "") == "m") - started
+        )
+        return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bare", action="store_true")
+    parser.add_argument("--journal")
+    parser.add_argument("--today", default="2026-11-20")
+    args = parser.parse_args()
+    if args.bare:
+        result = asyncio.run(bare())
+    else:
+        result = asyncio.run(ours(args.journal, dt.date.fromisoformat(args.today)))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
