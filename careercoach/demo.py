@@ -27,7 +27,9 @@ class DemoJournal(msgspec.Struct, frozen=True):
     drafts: list[Draft]
 
 
-# (kind, sub-type, title, tags) pools; titles are what a person would really write.
+# (kind, sub-type, title, tags[, Japanese title]) pools; titles are what a person would
+# really write. Some have no Japanese title, as in a real journal: the Japanese script
+# lists those in English and says so.
 INVISIBLE = [
     ("meeting_room", "Set up the meeting room before the Monday sync", ("team",)),
     ("meeting_room", "Booked the room and tested the projector for the client visit", ()),
@@ -41,11 +43,36 @@ INVISIBLE = [
     ("stayed_late", "Stayed to help finish the team's proposal deck", ("team",)),
 ]
 BRIDGE = [
-    ("communication", "Relayed the US team's questions to the Osaka office in Japanese", ()),
-    ("culture", "Explained nemawashi to the new overseas hires", ("onboarding",)),
-    ("misunderstanding", "Cleared up a deadline misunderstanding with the Singapore team", ()),
-    ("translation", "Translated the incident report for headquarters", ("translation",)),
-    ("communication", "Joined the vendor call to bridge English and Japanese", ()),
+    (
+        "communication",
+        "Relayed the US team's questions to the Osaka office in Japanese",
+        (),
+        "米国チームからの質問を日本語で大阪オフィスへ共有",
+    ),
+    (
+        "culture",
+        "Explained nemawashi to the new overseas hires",
+        ("onboarding",),
+        "海外から入社したメンバーへの根回しの説明",
+    ),
+    (
+        "misunderstanding",
+        "Cleared up a deadline misunderstanding with the Singapore team",
+        (),
+        "シンガポールチームとの納期に関する認識違いの解消",
+    ),
+    (
+        "translation",
+        "Translated the incident report for headquarters",
+        ("translation",),
+        "本社向け障害報告書の翻訳",
+    ),
+    (
+        "communication",
+        "Joined the vendor call to bridge English and Japanese",
+        (),
+        "ベンダーとの会議での英語と日本語の橋渡し",
+    ),
 ]
 PROPOSALS = [
     ("alternative", "Suggested, as an option, a shorter weekly report format", ()),
@@ -53,11 +80,26 @@ PROPOSALS = [
     ("feedback", "Raised a concern about the review process softly in the retro", ()),
 ]
 DOCS = [
-    ("checklist", "Wrote a deployment checklist", ("docs",)),
-    ("bilingual", "Made the onboarding guide bilingual (English / 日本語)", ("docs",)),
-    ("sheet", "Built a clean tracking sheet for customer requests", ()),
-    ("procedure", "Documented the month-end closing procedure", ("docs",)),
-    ("system", "Set up a repeatable release process the team can run", ()),
+    ("checklist", "Wrote a deployment checklist", ("docs",), "デプロイ用チェックリストの作成"),
+    (
+        "bilingual",
+        "Made the onboarding guide bilingual (English / 日本語)",
+        ("docs",),
+        "オンボーディング資料の日英二言語化",
+    ),
+    (
+        "sheet",
+        "Built a clean tracking sheet for customer requests",
+        (),
+        "顧客要望の管理シートの作成",
+    ),
+    ("procedure", "Documented the month-end closing procedure", ("docs",), "月末締め手順の文書化"),
+    (
+        "system",
+        "Set up a repeatable release process the team can run",
+        (),
+        "チームで回せるリリース手順の整備",
+    ),
 ]
 EVENTS = [
     ("drinking_party", "Team 飲み会 after the release", ("team",)),
@@ -73,8 +115,12 @@ JAPANESE_STUDY = [
     ("at_work", "Wrote a customer email in Japanese without help"),
 ]
 ACHIEVEMENTS = [
-    ("milestone", "Shipped the billing migration milestone"),
-    ("recognition", "Thanked by the department head for the client demo"),
+    (
+        "milestone",
+        "Shipped the billing migration milestone",
+        "請求システム移行の節目となるリリース",
+    ),
+    ("recognition", "Thanked by the department head for the client demo", ""),
 ]
 
 
@@ -101,14 +147,25 @@ def _weekly(rng: random.Random, monday: dt.date, density: int) -> list[Draft]:
             )
         )
         if rng.random() < 0.45:
-            sub, title, tags = rng.choice(BRIDGE)
-            drafts.append(Draft(day(), "bridge", title, tags=tags, details={"type": sub}))
+            sub, title, tags, title_ja = rng.choice(BRIDGE)
+            drafts.append(
+                Draft(day(), "bridge", title, tags=tags, details={"type": sub}, title_ja=title_ja)
+            )
         if rng.random() < 0.35:
             sub, title, tags = rng.choice(EVENTS)
             drafts.append(Draft(day(), "team_event", title, tags=tags, details={"type": sub}))
         if rng.random() < 0.25:
-            sub, title, tags = rng.choice(DOCS)
-            drafts.append(Draft(day(), "documentation", title, tags=tags, details={"type": sub}))
+            sub, title, tags, title_ja = rng.choice(DOCS)
+            drafts.append(
+                Draft(
+                    day(),
+                    "documentation",
+                    title,
+                    tags=tags,
+                    details={"type": sub},
+                    title_ja=title_ja,
+                )
+            )
         if rng.random() < 0.2:
             sub, title, tags = rng.choice(PROPOSALS)
             drafts.append(
@@ -121,8 +178,10 @@ def _weekly(rng: random.Random, monday: dt.date, density: int) -> list[Draft]:
                 )
             )
         if rng.random() < 0.06:
-            sub, title = rng.choice(ACHIEVEMENTS)
-            drafts.append(Draft(day(), "achievement", title, details={"type": sub}))
+            sub, title, title_ja = rng.choice(ACHIEVEMENTS)
+            drafts.append(
+                Draft(day(), "achievement", title, details={"type": sub}, title_ja=title_ja)
+            )
     return drafts
 
 
@@ -165,6 +224,7 @@ def _milestones(as_of: dt.date) -> list[Draft]:
             ago(20),
             "achievement",
             "Led the payment-gateway launch to completion",
+            title_ja="決済ゲートウェイ導入プロジェクトの取りまとめ",
             tags=("project",),
             notes="Launched on schedule with zero incidents in week one.",
             details={"type": "major_project"},
@@ -203,6 +263,9 @@ def build_demo(
         next_evaluation=as_of + dt.timedelta(days=40),
         contract_renewal=as_of + dt.timedelta(days=130),
         manager_name="Sato",
+        manager_name_ja="佐藤",
+        manager_title="課長",
+        name_ja="モーガン",
         script_language="both",
     )
     return DemoJournal(profile=profile, drafts=drafts)

@@ -128,7 +128,10 @@ PLAN_EVIDENCE_TYPES = ("plan_goal_met", "plan_instruction", "plan_meeting")
 COMPANY_TYPES = ("japanese", "foreign", "startup", "other")
 TARGET_ROLES = ("specialist", "manager")
 SCRIPT_LANGUAGES = ("en", "ja", "both")
+# title: 佐藤課長 when a title is set; san: 佐藤さん / Sato-san; name: the bare name in English.
+MANAGER_ADDRESSING = ("title", "san", "name")
 
+_LATIN_RE = re.compile(r"[A-Za-z]")
 _TAG_RE = re.compile(r"^[\w][\w\-./+]*$")
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -289,6 +292,7 @@ class Entry(msgspec.Struct, frozen=True, gc=False):
     created: str = ""
     updated: str = ""
     starred: bool = False  # a highlight: cited first in scripts, the packet and the review
+    title_ja: str = ""  # the title in Japanese, for Japanese scripts (optional)
 
     @property
     def subtype(self) -> str | None:
@@ -302,6 +306,7 @@ class Entry(msgspec.Struct, frozen=True, gc=False):
             "date": self.date.isoformat(),
             "kind": self.kind,
             "title": self.title,
+            "title_ja": self.title_ja,
             "notes": self.notes,
             "tags": list(self.tags),
             "details": dict(self.details),
@@ -336,6 +341,7 @@ class Entry(msgspec.Struct, frozen=True, gc=False):
             date=parse_date(raw_date, dt.date.today()),
             kind=data.get("kind", ""),
             title=data.get("title", ""),
+            title_ja=data.get("title_ja", "") or "",
             notes=data.get("notes", "") or "",
             tags=tags,
             details=details,
@@ -372,6 +378,7 @@ def make_entry(
     date: dt.date,
     kind: str,
     title: str,
+    title_ja: str = "",
     notes: str = "",
     tags: Iterable[str] = (),
     details: Mapping[str, Any] | None = None,
@@ -390,6 +397,7 @@ def make_entry(
         raise ValidationError("the title must be one line: put the rest in --note")
     if len(title) > TITLE_MAX:
         raise ValidationError(f"the title is {len(title)} characters: at most {TITLE_MAX}")
+    title_ja = check_title_ja(title_ja)
     notes = clean_text(notes)
     if len(notes) > NOTES_MAX:
         raise ValidationError(f"the notes are {len(notes)} characters: at most {NOTES_MAX}")
@@ -400,6 +408,7 @@ def make_entry(
         date=date,
         kind=kind,
         title=title,
+        title_ja=title_ja,
         notes=notes,
         tags=normalise_tags(tags),
         details=validate_details(kind, details or {}),
@@ -409,6 +418,20 @@ def make_entry(
     )
 
 
+def check_title_ja(title_ja: Any) -> str:
+    """The optional Japanese title: one line, like the title; empty means none."""
+    if not isinstance(title_ja, str):
+        raise ValidationError("the Japanese title must be text")
+    title_ja = clean_text(title_ja).strip()
+    if "\n" in title_ja:
+        raise ValidationError("the Japanese title must be one line")
+    if len(title_ja) > TITLE_MAX:
+        raise ValidationError(
+            f"the Japanese title is {len(title_ja)} characters: at most {TITLE_MAX}"
+        )
+    return title_ja
+
+
 def with_changes(entry: Entry, **changes: Any) -> Entry:
     """Return the entry with some fields changed, validated again as a whole."""
     merged = {
@@ -416,6 +439,7 @@ def with_changes(entry: Entry, **changes: Any) -> Entry:
         "date": entry.date,
         "kind": entry.kind,
         "title": entry.title,
+        "title_ja": entry.title_ja,
         "notes": entry.notes,
         "tags": entry.tags,
         "details": entry.details,
@@ -431,6 +455,7 @@ class Profile(msgspec.Struct, frozen=True):
     """Who the user is at work; every field optional so a new user can start at once."""
 
     name: str = ""
+    name_ja: str = ""  # for the self-introduction in Japanese (モーガンです)
     company_type: str = ""
     target_role: str = "specialist"
     start_date: dt.date | None = None
@@ -438,6 +463,9 @@ class Profile(msgspec.Struct, frozen=True):
     next_evaluation: dt.date | None = None
     contract_renewal: dt.date | None = None
     manager_name: str = ""
+    manager_name_ja: str = ""  # 佐藤: Japanese scripts address 佐藤課長 / 佐藤さん
+    manager_title: str = ""  # 課長, 部長, 係長, …: itself an honorific
+    manager_addressing: str = ""  # "" or title | san | name (see phrasing/addressing.py)
     script_language: str = "en"
 
     def to_dict(self) -> dict[str, Any]:
@@ -463,6 +491,7 @@ class Profile(msgspec.Struct, frozen=True):
 
 PROFILE_FIELDS = (
     "name",
+    "name_ja",
     "company_type",
     "target_role",
     "start_date",
@@ -470,6 +499,9 @@ PROFILE_FIELDS = (
     "next_evaluation",
     "contract_renewal",
     "manager_name",
+    "manager_name_ja",
+    "manager_title",
+    "manager_addressing",
     "script_language",
 )
 PROFILE_DATE_FIELDS = ("start_date", "next_evaluation", "contract_renewal")
@@ -478,6 +510,7 @@ PROFILE_CHOICES: dict[str, tuple[str, ...]] = {
     "target_role": TARGET_ROLES,
     "jlpt_level": JLPT_LEVELS,
     "script_language": SCRIPT_LANGUAGES,
+    "manager_addressing": MANAGER_ADDRESSING,
 }
 NAME_MAX = 100
 
@@ -505,6 +538,10 @@ def set_profile_fields(profile: Profile, values: Mapping[str, Any], today: dt.da
         else:
             if "\n" in text or len(text) > NAME_MAX:
                 raise ValidationError(f"{key} must be one line of at most {NAME_MAX} characters")
+            if key == "manager_title" and _LATIN_RE.search(text):
+                raise ValidationError(
+                    f"bad manager_title {raw!r}: write it in Japanese, e.g. 課長, 部長 or 係長"
+                )
             changes[key] = text
     return msgspec.structs.replace(profile, **changes)
 
@@ -537,3 +574,4 @@ class Draft(msgspec.Struct, frozen=True):
     tags: tuple[str, ...] = ()
     details: Mapping[str, Any] | None = None
     starred: bool = False
+    title_ja: str = ""

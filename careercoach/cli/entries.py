@@ -46,6 +46,7 @@ def _details_with_type(kind: str, subtype: str | None, pairs: tuple[str, ...]) -
     help="YYYY-MM-DD, today or yesterday.",
 )
 @click.option("--note", "-n", default="", help="Longer notes.")
+@click.option("--ja", "title_ja", default="", help="The title in Japanese, for Japanese scripts.")
 @click.option("--tag", "-t", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--type", "subtype", help="Sub-type, e.g. meeting_room or jlpt.")
 @click.option(
@@ -63,6 +64,7 @@ def add(
     title: str,
     date_text: str,
     note: str,
+    title_ja: str,
     tags: tuple[str, ...],
     subtype: str | None,
     details: tuple[str, ...],
@@ -78,6 +80,7 @@ def add(
         tags=tags,
         details=_details_with_type(kind, subtype, details),
         starred=star,
+        title_ja=title_ja,
     )
     entry = app.journal().add(draft)
     click.echo(entry.id)
@@ -95,6 +98,7 @@ def _entry_row(entry: Entry, star: str = "") -> list[str]:
         entry.kind + (f"/{entry.subtype}" if entry.subtype else ""),
         (star if entry.starred else "") + entry.title,
         " ".join(entry.tags),
+        terminal_safe(entry.title_ja, keep_newlines=False),
     ]
     return [terminal_safe(cell, keep_newlines=False) for cell in cells]
 
@@ -151,8 +155,8 @@ def list_entries(
     from rich.text import Text
 
     table = Table(box=None, header_style="bold")
-    for column in ("id", "date", "kind", "title", "tags"):
-        table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+    for column in ("id", "date", "kind", "title", "tags", "日本語"):
+        table.add_column(column, overflow="fold" if column in ("title", "日本語") else "ellipsis")
     for entry in entries:
         table.add_row(*(Text(cell) for cell in _entry_row(entry, star="★ ")))
     console().print(table)
@@ -180,6 +184,8 @@ def show(app: AppContext, entry_id: str, as_json: bool) -> None:
     ]
     if entry.starred:
         lines.append("starred: yes")
+    if entry.title_ja:
+        lines.append(f"日本語: {entry.title_ja}")
     if entry.tags:
         lines.append("tags: " + " ".join(entry.tags))
     for key, value in entry.details.items():
@@ -195,6 +201,7 @@ def show(app: AppContext, entry_id: str, as_json: bool) -> None:
 @click.option("--date", "date_text", help="New date.")
 @click.option("--kind", help="New kind (its details must still fit).")
 @click.option("--title", help="New title.")
+@click.option("--ja", "title_ja", help="New Japanese title (empty removes it).")
 @click.option("--note", help="New notes (replaces the old ones).")
 @click.option("--tag", "tags", multiple=True, help="Replace all tags (repeatable).")
 @click.option("--add-tag", "add_tags", multiple=True, help="Add a tag.")
@@ -215,6 +222,7 @@ def edit(
     date_text: str | None,
     kind: str | None,
     title: str | None,
+    title_ja: str | None,
     note: str | None,
     tags: tuple[str, ...],
     add_tags: tuple[str, ...],
@@ -230,7 +238,7 @@ def edit(
     """
     new_date = parse_date(date_text, app.today) if date_text is not None else None
     new_kind = check_kind(kind) if kind else None
-    named = (new_date, new_kind, title, note, subtype, star)
+    named = (new_date, new_kind, title, title_ja, note, subtype, star)
     if all(v is None for v in named) and not (tags or add_tags or remove_tags or details):
         raise ValidationError("nothing to change: name at least one field, e.g. --title")
 
@@ -242,6 +250,8 @@ def edit(
             changes["kind"] = new_kind
         if title is not None:
             changes["title"] = title
+        if title_ja is not None:
+            changes["title_ja"] = title_ja
         if note is not None:
             changes["notes"] = note
         if tags or add_tags or remove_tags:

@@ -36,6 +36,7 @@ CSV_COLUMNS = (
     "details",
     "created",
     "updated",
+    "title_ja",
 )
 # A cell starting with one of these is run as a formula by spreadsheets (the full-width
 # forms too, which Japanese spreadsheet software may convert).
@@ -95,6 +96,7 @@ def _csv_row(e: Entry) -> list[str]:
         extra,
         e.created,
         e.updated,
+        spreadsheet_safe(e.title_ja),
     )
     return [spreadsheet_safe(cell) for cell in cells]
 
@@ -145,6 +147,8 @@ def _entry_lines(entry: Entry) -> list[str]:
         f"- {star}**{entry.date.isoformat()}** · {_kind_label(entry.kind, entry.subtype)} · "
         f"{md_escape(entry.title)} `{entry.id}`"
     ]
+    if entry.title_ja:
+        lines.append(f"  日本語: {md_escape(entry.title_ja)}")
     if entry.tags:
         lines.append(f"  tags: {md_escape(' '.join(entry.tags))}")
     notes = md_escape_block(entry.notes)

@@ -342,6 +342,7 @@ class Journal:
                 date=d.date,
                 kind=d.kind,
                 title=d.title,
+                title_ja=d.title_ja,
                 notes=d.notes,
                 tags=d.tags,
                 details=d.details,

@@ -16,6 +16,7 @@ from careercoach.tui.widgets.form import FormField
 
 LABELS = {
     "name": "Your name",
+    "name_ja": "Name (日本語)",
     "company_type": "Company type",
     "target_role": "Aiming for",
     "start_date": "Started on",
@@ -23,6 +24,9 @@ LABELS = {
     "next_evaluation": "Next evaluation",
     "contract_renewal": "Contract renewal",
     "manager_name": "Manager's name",
+    "manager_name_ja": "Manager (日本語)",
+    "manager_title": "Manager's title",
+    "manager_addressing": "Address them as",
     "script_language": "Script language",
 }
 CHOICES: dict[str, list[tuple[str, str]]] = {
@@ -35,6 +39,11 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
     "target_role": [("Specialist", "specialist"), ("Manager", "manager")],
     "jlpt_level": [(level, level) for level in ("N1", "N2", "N3", "N4", "N5")],
     "script_language": [("English", "en"), ("Japanese", "ja"), ("Both", "both")],
+    "manager_addressing": [
+        ("佐藤課長 / Sato-san", "title"),
+        ("佐藤さん / Sato-san", "san"),
+        ("佐藤課長 / Sato", "name"),
+    ],
 }
 REQUIRED_CHOICES = ("target_role", "script_language")
 
