@@ -89,6 +89,9 @@ def add(
 add.help = f"Log an entry and print its id.\n\nKIND is one of: {KIND_LIST}."
 
 
+_JA_SEPARATOR = " ／ "  # between the title and its Japanese title in `list`
+
+
 def _entry_row(entry: Entry, star: str = "") -> list[str]:
     """One row of `list`: every cell one inert line, so tabs and newlines in a title,
     a tag or a hand-edited sub-type cannot shift the columns."""
@@ -96,9 +99,11 @@ def _entry_row(entry: Entry, star: str = "") -> list[str]:
         entry.id,
         entry.date.isoformat(),
         entry.kind + (f"/{entry.subtype}" if entry.subtype else ""),
-        (star if entry.starred else "") + entry.title,
+        (star if entry.starred else "")
+        + entry.title
+        + _JA_SEPARATOR * bool(entry.title_ja)
+        + entry.title_ja,
         " ".join(entry.tags),
-        terminal_safe(entry.title_ja, keep_newlines=False),
     ]
     return [terminal_safe(cell, keep_newlines=False) for cell in cells]
 
@@ -155,8 +160,8 @@ def list_entries(
     from rich.text import Text
 
     table = Table(box=None, header_style="bold")
-    for column in ("id", "date", "kind", "title", "tags", "日本語"):
-        table.add_column(column, overflow="fold" if column in ("title", "日本語") else "ellipsis")
+    for column in ("id", "date", "kind", "title", "tags"):
+        table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
     for entry in entries:
         table.add_row(*(Text(cell) for cell in _entry_row(entry, star="★ ")))
     console().print(table)
