@@ -1,6 +1,9 @@
-"""Helpers for driving the app headless: a fixed clock, demo journals, settling.
+"""Helpers for driving the app headless: a fixed clock, demo journals, condition waits.
 
 Test modules import the helpers from here (`from tests.tui.conftest import ...`).
+A test waits for the condition it needs (`wait_until`, `screen_is`, `workers_done`),
+never for a fixed number of pauses or a fixed time: a busy machine only makes it slower.
+`async def` tests run under pytest-asyncio (`asyncio_mode = "auto"` in pyproject.toml).
 """
 
 from __future__ import annotations
@@ -8,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import html
-import inspect
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -32,17 +34,10 @@ TODAY = dt.date(2026, 11, 20)
 # which are random.
 MOMENT = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)
 SIZE = (100, 32)
+# How long a condition may take before the test fails. Generous on purpose: a test
+# that passes never waits this long, and a loaded CI machine can be very slow.
+TIMEOUT = 60.0
 SomeScreen = TypeVar("SomeScreen", bound=Screen)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests in a fresh event loop (no asyncio plugin needed)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
 
 
 def open_journal(path: Path, **options: object) -> Journal:
@@ -50,7 +45,11 @@ def open_journal(path: Path, **options: object) -> Journal:
 
 
 def make_app(path: Path, *, demo: bool = False, **options: object) -> CareerCoachApp:
+    """The app on `path` with the fixed clock. Animations are off (`TEXTUAL_ANIMATIONS=none`
+    does the same): a tab's underline or a scroll lands at once, so a snapshot never
+    catches one half-way and a test never waits for one."""
     app = CareerCoachApp(open_journal(path, **options), today=lambda: TODAY, demo=demo)
+    app.animation_level = "none"
     record_notifications(app)
     return app
 
@@ -72,20 +71,63 @@ def notifications(pilot: Pilot) -> list[str]:
     return list(pilot.app.notified)  # type: ignore[attr-defined]
 
 
-async def settle(pilot: Pilot, rounds: int = 4) -> None:
-    """Let workers finish and the messages they post be handled (a few times over)."""
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+async def wait_until(
+    pilot: Pilot, condition: Callable[[], object], what: str = "", *, timeout: float = TIMEOUT
+) -> None:
+    """Let the app run until `condition()` holds; fail (saying `what`) after `timeout` s."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    delay: float | None = None  # the first look costs no sleep; later ones yield the CPU
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"waited {timeout:.0f} s for {what or condition}")
+        await pilot.pause(delay)
+        delay = 0.01
+
+
+def busy_workers(pilot: Pilot) -> list[str]:
+    """The workers still pending or running (by name)."""
+    return [worker.name for worker in pilot.app.workers if not worker.is_finished]
+
+
+async def workers_done(pilot: Pilot, *, timeout: float = TIMEOUT) -> None:
+    """Wait until every worker has finished and the messages they posted are handled."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        await asyncio.wait_for(pilot.app.workers.wait_for_complete(), timeout)
+        await pilot.pause()  # handles what they posted, which may start more workers
+        if not busy_workers(pilot):
+            return
+        if loop.time() > deadline:
+            raise AssertionError(f"workers still busy after {timeout:.0f} s: {busy_workers(pilot)}")
+
+
+async def settle(pilot: Pilot, rounds: int = 1) -> None:
+    """Old name for `workers_done` (`rounds` is ignored); being replaced by the
+    condition each test needs."""
+    del rounds
+    await workers_done(pilot)
+
+
+async def screen_is(pilot: Pilot, screen_class: type[SomeScreen]) -> SomeScreen:
+    """Wait until the screen in front is a `screen_class` and its workers are done."""
+    await wait_until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, screen_class),
+        f"the {screen_class.__name__} (in front: {type(pilot.app.screen).__name__})",
+    )
+    await workers_done(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, screen_class)
+    return screen
 
 
 async def ready(pilot: Pilot) -> None:
     """Wait until start-up is over and the first screen has loaded its data."""
-    for _ in range(50):
-        await settle(pilot, rounds=1)
-        if pilot.app.started or pilot.app.screen_stack[-1].is_modal:
-            break
-    await settle(pilot)
+    app = pilot.app
+    await wait_until(pilot, lambda: app.started or app.screen.is_modal, "start-up to finish")
+    await workers_done(pilot)
 
 
 @asynccontextmanager
@@ -104,34 +146,45 @@ async def running(
 
 
 async def open_screen(pilot: Pilot, key: str, screen_class: type[SomeScreen]) -> SomeScreen:
-    """Press a screen's key and wait for it to load."""
+    """Press a screen's key and wait for it to be in front with its data loaded."""
     await pilot.press(key)
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, screen_class)
-    return screen
+    return await screen_is(pilot, screen_class)
 
 
 async def run_command(pilot: Pilot, name: str) -> None:
     """Run a command from the command palette by typing its name."""
+    from textual.command import CommandPalette
+
     await pilot.press("ctrl+p")
-    await settle(pilot)
+    palette = await screen_is(pilot, CommandPalette)
     await pilot.press(*name)
-    await settle(pilot)
+    await wait_until(
+        pilot, lambda: name.lower() in screen_text(pilot).lower(), f"the command {name!r} listed"
+    )
     await pilot.press("enter")
-    await settle(pilot)
+    await wait_until(pilot, lambda: palette not in pilot.app.screen_stack, "the palette to close")
+    await workers_done(pilot)
 
 
 def keys_then_settle(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
-    """A snapshot's `run_before`: once the app is ready, press each key and let it settle."""
+    """A snapshot's `run_before`: once the app is ready, press each key and wait for
+    the workers it starts (and the messages they post) to be done."""
 
     async def run_before(pilot: Pilot) -> None:
         await ready(pilot)
         for key in keys:
             await pilot.press(key)
-            await settle(pilot)
+            await workers_done(pilot)
+        steady_cursors(pilot)
 
     return run_before
+
+
+def steady_cursors(pilot: Pilot) -> None:
+    """Stop text cursors blinking, shown: a blink is half a second, and a picture
+    taken on a slow machine must not depend on which half it lands in."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
 
 
 def shown(screen: Screen, selector: str) -> str:
