@@ -124,6 +124,7 @@ KINDS: dict[str, KindSpec] = {
 }
 
 PLAN_EVIDENCE_TYPES = ("plan_goal_met", "plan_instruction", "plan_meeting")
+PIP_TAG = "pip"
 
 COMPANY_TYPES = ("japanese", "foreign", "startup", "other")
 TARGET_ROLES = ("specialist", "manager")
@@ -430,6 +431,13 @@ def check_title_ja(title_ja: Any) -> str:
             f"the Japanese title is {len(title_ja)} characters: at most {TITLE_MAX}"
         )
     return title_ja
+
+
+def is_plan_evidence(entry: Entry) -> bool:
+    """A note typed as improvement-plan evidence, or any entry tagged "pip". It stays
+    out of the promotion material (packet, CSV, scripts, score) unless asked for."""
+    marked = entry.kind == "note" and entry.subtype in PLAN_EVIDENCE_TYPES
+    return marked or PIP_TAG in entry.tags
 
 
 def with_changes(entry: Entry, **changes: Any) -> Entry:

@@ -23,7 +23,6 @@ from careercoach.cli.plan_shared import (
     json_option,
     load_plan,
     pass_app,
-    save_plan,
     user_date,
 )
 from careercoach.errors import ValidationError
@@ -33,13 +32,13 @@ from careercoach.plan import (
     KeyDate,
     PlanContent,
     assess_plan,
+    change,
     evidence_pack,
     evidence_timeline,
     goal_numbers,
     key_dates,
     load_plan_content,
     new_plan,
-    with_dates,
 )
 
 # -- helpers ---------------------------------------------------------------------
@@ -94,10 +93,7 @@ for command in (goal, meeting, support, signs, sign, docs, doc):
 def start(app: AppContext, start_text: str, end_text: str, replace: bool) -> None:
     """Start recording an improvement plan."""
     record = new_plan(user_date(start_text, app), user_date(end_text, app))
-    journal = app.journal()
-    if journal.plan() is not None and not replace:
-        raise ValidationError("a plan is already recorded: add --replace to start over")
-    save_plan(journal, record)
+    change.start_plan(app.journal(), record, replace=replace)
     click.echo(f"plan recorded: {record.start} to {record.end} ({record.length_days} days)")
 
 
@@ -128,8 +124,7 @@ def dates(
     if employment_text is not None:
         changes["employment_end"] = _optional_date(employment_text, app)
     if changes:
-        record = with_dates(record, **changes)
-        save_plan(journal, record)
+        record = change.dates(**changes).save(journal).plan
     content = load_plan_content()
     items = key_dates(record, app.today, content=content)
     if as_json:
@@ -178,7 +173,8 @@ def show(app: AppContext, as_json: bool) -> None:
     ] or ['  none yet: careercoach plan goal add "TEXT" --specific --measurable']
     lines += ["", f"Check-in meetings ({len(record.meetings)})"]
     lines += [
-        f"  {m.date}  {m.note.splitlines()[0] if m.note else '(no note)'}" for m in record.meetings
+        f"  {n}. {m.date}  {m.note.splitlines()[0] if m.note else '(no note)'}"
+        for n, m in enumerate(record.meetings, start=1)
     ]
     offered = [k.replace("_", " ") for k in record.support.offered()]
     lines += [
@@ -311,5 +307,5 @@ def clear(app: AppContext, yes: bool) -> None:
         raise ValidationError(NO_PLAN)
     if not yes:
         raise ValidationError("not deleting the plan without confirmation: add --yes")
-    journal.save_plan(None)
+    change.clear_plan(journal)
     click.echo("plan deleted")

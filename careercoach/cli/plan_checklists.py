@@ -6,17 +6,9 @@ import click
 
 from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_json, echo_text
-from careercoach.cli.plan_shared import given, json_option, load_plan, pass_app, save_plan
+from careercoach.cli.plan_shared import given, json_option, load_plan, pass_app
 from careercoach.errors import ValidationError
-from careercoach.plan import (
-    ANSWERS,
-    SUPPORT_LABELS,
-    answer_sign,
-    assess_plan,
-    load_plan_content,
-    mark_document,
-    set_support,
-)
+from careercoach.plan import ANSWERS, SUPPORT_LABELS, assess_plan, change, load_plan_content
 
 
 @click.command("support")
@@ -38,9 +30,8 @@ def support(app: AppContext, **flags: bool | None) -> None:
     changes = given(**flags)
     if not changes:
         raise ValidationError("nothing to change: give a flag such as --training")
-    journal, record = load_plan(app)
-    record = set_support(record, **changes)
-    save_plan(journal, record)
+    journal, _ = load_plan(app)
+    record = change.support(**changes).save(journal).plan
     offered = [k.replace("_", " ") for k in record.support.offered()]
     click.echo("support offered: " + (", ".join(offered) if offered else "none"))
 
@@ -73,11 +64,10 @@ def signs(app: AppContext, as_json: bool) -> None:
 @pass_app
 def sign(app: AppContext, sign_id: str, answer: str) -> None:
     """Answer one sign: yes, no, unsure (or clear to forget the answer)."""
-    journal, record = load_plan(app)
+    journal, _ = load_plan(app)
     content = load_plan_content()
     value = None if answer.lower() == "clear" else answer.lower()
-    record = answer_sign(record, sign_id, value, content)
-    save_plan(journal, record)
+    change.answer(sign_id, value, content).save(journal)
     chosen = content.sign(sign_id)
     click.echo(f"{chosen.id}: {value or 'cleared'}")
 
@@ -121,9 +111,8 @@ def docs(app: AppContext, as_json: bool) -> None:
 @pass_app
 def doc(app: AppContext, item_id: str, undo: bool) -> None:
     """Tick a documentation checklist item as secured."""
-    journal, record = load_plan(app)
+    journal, _ = load_plan(app)
     content = load_plan_content()
-    record = mark_document(record, item_id, not undo, content)
-    save_plan(journal, record)
+    change.document(item_id, not undo, content).save(journal)
     item = content.document(item_id)
     click.echo(f"{item.id}: {'to do' if undo else 'done'}")

@@ -34,10 +34,6 @@ def load_plan(app: AppContext) -> tuple[Journal, PlanRecord]:
         ) from None
 
 
-def save_plan(journal: Journal, plan: PlanRecord) -> None:
-    journal.save_plan(plan.to_dict())
-
-
 def user_date(text: str, app: AppContext) -> dt.date:
     return parse_date(text, app.today)
 

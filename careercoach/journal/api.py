@@ -62,6 +62,15 @@ class MergeReport(msgspec.Struct, frozen=True):
     unchanged: tuple[str, ...] = ()
 
 
+class PlanSave(msgspec.Struct, frozen=True):
+    """What `Journal.change_plan_and_notes` wrote: the plan record, the notes it added,
+    and the ids of the notes it rewrote or deleted."""
+
+    plan: dict[str, Any] | None
+    added: list[Entry]
+    replaced: tuple[str, ...]
+
+
 def sort_newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=operator.attrgetter("date", "created", "id"), reverse=True)
 
@@ -333,7 +342,10 @@ class Journal:
         return self._add_and_save(drafts, {PLAN: {"1": dict(plan)}})
 
     def _add_and_save(
-        self, drafts: Sequence[Draft], tables: Mapping[str, dict[str, Any]] | None = None
+        self,
+        drafts: Sequence[Draft],
+        tables: Mapping[str, dict[str, Any]] | None = None,
+        rewritten: Mapping[str, Entry | None] | None = None,
     ) -> list[Entry]:
         stamp = timestamp(self._now())
         checked = [
@@ -354,6 +366,11 @@ class Journal:
 
         def add(data: dict[str, Any]) -> None:
             table = data[ENTRIES] = dict(data.get(ENTRIES, {}))
+            for doc_id, entry in (rewritten or {}).items():
+                if entry is None:
+                    del table[doc_id]
+                else:
+                    table[doc_id] = entry.to_dict()
             taken = {doc.get("id") for doc in table.values()}
             next_doc = max(map(int, table), default=0) + 1
             new_ids = generate_ids(len(checked), self._rng, taken)
@@ -412,11 +429,41 @@ class Journal:
     ) -> dict[str, Any] | None:
         """Apply an operation to the plan record as it is on disk now, under the lock;
         `drafts` (evidence notes) are added in the same write, so both or neither."""
+        return self.change_plan_and_notes(change, drafts).plan
+
+    def change_plan_and_notes(
+        self,
+        change: Callable[[dict[str, Any] | None], Mapping[str, Any] | None],
+        drafts: Sequence[Draft] = (),
+        replace: Mapping[str, Draft | None] | None = None,
+    ) -> PlanSave:
+        """`change_plan`, and in the same write rewrite (a Draft) or delete (None) the
+        plan's notes already in the journal, by entry id: a meeting edited or deleted
+        takes its journal note with it."""
+        replace = dict(replace or {})
         with self.transaction():
             changed = change(self.plan())
+            stamp = timestamp(self._now())
+            doc_ids = self._index()[1]
+            rewritten: dict[str, Entry | None] = {}
+            for entry_id, draft in replace.items():
+                current = self.get(entry_id)
+                rewritten[str(doc_ids[current.id])] = (
+                    None
+                    if draft is None
+                    else with_changes(
+                        current,
+                        date=draft.date,
+                        title=draft.title,
+                        notes=draft.notes,
+                        tags=draft.tags,
+                        details=draft.details or {},
+                        updated=stamp,
+                    )
+                )
             record = {"1": dict(changed)} if changed is not None else {}
-            self._add_and_save(drafts, {PLAN: record})
-        return dict(changed) if changed is not None else None
+            added = self._add_and_save(drafts, {PLAN: record}, rewritten)
+        return PlanSave(dict(changed) if changed is not None else None, added, tuple(replace))
 
     def delete(self, entry_id: str) -> Entry:
         """Move an entry to the trash: gone from every read, restorable for TRASH_DAYS."""

@@ -1,11 +1,16 @@
 """The improvement-plan navigator: the plan record, its content, assessment,
-key dates, evidence notes and the evidence pack (pure, apart from `evidence`).
+key dates, evidence notes and the evidence pack (pure, apart from `change`).
+
+`change` holds every change to the plan as a step (`change.add_meeting(day, note)`,
+`change.delete_goal(2)`, ...) that `step.save(journal)` writes with its journal notes;
+the app and the command line build the same steps.
 """
 
 from __future__ import annotations
 
+from careercoach.plan import steps as change
 from careercoach.plan.content import FIXABLE, PlanContent, load_plan_content
-from careercoach.plan.evidence import evidence_note, meeting_note, save_with_evidence
+from careercoach.plan.evidence import evidence_note, goal_met_note, meeting_note
 from careercoach.plan.export import evidence_pack, goal_numbers
 from careercoach.plan.navigator import (
     KeyDate,
@@ -54,12 +59,14 @@ __all__ = [
     "add_meeting",
     "answer_sign",
     "assess_plan",
+    "change",
     "check_meeting_date",
     "check_meeting_note",
     "edit_goal",
     "evidence_note",
     "evidence_pack",
     "evidence_timeline",
+    "goal_met_note",
     "goal_numbers",
     "key_dates",
     "load_plan_content",
@@ -67,7 +74,6 @@ __all__ = [
     "meeting_note",
     "new_plan",
     "plan_warnings",
-    "save_with_evidence",
     "set_goal_status",
     "set_support",
     "with_dates",

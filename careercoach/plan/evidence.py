@@ -1,21 +1,24 @@
 """The dated journal notes that plan changes leave, so they join the evidence trail.
 
 A goal met or a check-in held is saved together with its note in one write
-(`Journal.add_with_plan`): a crash or a full disk can never keep one without the
-other. The command line and the app both build and save these notes here.
+(`PlanStep.save`): a crash or a full disk can never keep one without the
+other. A meeting or goal edited or deleted finds its note here, so the note changes
+or goes in the same write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable
 
-from careercoach.journal import Draft, Journal
-from careercoach.model import TITLE_MAX, Entry
-from careercoach.plan.navigator import PIP_TAG
-from careercoach.plan.record import PlanRecord
+from careercoach.journal import Draft
+from careercoach.model import PIP_TAG, TITLE_MAX, Entry
+from careercoach.plan.record import Goal, Meeting
 
 CHECK_IN_PREFIX = "Plan check-in: "
+_GOAL_MET_TITLE = re.compile(r"^Plan goal (\d+) met: ")
+RECOGNISED_WORDS = {True: "yes", False: "no", None: "not confirmed yet"}
 
 
 def evidence_note(on: dt.date, subtype: str, title: str, notes: str = "") -> Draft:
@@ -38,10 +41,39 @@ def meeting_note(on: dt.date, note: str) -> Draft:
     return evidence_note(on, "plan_meeting", lines[0], notes)
 
 
-def save_with_evidence(journal: Journal, record: PlanRecord, notes: Sequence[Draft]) -> list[Entry]:
-    """Save the plan and add its evidence notes (if any) in one write; return the new
-    entries."""
-    if not notes:
-        journal.save_plan(record.to_dict())
-        return []
-    return journal.add_with_plan(notes, record.to_dict())
+def goal_met_note(number: int, goal: Goal) -> Draft:
+    """The note for a goal met: its number and wording, and whether it was recognised."""
+    if goal.met_on is None:
+        raise ValueError("only a met goal has a note")
+    return evidence_note(
+        goal.met_on,
+        "plan_goal_met",
+        f"Plan goal {number} met: {goal.text}",
+        f"Recognised by the company: {RECOGNISED_WORDS[goal.recognised]}.",
+    )
+
+
+def _same_note(entry: Entry, draft: Draft) -> bool:
+    return (
+        entry.kind == draft.kind
+        and entry.date == draft.date
+        and entry.subtype == (draft.details or {}).get("type")
+        and entry.title == draft.title
+    )
+
+
+def find_meeting_note(entries: Iterable[Entry], meeting: Meeting) -> Entry | None:
+    """The journal note a meeting left (the first, if it was logged twice)."""
+    expected = meeting_note(meeting.date, meeting.note)
+    return next((e for e in entries if _same_note(e, expected) and e.notes == expected.notes), None)
+
+
+def find_goal_met_note(entries: Iterable[Entry], goal: Goal) -> Entry | None:
+    """The note a met goal left, whatever number the goal had when it was met."""
+    if goal.met_on is None:
+        return None
+    for entry in entries:
+        found = _GOAL_MET_TITLE.match(entry.title)
+        if found and _same_note(entry, goal_met_note(int(found.group(1)), goal)):
+            return entry
+    return None

@@ -24,7 +24,7 @@ from typing import Any
 
 import msgspec
 
-from careercoach.model import PLAN_EVIDENCE_TYPES, Entry
+from careercoach.model import Entry, is_plan_evidence
 from careercoach.plan.content import (
     EXIT_RISK,
     FIXABLE,
@@ -37,8 +37,6 @@ from careercoach.plan.record import (
     Goal,
     PlanRecord,
 )
-
-PIP_TAG = "pip"
 
 # The verdict rule (PIP guide §2 "rule of thumb"): clarity and support with no red flag
 # means staying is realistic; several red flags, or red flags outweighing the fixable
@@ -408,12 +406,6 @@ class TimelineItem(msgspec.Struct, frozen=True):
             "notes": self.notes,
             "tags": list(self.tags),
         }
-
-
-def is_plan_evidence(entry: Entry) -> bool:
-    """A note marked as plan evidence, or any entry tagged "pip"."""
-    marked = entry.kind == "note" and entry.subtype in PLAN_EVIDENCE_TYPES
-    return marked or PIP_TAG in entry.tags
 
 
 def evidence_timeline(

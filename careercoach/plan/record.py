@@ -138,6 +138,10 @@ class PlanRecord(msgspec.Struct, frozen=True):
         """Goal `number`, counting from 1 as the CLI and the TUI show them."""
         return self.goals[_goal_index(self, number)]
 
+    def meeting(self, number: int) -> Meeting:
+        """Meeting `number`, counting from 1 in date order as the CLI and the TUI show them."""
+        return self.meetings[_meeting_index(self, number)]
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape stored in the journal."""
         return {
@@ -446,6 +450,45 @@ def add_meeting(plan: PlanRecord, on: dt.date, note: str) -> PlanRecord:
     meeting = Meeting(date=check_meeting_date(on), note=check_meeting_note(note))
     meetings = sorted((*plan.meetings, meeting), key=lambda m: m.date)
     return check_plan(msgspec.structs.replace(plan, meetings=tuple(meetings)))
+
+
+def _meeting_index(plan: PlanRecord, number: int) -> int:
+    if not plan.meetings:
+        raise ValidationError(f"no meeting {number}: the plan has no meetings yet")
+    if not 1 <= number <= len(plan.meetings):
+        raise ValidationError(
+            f"no meeting {number}: choose a number from 1 to {len(plan.meetings)}"
+        )
+    return number - 1
+
+
+def edit_meeting(
+    plan: PlanRecord, number: int, on: dt.date | None = None, note: str | None = None
+) -> PlanRecord:
+    """Change meeting `number` (counting from 1 in date order); it moves to its new
+    place when its date changes."""
+    index = _meeting_index(plan, number)
+    current = plan.meetings[index]
+    changed = Meeting(
+        date=check_meeting_date(on) if on is not None else current.date,
+        note=check_meeting_note(note) if note is not None else current.note,
+    )
+    others = [m for i, m in enumerate(plan.meetings) if i != index]
+    meetings = sorted((*others, changed), key=lambda m: m.date)
+    return check_plan(msgspec.structs.replace(plan, meetings=tuple(meetings)))
+
+
+def delete_meeting(plan: PlanRecord, number: int) -> PlanRecord:
+    index = _meeting_index(plan, number)
+    meetings = tuple(m for i, m in enumerate(plan.meetings) if i != index)
+    return check_plan(msgspec.structs.replace(plan, meetings=meetings))
+
+
+def delete_goal(plan: PlanRecord, number: int) -> PlanRecord:
+    """Remove goal `number`; the goals after it move up one number."""
+    index = _goal_index(plan, number)
+    goals = tuple(g for i, g in enumerate(plan.goals) if i != index)
+    return check_plan(msgspec.structs.replace(plan, goals=goals))
 
 
 def set_support(plan: PlanRecord, **flags: bool) -> PlanRecord:

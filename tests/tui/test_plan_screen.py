@@ -18,6 +18,7 @@ from careercoach.journal.storage import JournalStorage
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan import PlanScreen
 from careercoach.tui.screens.plan_dialogs import MeetingDialog
+from careercoach.tui.screens.plan_tabs import SignsTab
 from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.key_footer import KeyFooter
 from tests.tui.conftest import TODAY, open_screen, run_command, running, settle, shown
@@ -97,13 +98,14 @@ async def test_answering_signs_changes_the_verdict(demo_path: Path) -> None:
         signs = screen.query_one("#sign-list", OptionList)
         signs.focus()
         before = shown(screen, "#verdict")
-        red_flags = [i for i, f in enumerate(screen.findings) if f.yes_means == "exit_risk"]
+        findings = screen.query_one(SignsTab).findings
+        red_flags = [i for i, f in enumerate(findings) if f.yes_means == "exit_risk"]
         for index in red_flags[:3]:
             signs.highlighted = index
             await pilot.press("y")
             await settle(pilot)
         record = stored(demo_path)
-        assert [record.answers[screen.findings[i].id] for i in red_flags[:3]] == ["yes"] * 3
+        assert [record.answers[findings[i].id] for i in red_flags[:3]] == ["yes"] * 3
         after = shown(screen, "#verdict")
         assert after != before
         assert ip.assess_plan(record, TODAY).headline in after
@@ -111,7 +113,7 @@ async def test_answering_signs_changes_the_verdict(demo_path: Path) -> None:
         signs.highlighted = red_flags[0]
         await pilot.press("u")
         await settle(pilot)
-        assert stored(demo_path).answers[screen.findings[red_flags[0]].id] == "unsure"
+        assert stored(demo_path).answers[findings[red_flags[0]].id] == "unsure"
 
 
 async def test_toggle_document_marks_it_kept_and_back(demo_path: Path) -> None:
@@ -348,7 +350,7 @@ async def test_support_toggles_are_saved_at_once(demo_path: Path) -> None:
         await pilot.press("up", "s")
         await settle(pilot)
         assert stored(demo_path).support.offered() == ("transfer_discussed",)
-        findings = {f.id: f for f in screen.findings}
+        findings = {f.id: f for f in screen.query_one(SignsTab).findings}
         assert findings["transfer_discussed"].inferred  # the signs follow the record at once
         assert not findings["support_offered"].inferred
 
@@ -358,10 +360,10 @@ async def test_a_failed_support_save_is_reported_and_the_disk_shown(
 ) -> None:
     save_new_plan(demo_path)
 
-    def full_disk(self, plan) -> None:
+    def full_disk(self, *args, **kwargs) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Journal, "save_plan", full_disk)
+    monkeypatch.setattr(Journal, "change_plan_and_notes", full_disk)
     async with running(demo_path) as pilot:
         screen = await open_tab(pilot, "goals-tab")
         await pilot.press("s")
@@ -378,20 +380,23 @@ async def test_a_failed_support_save_is_reported_and_the_disk_shown(
     assert stored(demo_path).support.offered() == ()
 
 
-async def test_an_edit_made_while_a_failing_save_runs_never_saves_a_meeting_without_its_note(
+async def test_a_step_queued_behind_a_failing_meeting_save_is_saved_on_the_disk_record(
     demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The meeting's save fails (disk full) while the user already toggles support: the
-    toggle was built on the unsaved meeting, so it must not be saved either."""
+    """The meeting's save fails (disk full) while the user already toggles support. The
+    toggle is a step of its own, applied to the record on disk, so it is saved; the
+    meeting is reported with its text to enter again, and never saved without its note."""
     save_new_plan(demo_path)
     release = threading.Event()
-    original = Journal.add_with_plan
+    original = Journal.change_plan_and_notes
 
-    def slow_full_disk(self, drafts, plan):
-        release.wait(5)
-        raise OSError(28, "No space left on device")
+    def meeting_hits_a_full_disk(self, change, drafts=(), replace=None):
+        if drafts:
+            release.wait(5)
+            raise OSError(28, "No space left on device")
+        return original(self, change, drafts, replace)
 
-    monkeypatch.setattr(Journal, "add_with_plan", slow_full_disk)
+    monkeypatch.setattr(Journal, "change_plan_and_notes", meeting_hits_a_full_disk)
     async with running(demo_path) as pilot:
         screen = await open_tab(pilot, "dates-tab")
         await pilot.press("c")
@@ -407,13 +412,14 @@ async def test_an_edit_made_while_a_failing_save_runs_never_saves_a_meeting_with
         dialog = pilot.app.screen
         assert isinstance(dialog, ErrorDialog)
         message = str(dialog.query_one("#error-message").render())
+        assert "No space left on device" in message
         assert "Not saved, to enter again:" in message and "Agreed weekly 1:1s" in message
-        monkeypatch.setattr(Journal, "add_with_plan", original)
         await pilot.press("escape")
         await settle(pilot)
         assert screen.plan is not None and screen.plan.meetings == ()  # the disk, re-read
+        assert screen.plan.support.offered() == ("training",)
     record = stored(demo_path)
-    assert record.meetings == () and record.support.offered() == ()
+    assert record.meetings == () and record.support.offered() == ("training",)
     assert not [n for n in stored_notes(demo_path) if n["details"].get("type") == "plan_meeting"]
 
 

@@ -1,8 +1,8 @@
 """Small forms of the improvement-plan screen: a new goal, the plan's dates, a meeting.
 
 Each validates inline (the message appears in the form, nothing is lost) and
-dismisses with its result (the changed plan record, or the meeting to record), or
-None when cancelled.
+dismisses with its result (the goal, the date changes or the meeting to record), or
+None when cancelled. The screen saves the result as a step on the plan on disk.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, TextArea
 from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.model import parse_date
 from careercoach.plan import (
+    Goal,
     Meeting,
     PlanRecord,
     add_goal,
@@ -80,7 +81,7 @@ class _PlanForm(ModalScreen[Result | None]):
         self.dismiss(None)
 
 
-class GoalDialog(_PlanForm[PlanRecord]):
+class GoalDialog(_PlanForm[Goal]):
     """Add a goal with the four qualities the guide says make it fair to judge."""
 
     def compose(self) -> ComposeResult:
@@ -97,16 +98,18 @@ class GoalDialog(_PlanForm[PlanRecord]):
             yield Checkbox("Agreed with my manager", id="agreed", compact=True)
             yield from self.buttons()
 
-    def build(self) -> PlanRecord:
+    def build(self) -> Goal:
         flags = {
             name: self.query_one(f"#{name}", Checkbox).value
             for name in ("specific", "measurable", "within_my_control", "agreed")
         }
-        return add_goal(self.plan, self.query_one("#goal-text", Input).value, **flags)
+        added = add_goal(self.plan, self.query_one("#goal-text", Input).value, **flags)
+        return added.goals[-1]  # checked against the record's limits, such as how many
 
 
-class PlanDatesDialog(_PlanForm[PlanRecord]):
-    """The plan's start and end, and the dates that start the key-date clocks."""
+class PlanDatesDialog(_PlanForm[dict[str, dt.date | None]]):
+    """The plan's start and end, and the dates that start the key-date clocks; its
+    result is the dates to set (`change.dates(**result)`)."""
 
     def compose(self) -> ComposeResult:
         plan = self.plan
@@ -122,17 +125,18 @@ class PlanDatesDialog(_PlanForm[PlanRecord]):
                 yield Input(value.isoformat() if value else "", id=field_id, compact=True)
             yield from self.buttons()
 
-    def build(self) -> PlanRecord:
+    def build(self) -> dict[str, dt.date | None]:
         def text(field_id: str) -> str:
             return self.query_one(f"#{field_id}", Input).value
 
-        return with_dates(
-            self.plan,
-            start=parse_date(text("start"), self.today),
-            end=parse_date(text("end"), self.today),
-            offer_date=optional_date(text("offer_date"), self.today),
-            employment_end=optional_date(text("employment_end"), self.today),
-        )
+        dates = {
+            "start": parse_date(text("start"), self.today),
+            "end": parse_date(text("end"), self.today),
+            "offer_date": optional_date(text("offer_date"), self.today),
+            "employment_end": optional_date(text("employment_end"), self.today),
+        }
+        with_dates(self.plan, **dates)  # checked together: the end after the start
+        return dates
 
 
 class MeetingDialog(_PlanForm[Meeting]):

@@ -2,39 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
-from textual.actions import parse
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
 class ScreenActionsProvider(Provider):
-    """Offers each Footer-visible binding of the screen the palette was opened from.
+    """Offers each Footer-visible key of the screen the palette was opened from: the
+    screen's own and those of the widget in focus and its parents (a tab's keys).
 
-    Bindings the screen currently disables (its `check_action` says no) are left out,
-    just as the Footer leaves them out.
+    Keys that are off at the moment (their `check_action` says no) are left out, just
+    as the Footer leaves them out; the app's own keys have their own commands.
     """
 
-    def _commands(self) -> list[tuple[str, Binding]]:
+    def _commands(self) -> list[tuple[str, Callable[[], object]]]:
         found = []
-        for binding in type(self.screen).BINDINGS:
-            if not isinstance(binding, Binding) or not binding.show:
+        seen: set[str] = set()
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if node is self.app or not isinstance(binding, Binding) or not binding.show:
                 continue
-            _, name, params = parse(binding.action)
-            if self.screen.check_action(name, params) is not True:
+            if not enabled or binding.action in seen:
                 continue
-            found.append((f"{binding.description} ({binding.key_display or binding.key})", binding))
+            seen.add(binding.action)
+            name = f"{binding.description} ({binding.key_display or binding.key})"
+            found.append((name, partial(node.run_action, binding.action)))
         return found
 
     async def discover(self) -> Hits:
-        for name, binding in self._commands():
-            yield DiscoveryHit(name, partial(self.screen.run_action, binding.action))
+        for name, command in self._commands():
+            yield DiscoveryHit(name, command)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, binding in self._commands():
+        for name, command in self._commands():
             score = matcher.match(name)
             if score > 0:
-                command = partial(self.screen.run_action, binding.action)
                 yield Hit(score, matcher.highlight(name), command)

@@ -1,0 +1,222 @@
+"""Every change to the improvement plan as one step that the app and the command line share.
+
+A `PlanStep` is an operation on the plan record as it is on disk now, with the
+journal notes it adds, rewrites or deletes. `PlanStep.save` applies it under one hold of
+the journal's lock and writes the record and the notes together
+(`Journal.change_plan_and_notes`): both or neither. The command line and the app
+build the same step for the same action, so they leave identical records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import msgspec
+
+from careercoach.errors import ValidationError
+from careercoach.journal import Draft, Journal
+from careercoach.model import Entry
+from careercoach.plan import record as rec
+from careercoach.plan.content import PlanContent
+from careercoach.plan.evidence import (
+    find_goal_met_note,
+    find_meeting_note,
+    goal_met_note,
+    meeting_note,
+)
+from careercoach.plan.record import PlanRecord
+
+NO_PLAN = "no improvement plan is recorded"
+
+Edit = Callable[[PlanRecord], PlanRecord]
+# (record before, record after, the journal's entries) -> notes to add, notes to rewrite
+# (a Draft) or delete (None) by entry id
+Notes = Callable[
+    [PlanRecord, PlanRecord, Callable[[], Sequence[Entry]]],
+    tuple[Sequence[Draft], Mapping[str, Draft | None]],
+]
+
+
+def _no_notes(
+    before: PlanRecord, after: PlanRecord, entries: Callable[[], Sequence[Entry]]
+) -> tuple[Sequence[Draft], Mapping[str, Draft | None]]:
+    return (), {}
+
+
+class PlanStep(msgspec.Struct, frozen=True):
+    """One change: `edit` turns the record into the changed one; `notes` says which
+    journal notes follow it. `apply` is what the app shows before the save ends."""
+
+    edit: Edit
+    notes: Notes = _no_notes
+    typed: str = ""  # what the user typed, to show again if the save fails
+
+    def apply(self, plan: PlanRecord | None) -> PlanRecord:
+        if plan is None:
+            raise ValidationError(NO_PLAN)
+        return self.edit(plan)
+
+    def save(self, journal: Journal) -> PlanSaved:
+        """Apply the step to the plan on disk and write it with its notes in one write."""
+        with journal.transaction():  # the record, the entries and the write: one hold
+            before = stored_plan(journal)
+            if before is None:
+                raise ValidationError(NO_PLAN)
+            after = self.edit(before)
+            drafts, replace = self.notes(before, after, journal.entries)
+            saved = journal.change_plan_and_notes(lambda _: after.to_dict(), drafts, replace)
+        return PlanSaved(after, saved.added, saved.replaced)
+
+
+class PlanSaved(msgspec.Struct, frozen=True):
+    """What a step left on disk: the record, the notes added, the notes rewritten or
+    deleted (by id)."""
+
+    plan: PlanRecord
+    added: list[Entry]
+    replaced: tuple[str, ...]
+
+
+def stored_plan(journal: Journal) -> PlanRecord | None:
+    """The plan record on disk, checked (a damaged one gives one clear line)."""
+    raw = journal.plan()
+    return PlanRecord.from_dict(raw) if raw is not None else None
+
+
+def start_plan(journal: Journal, plan: PlanRecord, *, replace: bool = False) -> PlanRecord:
+    """Record a new plan; an existing one is kept unless `replace`."""
+
+    def start(current: dict[str, Any] | None) -> dict[str, Any]:
+        if current is not None and not replace:
+            raise ValidationError("a plan is already recorded: add --replace to start over")
+        return plan.to_dict()
+
+    journal.change_plan(start)
+    return plan
+
+
+def clear_plan(journal: Journal) -> None:
+    """Delete the plan record; its notes stay in the journal."""
+
+    def clear(current: dict[str, Any] | None) -> None:
+        if current is None:
+            raise ValidationError(NO_PLAN)
+
+    journal.change_plan(clear)
+
+
+# -- the steps ---------------------------------------------------------------------
+
+
+def dates(**changes: Any) -> PlanStep:
+    return PlanStep(lambda plan: rec.with_dates(plan, **changes))
+
+
+def answer(sign_id: str, value: str | None, content: PlanContent | None = None) -> PlanStep:
+    return PlanStep(lambda plan: rec.answer_sign(plan, sign_id, value, content))
+
+
+def document(item_id: str, done: bool, content: PlanContent | None = None) -> PlanStep:
+    return PlanStep(lambda plan: rec.mark_document(plan, item_id, done, content))
+
+
+def support(**flags: bool) -> PlanStep:
+    return PlanStep(lambda plan: rec.set_support(plan, **flags))
+
+
+def toggle_support(kind: str) -> PlanStep:
+    """Flip one kind of support as it is on disk (two quick presses cancel out)."""
+    if kind not in rec.SUPPORT_KINDS:
+        raise ValidationError(f"unknown support {kind!r}")
+    return PlanStep(lambda plan: rec.set_support(plan, **{kind: not getattr(plan.support, kind)}))
+
+
+def add_goal(text: str, **flags: bool) -> PlanStep:
+    return PlanStep(lambda plan: rec.add_goal(plan, text, **flags), typed=text)
+
+
+def _goal_notes(number: int) -> Notes:
+    """Keep goal `number`'s "met" note in step with the goal: added when it becomes
+    met, rewritten when its date, wording or recognition change, deleted when it is
+    no longer met (or no longer there)."""
+
+    def notes(
+        before: PlanRecord, after: PlanRecord, entries: Callable[[], Sequence[Entry]]
+    ) -> tuple[Sequence[Draft], Mapping[str, Draft | None]]:
+        old = before.goal(number)
+        new = after.goal(number) if len(after.goals) == len(before.goals) else None
+        wanted = goal_met_note(number, new) if new is not None and new.status == "met" else None
+        found = find_goal_met_note(entries(), old) if old.status == "met" else None
+        if found is None:
+            return ([wanted] if wanted is not None else []), {}
+        if wanted is not None and (found.title, found.notes) == (wanted.title, wanted.notes):
+            return [], {}
+        return [], {found.id: wanted}
+
+    return notes
+
+
+def edit_goal(number: int, **changes: Any) -> PlanStep:
+    return PlanStep(lambda plan: rec.edit_goal(plan, number, **changes), _goal_notes(number))
+
+
+def goal_status(
+    number: int, status: str, *, on: dt.date | None = None, recognised: bool | None = None
+) -> PlanStep:
+    """Open, met (on a day, recognised or not) or not met; a met goal logs a note."""
+    return PlanStep(
+        lambda plan: rec.set_goal_status(plan, number, status, on=on, recognised=recognised),
+        _goal_notes(number),
+    )
+
+
+def delete_goal(number: int) -> PlanStep:
+    return PlanStep(lambda plan: rec.delete_goal(plan, number), _goal_notes(number))
+
+
+def add_meeting(on: dt.date, note: str) -> PlanStep:
+    """A check-in, logged in the journal too."""
+
+    def notes(
+        before: PlanRecord, after: PlanRecord, entries: Callable[[], Sequence[Entry]]
+    ) -> tuple[Sequence[Draft], Mapping[str, Draft | None]]:
+        return [meeting_note(on, rec.check_meeting_note(note))], {}
+
+    return PlanStep(lambda plan: rec.add_meeting(plan, on, note), notes, typed=note)
+
+
+def _meeting_notes(number: int, on: dt.date | None, note: str | None, *, delete: bool) -> Notes:
+    def notes(
+        before: PlanRecord, after: PlanRecord, entries: Callable[[], Sequence[Entry]]
+    ) -> tuple[Sequence[Draft], Mapping[str, Draft | None]]:
+        old = before.meeting(number)
+        found = find_meeting_note(entries(), old)
+        if delete:
+            return [], ({found.id: None} if found is not None else {})
+        wanted = meeting_note(
+            on if on is not None else old.date, rec.check_meeting_note(note or old.note)
+        )
+        return ([wanted], {}) if found is None else ([], {found.id: wanted})
+
+    return notes
+
+
+def edit_meeting(number: int, on: dt.date | None = None, note: str | None = None) -> PlanStep:
+    """Change a meeting's day or note; its journal note changes with it."""
+    if on is None and note is None:
+        raise ValidationError("nothing to change: give a new date or note")
+    return PlanStep(
+        lambda plan: rec.edit_meeting(plan, number, on, note),
+        _meeting_notes(number, on, note, delete=False),
+        typed=note or "",
+    )
+
+
+def delete_meeting(number: int) -> PlanStep:
+    """Remove a meeting and the journal note it left."""
+    return PlanStep(
+        lambda plan: rec.delete_meeting(plan, number),
+        _meeting_notes(number, None, None, delete=True),
+    )

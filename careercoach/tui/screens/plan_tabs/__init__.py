@@ -1,0 +1,22 @@
+"""The tabs of the improvement-plan screen, one widget each."""
+
+from __future__ import annotations
+
+from careercoach.tui.screens.plan_tabs.base import PlanTab, PlanView
+from careercoach.tui.screens.plan_tabs.dates import DatesTab
+from careercoach.tui.screens.plan_tabs.documents import DocumentsTab
+from careercoach.tui.screens.plan_tabs.exit_options import ExitOptionsTab
+from careercoach.tui.screens.plan_tabs.goals import GoalsTab
+from careercoach.tui.screens.plan_tabs.signs import SignsTab
+from careercoach.tui.screens.plan_tabs.verdict import VerdictTab
+
+__all__ = [
+    "DatesTab",
+    "DocumentsTab",
+    "ExitOptionsTab",
+    "GoalsTab",
+    "PlanTab",
+    "PlanView",
+    "SignsTab",
+    "VerdictTab",
+]

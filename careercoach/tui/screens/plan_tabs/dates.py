@@ -1,0 +1,110 @@
+"""The Dates tab: key dates with what to do about them, the check-in meetings, and the
+plan's evidence trail in the journal."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from careercoach import plan as ip
+from careercoach.textsafe import terminal_safe
+from careercoach.tui.screens.plan_dialogs import MeetingDialog
+from careercoach.tui.screens.plan_tabs.base import PlanTab, PlanView, one_line
+
+MEETING_INDENT = " " * len("YYYY-MM-DD  ")
+NO_EVIDENCE = (
+    "Nothing yet. Log goals met, written instructions and meeting notes as journal notes "
+    "(types plan_goal_met, plan_instruction, plan_meeting) or tag entries 'pip': they "
+    "form a dated trail here."
+)
+
+
+def describe_meeting(meeting: ip.Meeting) -> Content:
+    """The day, then the note; its later lines indented under the first."""
+    first, *rest = terminal_safe(meeting.note).splitlines() or [""]
+    return Content.assemble(
+        (meeting.date.isoformat(), "bold"), "  ", first, *(f"\n{MEETING_INDENT}{r}" for r in rest)
+    )
+
+
+def describe_days(days: int) -> str:
+    if days == 0:
+        return "today"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+class DatesTab(PlanTab):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("c", "add_meeting", "Add meeting")]
+
+    def __init__(self) -> None:
+        super().__init__("Dates", id="dates-tab")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("", id="key-dates", classes="panel")
+            yield Static("", id="meetings", classes="panel")
+            yield Static("", id="evidence", classes="panel")
+
+    def on_mount(self) -> None:
+        self.query_one("#key-dates").border_title = "Key dates"
+        self.query_one("#evidence").border_title = "Evidence trail in your journal"
+
+    def focus_content(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def show(self, view: PlanView) -> None:
+        super().show(view)
+        plan = view.plan
+        dates = ip.key_dates(plan, view.today, content=view.content)
+        shown = [
+            Content.assemble(
+                (f"{d.date.isoformat()}  {one_line(d.title)}", "bold"),
+                f"  ({describe_days(d.days_away)})\n",
+                (f"    {one_line(d.detail)} ({one_line(d.section)})", "$text-muted"),
+            )
+            for d in dates
+        ]
+        if plan.offer_date is None or plan.employment_end is None:
+            shown.append(
+                Content.styled(
+                    "Press e to add the day you were handed a document to sign, or the day "
+                    "employment ends: the deadlines that follow from them appear here.",
+                    "italic",
+                )
+            )
+        self.query_one("#key-dates", Static).update(Content("\n").join(shown))
+        self.show_meetings(plan)
+        evidence = self.query_one("#evidence", Static)
+        if view.timeline:
+            evidence.update(
+                Content("\n").join(
+                    Content(f"{t.date.isoformat()}  {t.label}: {one_line(t.title)}")
+                    for t in view.timeline
+                )
+            )
+        else:
+            evidence.update(Content(NO_EVIDENCE))
+
+    def show_meetings(self, plan: ip.PlanRecord) -> None:
+        meetings = self.query_one("#meetings", Static)
+        meetings.border_title = f"Check-in meetings ({len(plan.meetings)})"
+        hint = Content.styled(
+            "Press c after each plan meeting to note what was discussed or agreed; "
+            "it goes into your journal too.",
+            "italic",
+        )
+        meetings.update(Content("\n").join([*map(describe_meeting, plan.meetings), hint]))
+
+    def action_add_meeting(self) -> None:
+        if self.view is not None:
+            self.app.push_screen(MeetingDialog(self.view.plan, self.view.today), self.meeting_done)
+
+    def meeting_done(self, meeting: ip.Meeting | None) -> None:
+        """Add the meeting; the save writes it and its journal note together."""
+        if meeting is not None:
+            self.change(ip.change.add_meeting(meeting.date, meeting.note))

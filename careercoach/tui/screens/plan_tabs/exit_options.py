@@ -1,0 +1,61 @@
+"""The Exit options tab: the two common exit structures, what to do before signing
+anything, and where to get help. Content only: it does not depend on the record."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from careercoach import plan as ip
+from careercoach.tui.screens.plan_tabs.base import PlanTab, lines, one_line
+
+
+class ExitOptionsTab(PlanTab):
+    def __init__(self, content: ip.PlanContent) -> None:
+        super().__init__("Exit options", id="exit-tab")
+        self.content = content
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            with Horizontal(id="exit-options"):
+                for option in self.content.exit_options:
+                    yield self.option_panel(option)
+            yield Static(self.negotiation(), id="negotiation", classes="panel")
+
+    def on_mount(self) -> None:
+        self.query_one("#negotiation").border_title = "Before you sign anything"
+
+    def focus_content(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    @staticmethod
+    def option_panel(option: ip.content.ExitOption) -> Static:
+        panel = Static(
+            lines(
+                Content.styled(one_line(option.summary), "italic"),
+                "",
+                Content.styled("For", "bold"),
+                *[f"+ {one_line(p)}" for p in option.pros],
+                Content.styled("Against", "bold"),
+                *[f"- {one_line(c)}" for c in option.cons],
+                Content.styled("Visa", "bold"),
+                one_line(option.visa),
+                Content.styled(one_line(option.section), "$text-muted"),
+            ),
+            classes="panel exit-option",
+        )
+        panel.border_title = one_line(option.name)
+        return panel
+
+    def negotiation(self) -> Content:
+        return lines(
+            *[
+                f"• {one_line(r.rule)} ({one_line(r.section)})"
+                for r in self.content.negotiation_rules
+            ],
+            "",
+            Content.styled("Where to get help", "bold"),
+            *[f"• {one_line(h.name)}: {one_line(h.what)}" for h in self.content.help],
+        )
