@@ -226,13 +226,19 @@ def test_goal_flags_support_docs_and_signs_are_saved(started) -> None:
 def test_dates_show_review_window_and_visa_window(started) -> None:
     result = started("plan", "dates", "--offer", "2026-02-10", "--employment-end", "2026-03-31")
     assert result.exit_code == 0
-    assert "2026-02-12  Earliest day to sign (in 2 days)" in result.output
-    assert "2026-06-30  About three months after employment ends" in result.output
-    assert "immigration authorities" in result.output
+    assert "2026-02-12  Earliest day to decide (you may decline) (in 2 days)" in result.output
+    assert "2026-04-14  Notify Immigration (within 14 days)" in result.output
+    assert (
+        "2026-04-14  Join National Health Insurance and National Pension (within 14 days)"
+        in result.output
+    )
+    assert "2026-06-30  Three months without your visa's work" in result.output
+    assert "(Immigration Control Act Art. 19-16)" in result.output
     assert NOTICE in result.output
     cleared = started("plan", "dates", "--offer", "none", "--json")
     ids = [k["id"] for k in json.loads(cleared.output)["key_dates"]]
-    assert "sign_review" not in ids and "qualifying_work" in ids
+    assert "decide_review" not in ids
+    assert {"immigration_notice", "insurance_pension", "status_review"} <= set(ids)
 
 
 def test_guide_shows_exit_options_rules_help_and_notice(run) -> None:

@@ -132,10 +132,34 @@ def test_record_facts_answer_unanswered_signs() -> None:
     assert any("from your record: goal 1 met but not recognised" in r for r in result.reasons)
 
 
-def test_your_own_answer_overrides_what_the_record_suggests() -> None:
-    plan = answer_sign(new_plan(START, SHORT_END), "short_no_support", "no")
-    finding = next(s for s in assess_plan(plan, AS_OF).signs if s.id == "short_no_support")
-    assert finding.answer == "no" and not finding.inferred
+def test_your_own_yes_stands_where_the_record_shows_nothing() -> None:
+    plan = answer_sign(clean_plan(), "hr_engaged", "yes")
+    finding = next(s for s in assess_plan(plan, AS_OF).signs if s.id == "hr_engaged")
+    assert finding.answer == "yes" and not finding.inferred
+
+
+@pytest.mark.parametrize(
+    ("sign", "answer"),
+    [
+        ("support_offered", "no"),
+        ("support_offered", "unsure"),
+        ("short_no_support", "no"),
+    ],
+)
+def test_an_answer_the_record_contradicts_gives_way_and_says_so(sign: str, answer: str) -> None:
+    plan = answer_sign(new_plan(START, SHORT_END), sign, answer)
+    if sign == "support_offered":
+        plan = set_support(plan, training=True)
+    result = assess_plan(plan, AS_OF)
+    finding = next(s for s in result.signs if s.id == sign)
+    assert finding.answer == "yes" and finding.inferred
+    assert f"though you answered {answer}" in finding.because
+    assert any(f"though you answered {answer}" in reason for reason in result.reasons)
+
+
+def test_recorded_training_with_support_answered_no_still_counts_as_support() -> None:
+    plan = set_support(answer_sign(clean_plan(), "support_offered", "no"), training=True)
+    assert "support_offered" in {s.id for s in assess_plan(plan, AS_OF).drivers}
 
 
 def test_support_and_transfer_in_the_record_count_as_fixable_signs() -> None:
@@ -283,25 +307,39 @@ def test_key_dates_without_offer_or_end_of_employment() -> None:
 
 def test_review_window_before_signing() -> None:
     found = dates_by_id(clean_plan(), offer_date=dt.date(2026, 2, 12))
-    assert found["sign_review"] == dt.date(2026, 2, 14)
+    assert found["decide_review"] == dt.date(2026, 2, 14)
 
 
-def test_three_month_window_after_employment_ends_reminds_to_check_immigration() -> None:
+def test_an_end_of_employment_brings_the_two_14_day_duties_and_the_3_month_mark() -> None:
     items = key_dates(clean_plan(), AS_OF, dt.date(2026, 11, 30))
     by_id = {k.id: k for k in items}
     assert by_id["employment_end"].date == dt.date(2026, 11, 30)
-    assert by_id["qualifying_work"].date == dt.date(2027, 2, 28)
-    assert "immigration" in by_id["qualifying_work"].detail
+    assert by_id["immigration_notice"].date == dt.date(2026, 12, 14)
+    assert by_id["immigration_notice"].title == "Notify Immigration (within 14 days)"
+    assert by_id["immigration_notice"].section == "Immigration Control Act Art. 19-16"
+    assert by_id["insurance_pension"].date == dt.date(2026, 12, 14)
+    assert by_id["insurance_pension"].title == (
+        "Join National Health Insurance and National Pension (within 14 days)"
+    )
+    assert by_id["status_review"].date == dt.date(2027, 2, 28)
+    assert "may be revoked" in by_id["status_review"].detail
+    assert "Art. 22-4" in by_id["status_review"].section
     assert [k.date for k in items] == sorted(k.date for k in items)
+
+
+def test_the_earliest_day_to_decide_says_you_may_decline() -> None:
+    found = key_dates(clean_plan(), AS_OF, offer_date=dt.date(2026, 2, 12))
+    [decide] = [k for k in found if k.id == "decide_review"]
+    assert decide.title == "Earliest day to decide (you may decline)"
 
 
 def test_dates_stored_in_the_record_are_used_and_arguments_win() -> None:
     plan = with_dates(
         clean_plan(), offer_date=dt.date(2026, 3, 1), employment_end=dt.date(2026, 4, 30)
     )
-    assert dates_by_id(plan)["qualifying_work"] == dt.date(2026, 7, 30)
-    assert dates_by_id(plan)["sign_review"] == dt.date(2026, 3, 3)
-    assert dates_by_id(plan, employment_end=dt.date(2026, 5, 31))["qualifying_work"] == dt.date(
+    assert dates_by_id(plan)["status_review"] == dt.date(2026, 7, 30)
+    assert dates_by_id(plan)["decide_review"] == dt.date(2026, 3, 3)
+    assert dates_by_id(plan, employment_end=dt.date(2026, 5, 31))["status_review"] == dt.date(
         2026, 8, 31
     )
     cleared = with_dates(plan, offer_date=None, employment_end=None)
@@ -528,7 +566,7 @@ def test_evidence_pack_holds_goals_meetings_timeline_checklist_and_notice(fmt: s
     done, todo = ("[x]", "[ ]") if fmt == "md" else ("(done)", "(to do)")
     assert f"{done} Employment contract" in text
     assert f"{todo} Timesheets and attendance records" in text
-    assert "2026-02-03: Earliest day to sign" in text
+    assert "2026-02-03: Earliest day to decide (you may decline)" in text
 
 
 def test_markdown_pack_shows_user_markup_literally() -> None:

@@ -43,7 +43,10 @@ def test_builtin_content_has_everything_the_navigator_shows() -> None:
         "reviews_plan_docs",
         "other_role_docs",
     ]
-    assert len(plan.dismissal_principles) == 4
+    assert len(plan.business_dismissal.requirements) == 4
+    assert plan.business_dismissal.sign == "restructuring"
+    assert "整理解雇" in plan.business_dismissal.title
+    assert "business reasons" in plan.sign("restructuring").note
     assert [o.id for o in plan.exit_options] == ["salary_continuation", "lump_sum"]
     assert all(o.visa and o.pros and o.cons for o in plan.exit_options)
     assert {"never_sign_at_once", "take_time", "confirm_money", "check_clauses"} <= {
@@ -54,7 +57,9 @@ def test_builtin_content_has_everything_the_navigator_shows() -> None:
     assert set(plan.warnings) == set(WARNING_IDS)
     assert set(plan.key_dates) == set(KEY_DATE_IDS)
     assert plan.timing.review_days >= 1
-    assert plan.timing.qualifying_work_months == 3
+    assert plan.timing.immigration_notice_days == 14
+    assert plan.timing.insurance_days == 14
+    assert plan.timing.status_review_months == 3
 
 
 def test_every_rule_cites_a_section_of_a_source() -> None:
@@ -62,7 +67,10 @@ def test_every_rule_cites_a_section_of_a_source() -> None:
     cited = [
         *plan.signs,
         *plan.documents,
-        *plan.dismissal_principles,
+        *plan.dismissal_law,
+        plan.business_dismissal,
+        *plan.business_dismissal.requirements,
+        *plan.after_leaving,
         *plan.exit_options,
         *plan.negotiation_rules,
         *plan.help,
@@ -71,7 +79,76 @@ def test_every_rule_cites_a_section_of_a_source() -> None:
         *plan.key_dates.values(),
     ]
     for item in cited:
-        assert re.match(r"PIP (guide §\d|news report)", item.section), item
+        assert re.search(r"^PIP (guide §\d|news report)|\bAct\b", item.section), item
+
+
+def _law_text() -> str:
+    """Everything the content says about law and help, as one text."""
+    plan = load_plan_content()
+    parts = [
+        *(f"{i.title} {i.text} {i.section}" for i in (*plan.dismissal_law, *plan.after_leaving)),
+        *(f"{h.name} {h.what} {h.section}" for h in plan.help),
+        *(f"{w.title} {w.text}" for w in plan.warnings.values()),
+        *(f"{o.visa} {o.section}" for o in plan.exit_options),
+        *plan.negotiable,
+    ]
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Labor Contract Act Art. 16",
+        "it is void",
+        "guidance, training and a real chance to improve",
+        "transfer was considered",
+        "Immigration Control Act Art. 19-16",
+        "legal duty, not an option",
+        "Immigration Control Act Art. 22-4",
+        "may be revoked",
+        "job is usually accepted as such a reason, so keep a record",
+        "ruling it mentions was about a separate accusation",
+        "had only been announced",
+        "(退職勧奨) is a request, not a dismissal: you may say no",
+        "can itself be unlawful",
+        "総合労働相談コーナー",
+        "free and confidential",
+        "support in foreign languages",
+        "あっせん",
+        "Free legal consultation for people under its income limit",
+        "multilingual information line",
+        "離職票",
+        "National Health Insurance and switch to the National Pension",
+        "within 14 days of leaving",
+        "退職所得の受給に関する申告書",
+        "A demotion or pay cut can be challenged too",
+        "amounts vary widely",
+        "an employee-side lawyer can say what is usual",
+    ],
+)
+def test_the_law_is_stated_as_the_statutes_say(phrase: str) -> None:
+    assert phrase in _law_text()
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "decided the dispute",
+        "three-month window",
+        "window to find new qualifying work",
+        "treated as an abuse",
+        "One to three months of base salary as severance",
+    ],
+)
+def test_the_old_mistakes_are_gone(wrong: str) -> None:
+    assert wrong not in " ".join(BUILTIN.read_text(encoding="utf-8").split())
+
+
+def test_the_four_requirements_sit_under_restructuring_as_business_dismissal() -> None:
+    plan = load_plan_content()
+    assert plan.business_dismissal.title == "Dismissal for business reasons (整理解雇)"
+    assert "not one person's performance" in plan.business_dismissal.summary
+    assert plan.sign(plan.business_dismissal.sign).id == "restructuring"
 
 
 def _seven_word_runs(text: str) -> set[tuple[str, ...]]:
@@ -112,8 +189,10 @@ def _break(data: dict, change: str) -> None:
         data["signs"][0]["id"] = "Goals Clear"
     elif change == "question_not_text":
         data["signs"][0]["question"] = 5
-    elif change == "three_principles":
-        data["dismissal_principles"].pop()
+    elif change == "three_requirements":
+        data["business_dismissal"]["requirements"].pop()
+    elif change == "business_dismissal_unknown_sign":
+        data["business_dismissal"]["sign"] = "layoffs"
     elif change == "missing_warning":
         del data["warnings"]["vague_goals"]
     elif change == "timing_not_number":
@@ -135,7 +214,8 @@ def _break(data: dict, change: str) -> None:
         ("sign_duplicate_id", "signs[1].id", "duplicate id"),
         ("sign_bad_id", "signs[0].id", "is not an id"),
         ("question_not_text", "signs[0].question", "expected text"),
-        ("three_principles", "dismissal_principles", "expected 4 principles, got 3"),
+        ("three_requirements", "business_dismissal.requirements", "expected 4 requirements"),
+        ("business_dismissal_unknown_sign", "business_dismissal.sign", "'layoffs' is not one of"),
         ("missing_warning", "warnings", "missing field 'vague_goals'"),
         ("timing_not_number", "timing.review_days", "expected a whole number"),
         ("pros_empty", "exit_options[0].pros", "must not be empty"),

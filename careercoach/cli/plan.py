@@ -242,7 +242,8 @@ def evidence(app: AppContext, as_json: bool) -> None:
 @plan.command("guide")
 @json_option
 def guide(as_json: bool) -> None:
-    """Exit options, negotiation rules, dismissal principles and where to get help."""
+    """Exit options, negotiation rules, the law on dismissal, what to do when employment
+    ends, and where to get help."""
     content = load_plan_content()
     if as_json:
         echo_json(content.guide_dict())
@@ -261,12 +262,15 @@ def _guide_text(content: PlanContent) -> str:
     lines += [f"  - {item}" for item in content.negotiable]
     lines += ["", "Before you sign anything"]
     lines += [f"  - {r.rule} ({r.section})" for r in content.negotiation_rules]
-    lines += ["", "What a dismissal in Japan commonly has to show"]
+    lines += ["", "If it comes to dismissal"]
+    lines += [f"  - {item.title}: {item.text} ({item.section})" for item in content.dismissal_law]
+    business = content.business_dismissal
+    lines += ["", f"{business.title} ({business.section})", f"  {business.summary}"]
     lines += [
-        f"  {n}. {p.title}: {p.explanation} ({p.section})"
-        for n, p in enumerate(content.dismissal_principles, start=1)
+        f"  {n}. {p.title}: {p.explanation}" for n, p in enumerate(business.requirements, start=1)
     ]
-    lines += [f"  {content.dismissal_note} ({content.dismissal_note_section})"]
+    lines += ["", "If your employment ends"]
+    lines += [f"  - {item.title}: {item.text} ({item.section})" for item in content.after_leaving]
     lines += ["", "Where to get help"]
     lines += [f"  - {h.name}: {h.what} ({h.section})" for h in content.help]
     return "\n".join([*lines, "", content.notice])

@@ -53,6 +53,9 @@ def signs(app: AppContext, as_json: bool) -> None:
         for f in (f for f in findings if f.yes_means == direction):
             answer = (f.answer or "-") + (" (from record)" if f.inferred else "")
             lines.append(f"  {f.id:<22} {answer:<18} {f.question} [{f.section}]")
+            note = content.sign(f.id).note
+            if note:
+                lines.append(f"  {'':<22} {'':<18} {note}")
         lines.append("")
     lines.append("Answer with: careercoach plan sign SIGN_ID yes|no|unsure")
     echo_text("\n".join(lines))

@@ -9,7 +9,13 @@ the app and the command line build the same steps.
 from __future__ import annotations
 
 from careercoach.plan import steps as change
-from careercoach.plan.content import FIXABLE, PlanContent, load_plan_content
+from careercoach.plan.content import (
+    FIXABLE,
+    ExitOption,
+    LawItem,
+    PlanContent,
+    load_plan_content,
+)
 from careercoach.plan.evidence import evidence_note, goal_met_note, meeting_note
 from careercoach.plan.export import evidence_pack, goal_numbers
 from careercoach.plan.navigator import (
@@ -20,6 +26,8 @@ from careercoach.plan.navigator import (
     assess_plan,
     evidence_timeline,
     key_dates,
+    next_key_date,
+    plan_is_active,
     plan_warnings,
 )
 from careercoach.plan.record import (
@@ -47,8 +55,10 @@ __all__ = [
     "FIXABLE",
     "SUPPORT_KINDS",
     "SUPPORT_LABELS",
+    "ExitOption",
     "Goal",
     "KeyDate",
+    "LawItem",
     "Meeting",
     "PlanAssessment",
     "PlanContent",
@@ -73,6 +83,8 @@ __all__ = [
     "mark_document",
     "meeting_note",
     "new_plan",
+    "next_key_date",
+    "plan_is_active",
     "plan_warnings",
     "set_goal_status",
     "set_support",

@@ -49,9 +49,17 @@ WARNING_IDS = (
     "met_unconfirmed",
 )
 
-KEY_DATE_IDS = ("plan_start", "plan_end", "sign_review", "employment_end", "qualifying_work")
+KEY_DATE_IDS = (
+    "plan_start",
+    "plan_end",
+    "decide_review",
+    "employment_end",
+    "immigration_notice",
+    "insurance_pension",
+    "status_review",
+)
 
-DISMISSAL_PRINCIPLE_COUNT = 4
+BUSINESS_DISMISSAL_REQUIREMENTS = 4
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
@@ -60,7 +68,9 @@ class Timing(msgspec.Struct, frozen=True):
     """The numbers behind key dates and record facts, each traced to the guide."""
 
     review_days: int
-    qualifying_work_months: int
+    immigration_notice_days: int
+    insurance_days: int
+    status_review_months: int
     short_plan_months: int
     checkin_max_gap_days: int
     evidence_lead_days: int
@@ -76,6 +86,7 @@ class Sign(msgspec.Struct, frozen=True):
     yes_means: str
     section: str
     inferred_from: str | None = None
+    note: str = ""  # more to know when the answer is yes
 
 
 class Advice(msgspec.Struct, frozen=True):
@@ -97,6 +108,25 @@ class Principle(msgspec.Struct, frozen=True):
     title: str
     explanation: str
     section: str
+
+
+class LawItem(msgspec.Struct, frozen=True):
+    """One point of law or one duty, in our words, with the statute it comes from."""
+
+    id: str
+    title: str
+    text: str
+    section: str
+
+
+class BusinessDismissal(msgspec.Struct, frozen=True):
+    """The four requirements of a dismissal for business reasons, shown with `sign`."""
+
+    sign: str
+    title: str
+    summary: str
+    section: str
+    requirements: tuple[Principle, ...]
 
 
 class ExitOption(msgspec.Struct, frozen=True):
@@ -132,9 +162,9 @@ class PlanContent(msgspec.Struct, frozen=True):
     warnings: Mapping[str, Advice]
     documents: tuple[DocumentItem, ...]
     document_caveat: str
-    dismissal_principles: tuple[Principle, ...]
-    dismissal_note: str
-    dismissal_note_section: str
+    dismissal_law: tuple[LawItem, ...]
+    business_dismissal: BusinessDismissal
+    after_leaving: tuple[LawItem, ...]
     exit_options: tuple[ExitOption, ...]
     negotiable: tuple[str, ...]
     negotiable_section: str
@@ -183,14 +213,9 @@ class PlanContent(msgspec.Struct, frozen=True):
             "negotiation_rules": [
                 {"id": r.id, "rule": r.rule, "section": r.section} for r in self.negotiation_rules
             ],
-            "dismissal_principles": [
-                {"title": p.title, "explanation": p.explanation, "section": p.section}
-                for p in self.dismissal_principles
-            ],
-            "dismissal_note": {
-                "text": self.dismissal_note,
-                "section": self.dismissal_note_section,
-            },
+            "dismissal_law": [msgspec.to_builtins(item) for item in self.dismissal_law],
+            "business_dismissal": msgspec.to_builtins(self.business_dismissal),
+            "after_leaving": [msgspec.to_builtins(item) for item in self.after_leaving],
             "help": [
                 {"id": h.id, "name": h.name, "what": h.what, "section": h.section}
                 for h in self.help
@@ -219,9 +244,9 @@ _TOP_KEYS = (
     "warnings",
     "documents",
     "document_caveat",
-    "dismissal_principles",
-    "dismissal_note",
-    "dismissal_note_section",
+    "dismissal_law",
+    "business_dismissal",
+    "after_leaving",
     "exit_options",
     "negotiable",
     "negotiable_section",
@@ -247,17 +272,9 @@ def parse_plan_content(data: Any, source: str) -> PlanContent:
         for i, raw in enumerate(_list(check, top, "documents"))
     )
     _unique(check, "documents", [d.id for d in documents])
-    principles = tuple(
-        Principle(
-            **_fields(check, raw, f"dismissal_principles[{i}]", ("title", "explanation", "section"))
-        )
-        for i, raw in enumerate(_list(check, top, "dismissal_principles"))
-    )
-    if len(principles) != DISMISSAL_PRINCIPLE_COUNT:
-        raise check.fail(
-            "dismissal_principles",
-            f"expected {DISMISSAL_PRINCIPLE_COUNT} principles, got {len(principles)}",
-        )
+    law = _law_items(check, top, "dismissal_law")
+    after_leaving = _law_items(check, top, "after_leaving")
+    business = _business_dismissal(check, top["business_dismissal"], [s.id for s in signs])
     options = tuple(
         _exit_option(check, raw, f"exit_options[{i}]")
         for i, raw in enumerate(_list(check, top, "exit_options"))
@@ -281,11 +298,9 @@ def parse_plan_content(data: Any, source: str) -> PlanContent:
         warnings=_advice_map(check, top["warnings"], "warnings", WARNING_IDS, "title"),
         documents=documents,
         document_caveat=_text(check, top["document_caveat"], "document_caveat"),
-        dismissal_principles=principles,
-        dismissal_note=_text(check, top["dismissal_note"], "dismissal_note"),
-        dismissal_note_section=_text(
-            check, top["dismissal_note_section"], "dismissal_note_section"
-        ),
+        dismissal_law=law,
+        business_dismissal=business,
+        after_leaving=after_leaving,
         exit_options=options,
         negotiable=tuple(
             _text(check, t, f"negotiable[{i}]")
@@ -333,9 +348,41 @@ def _fields(check: Checker, raw: Any, where: str, keys: tuple[str, ...]) -> dict
     }
 
 
+def _law_items(check: Checker, top: Mapping[str, Any], key: str) -> tuple[LawItem, ...]:
+    items = tuple(
+        LawItem(**_fields(check, raw, f"{key}[{i}]", ("id", "title", "text", "section")))
+        for i, raw in enumerate(_list(check, top, key))
+    )
+    _unique(check, key, [item.id for item in items])
+    return items
+
+
+def _business_dismissal(check: Checker, raw: Any, sign_ids: list[str]) -> BusinessDismissal:
+    where = "business_dismissal"
+    data = check.mapping(
+        raw, where, required=("sign", "title", "summary", "section", "requirements")
+    )
+    requirements = tuple(
+        Principle(**_fields(check, item, f"{where}.requirements[{i}]", Principle.__struct_fields__))
+        for i, item in enumerate(check.sequence(data["requirements"], f"{where}.requirements"))
+    )
+    if len(requirements) != BUSINESS_DISMISSAL_REQUIREMENTS:
+        raise check.fail(
+            f"{where}.requirements",
+            f"expected {BUSINESS_DISMISSAL_REQUIREMENTS} requirements, got {len(requirements)}",
+        )
+    return BusinessDismissal(
+        sign=check.choice(data["sign"], f"{where}.sign", tuple(sign_ids)),
+        title=_text(check, data["title"], f"{where}.title"),
+        summary=_text(check, data["summary"], f"{where}.summary"),
+        section=_text(check, data["section"], f"{where}.section"),
+        requirements=requirements,
+    )
+
+
 def _sign(check: Checker, raw: Any, where: str) -> Sign:
     keys = ("id", "label", "question", "yes_means", "section")
-    data = check.mapping(raw, where, required=keys, optional=("inferred_from",))
+    data = check.mapping(raw, where, required=keys, optional=("inferred_from", "note"))
     inferred = data.get("inferred_from")
     if inferred is not None:
         inferred = check.choice(inferred, f"{where}.inferred_from", RECORD_FACTS)
@@ -346,6 +393,7 @@ def _sign(check: Checker, raw: Any, where: str) -> Sign:
         yes_means=check.choice(data["yes_means"], f"{where}.yes_means", YES_MEANS),
         section=_text(check, data["section"], f"{where}.section"),
         inferred_from=inferred,
+        note=_text(check, data["note"], f"{where}.note") if "note" in data else "",
     )
 
 
@@ -379,7 +427,9 @@ def _advice_map(
 def _timing(check: Checker, raw: Any) -> Timing:
     keys = (
         "review_days",
-        "qualifying_work_months",
+        "immigration_notice_days",
+        "insurance_days",
+        "status_review_months",
         "short_plan_months",
         "checkin_max_gap_days",
         "evidence_lead_days",
@@ -388,7 +438,9 @@ def _timing(check: Checker, raw: Any) -> Timing:
     data = check.mapping(raw, "timing", required=keys)
     limits = {
         "review_days": (1, 30),
-        "qualifying_work_months": (1, 24),
+        "immigration_notice_days": (1, 90),
+        "insurance_days": (1, 90),
+        "status_review_months": (1, 24),
         "short_plan_months": (1, 24),
         "checkin_max_gap_days": (1, 366),
         "evidence_lead_days": (0, 366),

@@ -194,10 +194,18 @@ def _findings(
 
 def _finding(sign: Sign, answer: str | None, facts: Mapping[str, str]) -> SignFinding:
     inferred = False
-    if answer is not None:
+    fact = facts.get(sign.inferred_from or "")
+    if answer in ("no", "unsure") and fact is not None:
+        answer, inferred, because = (
+            "yes",
+            True,
+            f"your record shows {fact}, though you answered {answer}: "
+            "the record counts until you change one of them",
+        )
+    elif answer is not None:
         because = f"you answered {answer}"
-    elif sign.inferred_from in facts:
-        answer, inferred, because = "yes", True, f"from your record: {facts[sign.inferred_from]}"
+    elif fact is not None:
+        answer, inferred, because = "yes", True, f"from your record: {fact}"
     else:
         because = "not answered yet"
     return SignFinding(
@@ -328,7 +336,7 @@ def plan_warnings(plan: PlanRecord, content: PlanContent | None = None) -> tuple
 class KeyDate(msgspec.Struct, frozen=True):
     """A date worth knowing, with what to do about it and where the rule comes from."""
 
-    id: str  # plan_start | plan_end | sign_review | employment_end | qualifying_work
+    id: str  # one of plan.content.KEY_DATE_IDS
     date: dt.date
     title: str
     detail: str
@@ -354,10 +362,10 @@ def key_dates(
     offer_date: dt.date | None = None,
     content: PlanContent | None = None,
 ) -> tuple[KeyDate, ...]:
-    """Plan start and end; the earliest day to sign a document handed over on
-    `offer_date`; the end of employment and, about three months later, the end of the
-    commonly cited window to find new qualifying work. Arguments override the record's
-    own `offer_date` / `employment_end`. Sorted by date.
+    """Plan start and end; the earliest day to decide on a document handed over on
+    `offer_date`; once the end of employment is known, that day, the two 14-day duties
+    (Immigration; health insurance and pension) and the three-month mark for the
+    residence status. Arguments override the record's own dates. Sorted by date.
     """
     content = content or load_plan_content()
     timing = content.timing
@@ -365,10 +373,17 @@ def key_dates(
     offer_date = offer_date or plan.offer_date
     dated = [("plan_start", plan.start), ("plan_end", plan.end)]
     if offer_date is not None:
-        dated.append(("sign_review", offer_date + dt.timedelta(days=timing.review_days)))
+        dated.append(("decide_review", offer_date + dt.timedelta(days=timing.review_days)))
     if employment_end is not None:
-        dated.append(("employment_end", employment_end))
-        dated.append(("qualifying_work", add_months(employment_end, timing.qualifying_work_months)))
+        dated += [
+            ("employment_end", employment_end),
+            (
+                "immigration_notice",
+                employment_end + dt.timedelta(days=timing.immigration_notice_days),
+            ),
+            ("insurance_pension", employment_end + dt.timedelta(days=timing.insurance_days)),
+            ("status_review", add_months(employment_end, timing.status_review_months)),
+        ]
     order = {key: i for i, key in enumerate(content.key_dates)}
     dated.sort(key=lambda item: (item[1], order[item[0]]))
     result = []
@@ -376,6 +391,22 @@ def key_dates(
         text = content.key_dates[key]
         result.append(KeyDate(key, day, text.title, text.text, text.section, (day - as_of).days))
     return tuple(result)
+
+
+def next_key_date(
+    plan: PlanRecord, as_of: dt.date, content: PlanContent | None = None
+) -> KeyDate | None:
+    """The first key date from `as_of` on (today included), if any is still ahead."""
+    return next((d for d in key_dates(plan, as_of, content=content) if d.days_away >= 0), None)
+
+
+def plan_is_active(plan: PlanRecord | None, as_of: dt.date) -> bool:
+    """A plan counts as active from its start until employment ends, or until its end
+    when no end of employment is recorded (then it is over, whatever the outcome)."""
+    if plan is None or as_of < plan.start:
+        return False
+    last = max(plan.end, plan.employment_end) if plan.employment_end else plan.end
+    return as_of <= last
 
 
 # -- evidence --------------------------------------------------------------------

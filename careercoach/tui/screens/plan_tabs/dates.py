@@ -32,6 +32,26 @@ def describe_meeting(meeting: ip.Meeting) -> Content:
     )
 
 
+def dates_hint(plan: ip.PlanRecord) -> str:
+    """What pressing e would still add, following what is filled in."""
+    if plan.offer_date is None and plan.employment_end is None:
+        return (
+            "Press e to add the day you were handed a document to decide on, or the day "
+            "employment ends: the deadlines that follow from them appear here."
+        )
+    if plan.offer_date is None:
+        return (
+            "Press e to add the day you were handed a document to decide on (a resignation "
+            "agreement, say): the earliest day to decide appears here."
+        )
+    if plan.employment_end is None:
+        return (
+            "If your employment ends, press e to add its last day: the 14-day duties "
+            "(Immigration, health insurance and pension) appear here."
+        )
+    return ""
+
+
 def describe_days(days: int) -> str:
     if days == 0:
         return "today"
@@ -69,14 +89,9 @@ class DatesTab(PlanTab):
             )
             for d in dates
         ]
-        if plan.offer_date is None or plan.employment_end is None:
-            shown.append(
-                Content.styled(
-                    "Press e to add the day you were handed a document to sign, or the day "
-                    "employment ends: the deadlines that follow from them appear here.",
-                    "italic",
-                )
-            )
+        hint = dates_hint(plan)
+        if hint:
+            shown.append(Content.styled(hint, "italic"))
         self.query_one("#key-dates", Static).update(Content("\n").join(shown))
         self.show_meetings(plan)
         evidence = self.query_one("#evidence", Static)

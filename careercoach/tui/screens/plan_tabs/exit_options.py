@@ -23,15 +23,43 @@ class ExitOptionsTab(PlanTab):
                 for option in self.content.exit_options:
                     yield self.option_panel(option)
             yield Static(self.negotiation(), id="negotiation", classes="panel")
+            yield Static(self.law(self.content.dismissal_law), id="dismissal-law", classes="panel")
+            yield Static(self.business_dismissal(), id="business-dismissal", classes="panel")
+            yield Static(self.law(self.content.after_leaving), id="after-leaving", classes="panel")
 
     def on_mount(self) -> None:
         self.query_one("#negotiation").border_title = "Before you sign anything"
+        self.query_one("#dismissal-law").border_title = "If it comes to dismissal"
+        self.query_one("#business-dismissal").border_title = one_line(
+            self.content.business_dismissal.title
+        )
+        self.query_one("#after-leaving").border_title = "If your employment ends"
+
+    @staticmethod
+    def law(items: tuple[ip.LawItem, ...]) -> Content:
+        return Content("\n").join(
+            lines(
+                Content.styled(one_line(item.title), "bold"),
+                f"{one_line(item.text)} ({one_line(item.section)})",
+            )
+            for item in items
+        )
+
+    def business_dismissal(self) -> Content:
+        rule = self.content.business_dismissal
+        return lines(
+            f"{one_line(rule.summary)} ({one_line(rule.section)})",
+            *[
+                f"{n}. {one_line(p.title)}: {one_line(p.explanation)}"
+                for n, p in enumerate(rule.requirements, start=1)
+            ],
+        )
 
     def focus_content(self) -> None:
         self.query_one(VerticalScroll).focus()
 
     @staticmethod
-    def option_panel(option: ip.content.ExitOption) -> Static:
+    def option_panel(option: ip.ExitOption) -> Static:
         panel = Static(
             lines(
                 Content.styled(one_line(option.summary), "italic"),
@@ -58,4 +86,7 @@ class ExitOptionsTab(PlanTab):
             "",
             Content.styled("Where to get help", "bold"),
             *[f"• {one_line(h.name)}: {one_line(h.what)}" for h in self.content.help],
+            "",
+            Content.styled("Often negotiable", "bold"),
+            *[f"• {one_line(item)}" for item in self.content.negotiable],
         )

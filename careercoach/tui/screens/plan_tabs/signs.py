@@ -59,11 +59,13 @@ class SignsTab(PlanTab):
             return
         finding = self.findings[index]
         points = "a fixable plan" if finding.yes_means == ip.FIXABLE else "a red flag: exit risk"
+        note = self.view.content.sign(finding.id).note if self.view is not None else ""
         self.query_one("#sign-detail", Static).update(
             lines(
                 Content.styled(one_line(finding.question), "bold"),
                 f"A yes here means {points} ({one_line(finding.section)}).",
                 f"Now: {one_line(finding.because)}",
+                *([one_line(note)] if note else []),
                 Content.styled("Answer with y (yes), n (no) or u (unsure).", "$text-muted"),
             )
         )
