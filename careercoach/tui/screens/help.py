@@ -18,9 +18,10 @@ Section = tuple[str, list[tuple[str, str]]]
 
 
 def key_rows(app: App, node_class: type[DOMNode]) -> list[tuple[str, str]]:
-    """(keys, what they do) for every described binding of a class, in declaration order."""
+    """(keys, what they do) for every described binding of a class, in declaration order;
+    a screen whose keys live on its widgets lists them all in `HELP_BINDINGS`."""
     by_action: dict[tuple[str, str], list[str]] = {}
-    for binding in _bindings(node_class.BINDINGS):
+    for binding in _bindings(getattr(node_class, "HELP_BINDINGS", node_class.BINDINGS)):
         if not binding.description:
             continue
         keys = by_action.setdefault((binding.action, binding.description), [])

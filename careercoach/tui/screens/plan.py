@@ -79,6 +79,14 @@ class PlanScreen(Screen):
         Binding("right_square_bracket", "next_tab", "Next tab", key_display="]"),
         Binding("left_square_bracket", "next_tab(-1)", "Previous tab", key_display="[", show=False),
     ]
+    # For `?` help: the tabs' keys (active while the tab is open), then the screen's.
+    HELP_BINDINGS: ClassVar[list[BindingType]] = [
+        *SignsTab.BINDINGS,
+        *GoalsTab.BINDINGS,
+        *DocumentsTab.BINDINGS,
+        *DatesTab.BINDINGS,
+        *BINDINGS,
+    ]
 
     class Loaded(Message):
         def __init__(self, plan: ip.PlanRecord | None, timeline: tuple[ip.TimelineItem, ...]):
