@@ -31,4 +31,4 @@ def journal_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def journal(journal_path: Path) -> Journal:
     moment = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
-    return Journal(journal_path, now=lambda: moment, backup_interval=0)
+    return Journal(journal_path, now=lambda: moment)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from careercoach.cli import cli
 from careercoach.journal.api import Journal
-from careercoach.journal.storage import list_backups
+from careercoach.journal.backups import list_backups
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ import pytest
 from careercoach.errors import JournalError, ValidationError
 from careercoach.journal import api, schema, storage
 from careercoach.journal.api import Draft, Journal
-from careercoach.journal.storage import JournalStorage, list_backups
+from careercoach.journal.backups import list_backups
+from careercoach.journal.storage import JournalStorage
 from careercoach.model import Entry
 
 DAY = dt.date(2026, 11, 20)
@@ -110,7 +111,7 @@ def test_older_schema_is_migrated_with_a_backup(
         return data
 
     monkeypatch.setitem(schema.MIGRATIONS, 1, to_v2)
-    upgraded = Journal(journal_path, backup_interval=3600)
+    upgraded = Journal(journal_path)
     assert upgraded.get(first).title == "BEFORE THE UPGRADE"
     add(upgraded, "after")
     on_disk = json.loads(journal_path.read_text())
@@ -199,25 +200,6 @@ def test_leftover_temp_files_are_never_loaded_and_get_cleaned(
     assert [e.id for e in Journal(journal_path).entries()] == [kept]
     add(journal)
     assert not leftover.exists()
-
-
-def test_backups_rotate_and_stay_bounded(journal_path: Path) -> None:
-    clock = iter(range(0, 10**6, 10))
-    journal = Journal(journal_path, backup_keep=3, backup_interval=0)
-    journal.storage._wall_clock = lambda: float(next(clock))
-    for i in range(8):
-        add(journal, f"entry {i}")
-    backups = list_backups(journal_path)
-    assert len(backups) == 3
-    counts = sorted(len(json.loads(b.read_text())["entries"]) for b in backups)
-    assert counts == [5, 6, 7]
-
-
-def test_backups_respect_interval(journal_path: Path) -> None:
-    journal = Journal(journal_path, backup_interval=3600)
-    for i in range(5):
-        add(journal, f"entry {i}")
-    assert len(list_backups(journal_path)) == 1
 
 
 def test_cache_notices_changes_from_another_process(journal: Journal, journal_path: Path) -> None:

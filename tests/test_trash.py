@@ -32,7 +32,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def journal(journal_path: Path, clock: Clock) -> Journal:
-    return Journal(journal_path, now=clock, backup_interval=0)
+    return Journal(journal_path, now=clock)
 
 
 def test_deleted_entry_leaves_every_read_and_waits_in_the_trash(journal: Journal) -> None:

@@ -29,6 +29,7 @@ from careercoach.errors import (
     ValidationError,
 )
 from careercoach.journal import locking, soundness
+from careercoach.journal.backups import BackupPolicy
 from careercoach.journal.schema import META_TABLE, SCHEMA_VERSION, is_current_meta
 from careercoach.journal.storage import JournalStorage, read_journal_bytes
 from careercoach.model import Draft, Entry, Profile, entries_from_stored, make_entry, with_changes
@@ -172,19 +173,13 @@ class Journal:
         *,
         now: Callable[[], dt.datetime] = utc_now,
         lock_timeout: float | None = None,
-        backup_keep: int | None = None,
-        backup_interval: float | None = None,
+        backup_policy: BackupPolicy | None = None,
         rng: random.Random | None = None,
     ) -> None:
         self.path = Path(path)
         self._now = now
         self._rng = rng or random.SystemRandom()
-        options: dict[str, Any] = {}
-        if backup_keep is not None:
-            options["backup_keep"] = backup_keep
-        if backup_interval is not None:
-            options["backup_interval"] = backup_interval
-        self.storage = JournalStorage(self.path, **options)
+        self.storage = JournalStorage(self.path, backup_policy=backup_policy)
         self._lock_timeout = LOCK_TIMEOUT_S if lock_timeout is None else lock_timeout
         self._held = threading.local()
         self._cached_view: _View | None = None
@@ -574,7 +569,6 @@ class Journal:
             )
             if dry_run:
                 return report
-            self.storage.force_next_backup()
             if replace_all:
                 table = {str(i + 1): e.to_dict() for i, e in enumerate(entries)}
             else:

@@ -16,8 +16,9 @@ import msgspec
 from careercoach import paths
 from careercoach.errors import JournalError
 from careercoach.journal.api import ENTRIES, Journal
+from careercoach.journal.backups import list_backups
 from careercoach.journal.private_file import random_hex, write_private_file
-from careercoach.journal.storage import list_backups, read_journal_file
+from careercoach.journal.storage import read_journal_file
 
 
 class BackupInfo(msgspec.Struct):

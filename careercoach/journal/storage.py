@@ -12,20 +12,18 @@ each single write atomic.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from careercoach import collector, json_codec, paths
+from careercoach import collector, json_codec
 from careercoach.errors import JournalError
+from careercoach.journal import backups
 from careercoach.journal.private_file import (
     check_regular_file,
     describe_os_error,
-    random_hex,
     write_private_file,
 )
 from careercoach.journal.schema import (
@@ -38,11 +36,6 @@ from careercoach.journal.schema import (
     migrate,
 )
 from careercoach.journal.soundness import check_journal
-
-BACKUP_KEEP = 10
-BACKUP_INTERVAL_S = 3600.0
-
-_BACKUP_STAMP = "%Y%m%dT%H%M%S%f"  # microseconds: names sort in time order
 
 
 def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
@@ -86,27 +79,6 @@ def read_journal_bytes(path: Path) -> bytes:
     return raw
 
 
-def list_backups(journal: Path) -> list[Path]:
-    """Backups of `journal`, newest first."""
-    folder = paths.backup_dir(journal)
-    stem = journal.stem + "-"
-    try:
-        found = [p for p in folder.iterdir() if p.name.startswith(stem) and p.suffix == ".json"]
-    except OSError:
-        return []
-    return sorted(found, key=lambda p: p.name, reverse=True)
-
-
-def _backup_time(backup: Path, journal: Path) -> float | None:
-    stamp = backup.stem[len(journal.stem) + 1 :].split("-")[0]
-    try:
-        return (
-            dt.datetime.strptime(stamp, _BACKUP_STAMP).replace(tzinfo=dt.timezone.utc).timestamp()
-        )
-    except ValueError:
-        return None
-
-
 class JournalStorage:
     """TinyDB storage: atomic replace, rotating hard-link backups, stat-checked cache.
 
@@ -118,17 +90,14 @@ class JournalStorage:
         self,
         path: str | os.PathLike[str],
         *,
-        backup_keep: int = BACKUP_KEEP,
-        backup_interval: float = BACKUP_INTERVAL_S,
+        backup_policy: backups.BackupPolicy | None = None,
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.path = Path(path)
-        self.backup_keep = backup_keep
-        self.backup_interval = backup_interval
+        self.backup_policy = backup_policy or backups.BackupPolicy()
         self._wall_clock = wall_clock
         self._cache: dict[str, Any] | None = None
         self._signature: tuple[int, ...] | None = None
-        self._force_backup = False
         self.migrated_from: int | None = None
 
     def signature(self) -> tuple[int, ...] | None:
@@ -153,7 +122,6 @@ class JournalStorage:
             data = migrate(data, version)
             check_journal(data, self.path)
             self.migrated_from = version
-            self._force_backup = True
         self._cache, self._signature = data, signature
         return data
 
@@ -161,15 +129,11 @@ class JournalStorage:
         """Forget the parsed document (the next read parses the file again)."""
         self._cache, self._signature = None, None
 
-    def force_next_backup(self) -> None:
-        """Back up the current file on the next write whatever the interval (imports)."""
-        self._force_backup = True
-
     def write(self, data: dict[str, Any]) -> None:
         data[META_TABLE] = meta_table()
         try:
             payload = json_codec.encode(data)
-            self._backup_current()
+            backups.make(self.path, self._wall_clock(), self.backup_policy)
             write_private_file(self.path, payload)
         except OSError as exc:
             self._cache, self._signature = None, None
@@ -184,28 +148,6 @@ class JournalStorage:
             self._cache, self._signature = None, None
             raise
         self._cache, self._signature = data, self.signature()
-
-    def _backup_current(self) -> None:
-        if not self.path.exists() or self.backup_keep <= 0:
-            return
-        now = self._wall_clock()
-        existing = list_backups(self.path)
-        if existing and not self._force_backup:
-            newest = _backup_time(existing[0], self.path)
-            if newest is not None and now - newest < self.backup_interval:
-                return
-        folder = paths.backup_dir(self.path)
-        paths.make_private_dir(folder)
-        stamp = dt.datetime.fromtimestamp(now, dt.timezone.utc).strftime(_BACKUP_STAMP)
-        target = folder / f"{self.path.stem}-{stamp}-{random_hex(2)}.json"
-        try:
-            os.link(self.path, target)
-        except OSError:
-            shutil.copy2(self.path, target)
-            os.chmod(target, 0o600)
-        self._force_backup = False
-        for old in list_backups(self.path)[self.backup_keep :]:
-            old.unlink(missing_ok=True)
 
     def close(self) -> None:
         self._cache, self._signature = None, None

@@ -41,7 +41,7 @@ SomeScreen = TypeVar("SomeScreen", bound=Screen)
 
 
 def open_journal(path: Path, **options: object) -> Journal:
-    return Journal(path, now=lambda: MOMENT, backup_interval=0, **options)  # type: ignore[arg-type]
+    return Journal(path, now=lambda: MOMENT, **options)  # type: ignore[arg-type]
 
 
 def make_app(path: Path, *, demo: bool = False, **options: object) -> CareerCoachApp:
