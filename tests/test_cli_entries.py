@@ -265,3 +265,31 @@ def test_usage_mistakes_are_one_line_too(run, args: list[str]) -> None:
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "--help" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "journal",
+    [
+        "data/journal.json",  # the journal's own folder is a file
+        "data/careercoach/journal.json",  # a folder above it is (XDG_DATA_HOME at a file)
+    ],
+)
+def test_doctor_reports_a_folder_that_cannot_hold_a_journal(tmp_path: Path, journal: str) -> None:
+    (tmp_path / "data").write_text("in the way")
+    args = ["--journal", str(tmp_path / journal), "doctor"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert "UNUSABLE" in result.output and "is a file where a folder should be" in result.output
+    as_json = CliRunner().invoke(cli, [*args, "--json"])
+    assert as_json.exit_code == 1 and json.loads(as_json.output)["status"] == "unusable"
+
+
+def test_doctor_reports_a_folder_it_may_not_write(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if Path(p) == folder else real_access(p, mode)
+    )
+    result = CliRunner().invoke(cli, ["--journal", str(folder / "journal.json"), "doctor"])
+    assert result.exit_code == 1 and "no permission to write in" in result.output

@@ -43,6 +43,12 @@ def doctor(app: AppContext, do_restore: bool, backup_path: str | None, as_json: 
             lines.append(f"status:  ok, {report.entries} entries, schema {report.schema}")
         elif report.status == "missing":
             lines.append("status:  no journal yet (it is created by the first entry)")
+        elif report.status == "unusable":
+            lines.append(f"status:  UNUSABLE: {report.problem}")
+            lines.append(
+                "fix:     point --journal or CAREERCOACH_HOME at a folder you can write to, "
+                "or move what is in the way"
+            )
         else:
             lines.append(f"status:  DAMAGED: {report.problem}")
         lines += [f"warning: {w}" for w in report.warnings]

@@ -30,7 +30,7 @@ class BackupInfo(msgspec.Struct):
 
 class Report(msgspec.Struct):
     journal: Path
-    status: str  # "ok" | "missing" | "damaged"
+    status: str  # "ok" | "missing" | "damaged" | "unusable" (no journal can be kept there)
     problem: str = ""
     entries: int = 0
     schema: int | None = None
@@ -39,7 +39,7 @@ class Report(msgspec.Struct):
 
     @property
     def healthy(self) -> bool:
-        return self.status != "damaged" and not self.warnings
+        return self.status in ("ok", "missing") and not self.warnings
 
     def to_dict(self) -> dict:
         return {
@@ -67,6 +67,10 @@ def inspect_backup(path: Path) -> BackupInfo:
 def examine(journal: Path) -> Report:
     """Look at the journal, its folder and its backups without changing anything."""
     report = Report(journal=journal, status="missing")
+    unusable = folder_problem(journal.parent)
+    if unusable:
+        report.status, report.problem = "unusable", unusable
+        return report
     try:
         data, version = (
             read_journal_file(journal) if journal.exists() or journal.is_symlink() else ({}, None)
@@ -92,6 +96,18 @@ def examine(journal: Path) -> Report:
         )
     report.backups = [inspect_backup(p) for p in list_backups(journal)]
     return report
+
+
+def folder_problem(folder: Path) -> str:
+    """Why no journal can be kept in `folder`, or "" when one can (or could be created)."""
+    existing = folder
+    while not (existing.exists() or existing.is_symlink()) and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{existing} is a file where a folder should be: no journal can be kept in {folder}"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"no permission to write in {existing}"
+    return ""
 
 
 def restore(journal: Journal, backup: Path | None = None) -> Path:
