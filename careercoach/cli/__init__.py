@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "import": "careercoach.cli.exchange:import_command",
     "nudge": "careercoach.cli.nudge:nudge",
     "calendar": "careercoach.cli.calendar_export:calendar",
+    "review": "careercoach.cli.review:review",
 }
 
 COMMAND_HELP: dict[str, str] = {
@@ -57,6 +58,7 @@ COMMAND_HELP: dict[str, str] = {
     "import": "Import a JSON backup or a jrnl export.",
     "nudge": "One line for your shell start-up: a check-in or a date is due.",
     "calendar": "Your evaluation, renewal, JLPT and plan dates as an .ics file.",
+    "review": "Evaluation review: the period's record and a self-evaluation draft (en/ja).",
 }
 
 

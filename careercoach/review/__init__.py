@@ -7,18 +7,28 @@ without the readiness engine, the phrasing or the iCalendar library.
 from __future__ import annotations
 
 from careercoach.review.calendar import WEEKDAYS, render_calendar, write_calendar
+from careercoach.review.period_review import (
+    LANG_CHOICES,
+    ReviewResult,
+    languages,
+    review_journal,
+)
 from careercoach.review.reminder import DOCTOR_LINE, nudge, nudge_line
 from careercoach.review.upcoming import DueDate, jlpt_exam_days, journal_dates, upcoming
 
 __all__ = [
     "DOCTOR_LINE",
+    "LANG_CHOICES",
     "WEEKDAYS",
     "DueDate",
+    "ReviewResult",
     "jlpt_exam_days",
     "journal_dates",
+    "languages",
     "nudge",
     "nudge_line",
     "render_calendar",
+    "review_journal",
     "upcoming",
     "write_calendar",
 ]

@@ -286,6 +286,11 @@ class CareerCoachApp(App[None]):
                 for fmt, (title, help_text, _) in EXPORTS.items()
             ),
             SystemCommand(
+                "Review for your evaluation",
+                "The period's record, readiness then and now, a self-evaluation draft (en/ja)",
+                self.action_open_review,
+            ),
+            SystemCommand(
                 "Export calendar (.ics)…",
                 "Evaluation, renewal, JLPT and plan dates, and a weekly check-in reminder",
                 self.ask_calendar,
@@ -393,6 +398,12 @@ class CareerCoachApp(App[None]):
             ),
             lambda yes: yes and self.export(fmt, path, force=True),
         )
+
+    def action_open_review(self) -> None:
+        """The review screen (from the readiness screen's v, or the palette)."""
+        from careercoach.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen())
 
     def ask_calendar(self) -> None:
         """The check-in weekday first, then the file (as `careercoach calendar`)."""

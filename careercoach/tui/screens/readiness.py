@@ -7,11 +7,13 @@ entries (date and title, shown literally) and next actions on the right.
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, LoadingIndicator, OptionList, Static
@@ -69,6 +71,9 @@ class ReadinessScreen(InsightScreen[None]):
     """Each criterion's score, explanation, evidence and next actions."""
 
     NAME = "Readiness"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("v", "app.open_review", "Review"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()

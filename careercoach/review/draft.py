@@ -1,0 +1,233 @@
+"""The review as text: the self-evaluation drafts, the meeting question, the report.
+
+The drafts follow a Japanese evaluation sheet: results (成果), how I worked
+(取り組み姿勢), what I will develop next (今後の課題と目標). Entries are cited as the
+scripts cite them: a complete sentence of ours first, then the entries as items
+(「・」 in Japanese), the Japanese title where there is one, so no title ever
+stands inside a sentence. A part with nothing on record is left out of the draft
+and named under "Before you send it" instead: a draft never holds a placeholder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from careercoach.model import Entry
+from careercoach.review.content import DEVELOP_NEXT, HOW_I_WORKED, ReviewContent
+from careercoach.review.engine import Group, Review, next_level
+
+LANG_NAMES = {"en": "English", "ja": "Japanese"}
+DRAFT_TITLES = {"en": "Self-evaluation draft (English)", "ja": "自己評価の下書き（日本語）"}
+ITEM_MARK = {"en": "- ", "ja": "・"}
+CITED_GROUPS = ("invisible_work", "bridge_role", "soft_assertiveness", "documentation")
+DEVELOP_COUNT = 2
+
+
+def cite(entry: Entry, lang: str) -> str:
+    """How an entry is named in `lang`: its title, as an item of a list."""
+    return ITEM_MARK[lang] + entry.title
+
+
+def heading(text: str, lang: str) -> str:
+    return f"【{text}】" if lang == "ja" else text.upper()
+
+
+def exam_label(day: dt.date, lang: str) -> str:
+    return f"{day.year}年{day.month}月" if lang == "ja" else day.strftime("%B %Y")
+
+
+def _cited(lead: str, entries: Sequence[Entry], lang: str) -> list[str]:
+    return [lead, *(cite(e, lang) for e in entries)]
+
+
+def results_part(review: Review, content: ReviewContent, lang: str) -> list[str]:
+    if not review.results.count:
+        return []
+    return _cited(content.results.text(lang), review.results.highlights, lang)
+
+
+def how_i_worked_part(review: Review, content: ReviewContent, lang: str) -> list[str]:
+    groups = {g.id: g for g in review.groups}
+    paragraphs: list[list[str]] = []
+    for criterion in HOW_I_WORKED:
+        group = groups.get(criterion)
+        if group is None or not group.count:
+            continue
+        lead = content.how_i_worked[criterion].text(lang, count=group.count)
+        if criterion == "japanese" and review.jlpt_passed:
+            joiner = "" if lang == "ja" else " "
+            lead += joiner + content.jlpt_passed.text(lang, level=review.jlpt_passed)
+        cited = group.highlights if criterion in CITED_GROUPS else ()
+        paragraphs.append(_cited(lead, cited, lang))
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += [*([""] if lines else []), *paragraph]
+    return lines
+
+
+def develop_ids(review: Review) -> list[str]:
+    """The two weakest of the criteria a person can work on, at the end of the period."""
+    return [c for c in review.weakest if c in DEVELOP_NEXT][:DEVELOP_COUNT]
+
+
+def develop_next_part(
+    review: Review, content: ReviewContent, lang: str, next_exam: dt.date
+) -> list[str]:
+    lines = []
+    for criterion in develop_ids(review):
+        aim = next_level(review.jlpt_level, review.jlpt_bar)
+        if criterion == "japanese" and aim:
+            text = content.jlpt_goal.text(lang, level=aim, exam=exam_label(next_exam, lang))
+        else:
+            text = content.develop_next[criterion].text(lang)
+        lines.append(text)
+    return lines
+
+
+def meeting_question(review: Review, content: ReviewContent, lang: str) -> str:
+    """What to ask in the evaluation meeting, in the guide's framing (§8); while an
+    improvement plan runs, the clarifying questions instead (PIP guide §2)."""
+    if review.plan_running:
+        return content.ask_during_plan.text(lang)
+    weakest = develop_ids(review)
+    area = content.areas[weakest[0] if weakest else "asking_timing"][lang]
+    return content.ask.text(lang, area=area)
+
+
+def self_evaluation(review: Review, content: ReviewContent, lang: str, next_exam: dt.date) -> str:
+    """The draft in one language: the sheet's three parts, then the meeting question."""
+    names = content.headings[lang]
+    parts = [
+        ("results", results_part(review, content, lang)),
+        ("how_i_worked", how_i_worked_part(review, content, lang)),
+        ("develop_next", develop_next_part(review, content, lang, next_exam)),
+        ("ask", [meeting_question(review, content, lang)]),
+    ]
+    blocks = ["\n".join([heading(names[key], lang), *lines]) for key, lines in parts if lines]
+    return "\n\n".join(blocks) + "\n"
+
+
+def gaps(review: Review) -> list[str]:
+    """What the draft could not say from the record, for the user to add."""
+    notes = []
+    if not review.results.count:
+        notes.append(
+            "No achievement is logged in this period, so the drafts have no results part: "
+            "log them (careercoach add achievement ...) or write that part yourself."
+        )
+    if not any(g.count for g in review.groups if g.id in HOW_I_WORKED):
+        notes.append(
+            "Nothing in this period shows how you worked (invisible work, bridge role, "
+            "proposals, documents, team events, Japanese): add what you did before the meeting."
+        )
+    if review.plan_evidence_left_out:
+        notes.append(
+            f"{review.plan_evidence_left_out} improvement-plan entries are left out of this "
+            "review (--include-plan counts them)."
+        )
+    return notes
+
+
+def _entry_line(entry: Entry) -> str:
+    star = "★ " if entry.starred else ""
+    return f"    {star}{entry.date.isoformat()}  {entry.title}  ({entry.id})"
+
+
+def _group_lines(group: Group) -> list[str]:
+    label = group.title if group.id == "results" else f"{group.title} ({group.section})"
+    return [f"  {label}: {group.count}", *map(_entry_line, group.highlights)]
+
+
+def _signed(change: int) -> str:
+    return f"+{change}" if change > 0 else str(change)
+
+
+def report(review: Review, drafts: dict[str, str]) -> str:
+    """The whole review as plain text for the terminal or a file."""
+    period = review.period
+    start, end = review.start, review.end
+    change = end.overall - start.overall
+    direction = (
+        "no change" if not change else f"{'up' if change > 0 else 'down'} {abs(change)} points"
+    )
+    lines = [
+        f"Review: {period.since} to {period.until} ({period.basis})",
+        f"{review.entries} entries in the period.",
+        "",
+        f"Readiness: {start.overall} ({start.band.name}) on {period.since} -> "
+        f"{end.overall} ({end.band.name}) on {period.until}, {direction}",
+    ]
+    if review.moved:
+        lines.append("What moved it:")
+        for move in review.moved:
+            lines.append(
+                f"  {move.title}: {move.start} -> {move.end} ({_signed(move.change)}). "
+                f"{move.explanation}"
+            )
+    lines += ["", "The record by the guide's criteria", *_group_lines(review.results)]
+    lines.append(
+        f"  Stability and team harmony (promotion guide §1): an entry in "
+        f"{review.weeks_logged} of {review.weeks} weeks"
+    )
+    for group in review.groups:
+        lines += _group_lines(group)
+    for lang, text in drafts.items():
+        lines += ["", DRAFT_TITLES[lang], "", text.rstrip("\n")]
+    notes = gaps(review)
+    if notes:
+        lines += ["", "Before you send it", *(f"  - {note}" for note in notes)]
+    return "\n".join(lines) + "\n"
+
+
+def _entry_dict(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "date": entry.date.isoformat(),
+        "title": entry.title,
+        "starred": entry.starred,
+    }
+
+
+def _group_dict(group: Group) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "title": group.title,
+        "section": group.section,
+        "count": group.count,
+        "highlights": [_entry_dict(e) for e in group.highlights],
+    }
+
+
+def review_dict(review: Review, drafts: dict[str, str]) -> dict[str, Any]:
+    """The stable JSON shape of `careercoach review --json`."""
+    return {
+        "period": {
+            "since": review.period.since.isoformat(),
+            "until": review.period.until.isoformat(),
+            "basis": review.period.basis,
+        },
+        "entries": review.entries,
+        "plan_evidence_left_out": review.plan_evidence_left_out,
+        "readiness": {
+            "start": {"date": review.period.since.isoformat(), "overall": review.start.overall},
+            "end": {"date": review.period.until.isoformat(), "overall": review.end.overall},
+            "moved": [
+                {
+                    "id": m.id,
+                    "title": m.title,
+                    "start": m.start,
+                    "end": m.end,
+                    "change": m.change,
+                    "explanation": m.explanation,
+                }
+                for m in review.moved
+            ],
+        },
+        "results": _group_dict(review.results),
+        "weeks": {"total": review.weeks, "with_entries": review.weeks_logged},
+        "criteria": [_group_dict(g) for g in review.groups],
+        "drafts": drafts,
+        "before_you_send": gaps(review),
+    }

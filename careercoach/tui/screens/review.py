@@ -1,0 +1,140 @@
+"""Review: the period since the last evaluation, readiness then and now, and the
+self-evaluation drafts, as `careercoach review` shows them.
+
+The review is made in a thread worker (it scores the journal twice); the text is
+shown literally, since it quotes entry titles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Header, LoadingIndicator
+
+from careercoach import clipboard
+from careercoach.errors import CareerCoachError, ValidationError
+from careercoach.model import parse_date
+from careercoach.review import ReviewResult, languages, review_journal
+from careercoach.tui.screens.prompt import PromptDialog
+from careercoach.tui.widgets.key_footer import KeyFooter
+from careercoach.tui.widgets.literal import LiteralStatic, notify_literal
+
+LANGUAGE_CYCLE = ("both", "en", "ja")
+
+
+class ReviewScreen(Screen[None]):
+    """The review of a period for the evaluation meeting."""
+
+    AUTO_FOCUS = "#review-body"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("l", "language", "Language"),
+        Binding("s", "since", "Since…"),
+        Binding("c", "copy", "Copy drafts"),
+    ]
+
+    class Made(Message):
+        def __init__(self, result: ReviewResult | None, problem: str = "") -> None:
+            super().__init__()
+            self.result = result
+            self.problem = problem
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.language = "both"
+        self.since: dt.date | None = None
+        self.result: ReviewResult | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield LoadingIndicator(id="review-loading")
+        with VerticalScroll(id="review-body"):
+            yield LiteralStatic("", id="review-problem")
+            yield LiteralStatic("", id="review-text")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Review"
+        self.show_problem("")
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        self.query_one("#review-loading").display = True
+        self.make_review(self.language, self.since)
+
+    @work(thread=True, exclusive=True, group="review")
+    def make_review(self, language: str, since: dt.date | None) -> None:
+        try:
+            result = review_journal(
+                self.app.journal,
+                today=self.app.today(),
+                since=since,
+                langs=languages(language),
+            )
+        except CareerCoachError as exc:
+            self.post_message(self.Made(None, str(exc)))
+            return
+        self.post_message(self.Made(result))
+
+    def on_review_screen_made(self, event: Made) -> None:
+        self.query_one("#review-loading").display = False
+        self.show_problem(event.problem)
+        if event.result is None:
+            return
+        self.result = event.result
+        self.query_one("#review-text", LiteralStatic).show(event.result.text())
+
+    def show_problem(self, text: str) -> None:
+        """Bad input is said inline, above the review it leaves as it was."""
+        problem = self.query_one("#review-problem", LiteralStatic)
+        problem.show(text)
+        problem.display = bool(text)
+
+    def action_language(self) -> None:
+        """Both drafts, English only, Japanese only."""
+        index = LANGUAGE_CYCLE.index(self.language)
+        self.language = LANGUAGE_CYCLE[(index + 1) % len(LANGUAGE_CYCLE)]
+        self.refresh_data()
+
+    def action_since(self) -> None:
+        dialog = PromptDialog(
+            "Review from which day? (YYYY-MM-DD; empty: since your last evaluation)",
+            title="Review period",
+            value=self.since.isoformat() if self.since else "",
+            action="Review",
+        )
+        self.app.push_screen(dialog, self._since_chosen)
+
+    def _since_chosen(self, text: str | None) -> None:
+        if text is None:
+            self.since = None
+        else:
+            try:
+                self.since = parse_date(text, self.app.today())
+            except ValidationError as exc:
+                self.show_problem(str(exc))
+                return
+        self.refresh_data()
+
+    def action_copy(self) -> None:
+        """The drafts only, ready to paste into the evaluation sheet."""
+        if self.result is None:
+            notify_literal(self.app, "The review is not ready yet.", severity="warning")
+            return
+        text = "\n".join(self.result.drafts.values())
+        self.app.copy_to_clipboard(text)
+        self.copy_with_pyperclip(text)
+
+    @work(thread=True, exclusive=True, group="clipboard")
+    def copy_with_pyperclip(self, text: str) -> None:
+        system = clipboard.pyperclip_copy(text)
+        where = "and the system clipboard" if system else "(the system clipboard was not reachable)"
+        message = f"Drafts copied to the terminal clipboard {where}."
+        self.app.call_from_thread(notify_literal, self.app, message, title="Copy")

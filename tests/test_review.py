@@ -1,0 +1,264 @@
+"""`careercoach review`: the period, the record by criterion, readiness then and now,
+and drafts that cite entries only as items, with user text kept literal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careercoach.cli import cli
+from careercoach.errors import ValidationError
+from careercoach.journal import Draft, Journal
+from careercoach.model import Entry, Profile, make_entry
+from careercoach.readiness import assess, load_criteria
+from careercoach.review import review_journal
+from careercoach.review.content import load_review_content
+from careercoach.review.draft import self_evaluation
+from careercoach.review.engine import build_review, choose_period
+
+TODAY = dt.date(2026, 11, 20)
+CRITERIA = load_criteria()
+
+
+def entry(n: int, day: dt.date, kind: str, title: str, **options) -> Entry:
+    tags = options.pop("tags", ())
+    starred = options.pop("starred", False)
+    return make_entry(
+        entry_id=f"e{n:03d}",
+        date=day,
+        kind=kind,
+        title=title,
+        tags=tags,
+        details=options,
+        starred=starred,
+    )
+
+
+def days_ago(days: int) -> dt.date:
+    return TODAY - dt.timedelta(days=days)
+
+
+EVALUATION = entry(1, dt.date(2026, 5, 19), "conversation", "Yearly evaluation", type="evaluation")
+LATER_EVALUATION = entry(2, TODAY, "conversation", "Mid-year talk", type="evaluation")
+
+
+def period(entries: list[Entry], profile: Profile | None = None, **options):
+    return choose_period(entries, profile or Profile(), today=TODAY, **options)
+
+
+@pytest.mark.parametrize(
+    ("entries", "profile", "options", "since", "basis"),
+    [
+        ([], Profile(), {"since": dt.date(2026, 1, 1)}, dt.date(2026, 1, 1), "the dates you chose"),
+        (
+            [EVALUATION],
+            Profile(),
+            {},
+            dt.date(2026, 5, 20),
+            "since the evaluation logged on 2026-05-19",
+        ),
+        ([EVALUATION], Profile(), {"last_evaluation_start": True}, dt.date(2026, 5, 20), "logged"),
+        ([EVALUATION, LATER_EVALUATION], Profile(), {}, dt.date(2026, 5, 20), "logged"),
+        ([], Profile(next_evaluation=dt.date(2026, 4, 1)), {}, dt.date(2026, 4, 2), "(profile)"),
+        (
+            [],
+            Profile(next_evaluation=dt.date(2027, 1, 15)),
+            {},
+            dt.date(2026, 1, 16),
+            "the year up to",
+        ),
+        ([], Profile(), {}, dt.date(2025, 11, 21), "the last twelve months"),
+        ([], Profile(), {"until": dt.date(2026, 6, 30)}, dt.date(2025, 7, 1), "twelve months"),
+    ],
+)
+def test_choose_period(entries, profile, options, since, basis) -> None:
+    chosen = period(entries, profile, **options)
+    assert chosen.since == since
+    assert basis in chosen.basis
+    assert chosen.until == options.get("until", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ({"last_evaluation_start": True}, "no evaluation is logged"),
+        ({"since": TODAY, "last_evaluation_start": True}, "not both"),
+        ({"since": TODAY, "until": days_ago(1)}, "after --until"),
+    ],
+)
+def test_period_problems(options, problem) -> None:
+    with pytest.raises(ValidationError, match=problem):
+        period([], Profile(), **options)
+
+
+def journal_with(journal: Journal, drafts: list[Draft]) -> Journal:
+    journal.add_many(drafts)
+    return journal
+
+
+PLAN_NOTES = [
+    Draft(days_ago(10), "note", "Plan check-in: goals reviewed", details={"type": "plan_meeting"}),
+    Draft(days_ago(12), "invisible", "Tidied the shared drive for the plan", tags=("pip",)),
+]
+WORK = [
+    Draft(days_ago(5), "invisible", "Set up the meeting room"),
+    Draft(days_ago(40), "invisible", "Old but starred chore", starred=True),
+    Draft(
+        days_ago(20), "achievement", "Led the payment-gateway launch", details={"type": "milestone"}
+    ),
+    Draft(days_ago(300), "conversation", "Yearly evaluation", details={"type": "evaluation"}),
+]
+
+
+def test_plan_evidence_stays_out_unless_asked(journal: Journal) -> None:
+    journal_with(journal, [*WORK, *PLAN_NOTES])
+    result = review_journal(journal, today=TODAY)
+    text = result.text() + json.dumps(result.to_dict(), ensure_ascii=False)
+    assert "plan" not in " ".join(e.title for g in result.review.groups for e in g.highlights)
+    assert "Tidied the shared drive" not in text and "Plan check-in" not in text
+    invisible = next(g for g in result.review.groups if g.id == "invisible_work")
+    assert invisible.count == 2
+    assert result.review.plan_evidence_left_out == 2
+    assert "2 improvement-plan entries are left out" in text
+    without = [e for e in journal.entries() if "plan" not in e.title.lower()]
+    assert result.review.end == assess(without, journal.profile(), CRITERIA, TODAY)
+
+    included = review_journal(journal, today=TODAY, include_plan=True)
+    invisible = next(g for g in included.review.groups if g.id == "invisible_work")
+    assert invisible.count == 3 and included.review.plan_evidence_left_out == 0
+
+
+def test_starred_entries_are_cited_first(journal: Journal) -> None:
+    journal_with(journal, WORK)
+    result = review_journal(journal, today=TODAY, langs=("en",))
+    invisible = next(g for g in result.review.groups if g.id == "invisible_work")
+    assert [e.title for e in invisible.highlights] == [
+        "Old but starred chore",
+        "Set up the meeting room",
+    ]
+    draft = result.drafts["en"]
+    assert draft.index("Old but starred chore") < draft.index("Set up the meeting room")
+
+
+def test_readiness_at_the_start_and_end_and_what_moved(journal: Journal) -> None:
+    journal_with(journal, WORK)
+    result = review_journal(journal, today=TODAY)
+    review = result.review
+    entries = journal.entries()
+    assert review.start == assess(entries, journal.profile(), CRITERIA, review.period.since)
+    assert review.end == assess(entries, journal.profile(), CRITERIA, TODAY)
+    moved = {m.id: m.change for m in review.moved}
+    ends = {c.id: c.score for c in review.end.criteria}
+    starts = {c.id: c.score for c in review.start.criteria}
+    assert moved == {k: ends[k] - starts[k] for k in ends if ends[k] != starts[k]}
+    assert "What moved it:" in result.text()
+
+
+def japanese_sentences(draft: str) -> list[str]:
+    """The lines that are our own sentences (not headings, not items)."""
+    return [
+        line
+        for line in draft.splitlines()
+        if line and not line.startswith("・") and not line.startswith("【")
+    ]
+
+
+TITLE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\n\r\x00"),
+    min_size=1,
+    max_size=40,
+).filter(lambda t: t.strip())
+
+
+@settings(max_examples=40, deadline=None)
+@given(titles=st.lists(TITLE, min_size=1, max_size=6), starred=st.booleans())
+def test_no_title_ever_stands_inside_a_japanese_sentence(titles, starred) -> None:
+    kinds = ("invisible", "bridge", "proposal", "documentation", "achievement")
+    entries = [
+        entry(i, days_ago(i + 1), kinds[i % len(kinds)], t, starred=starred)
+        for i, t in enumerate(titles)
+    ]
+    chosen = choose_period(entries, Profile(), today=TODAY)
+    review = build_review(entries, Profile(), CRITERIA, chosen)
+    ja = self_evaluation(review, load_review_content(), "ja", dt.date(2027, 7, 4))
+    en = self_evaluation(review, load_review_content(), "en", dt.date(2027, 7, 4))
+    cited = {e.title.strip() for g in (review.results, *review.groups) for e in g.highlights}
+    for line in japanese_sentences(ja):
+        assert not re.search(r"[A-Za-z]{2,}", line.replace("JLPT", "")), line
+    items = [line[1:] for line in ja.splitlines() if line.startswith("・")]
+    assert set(items) <= {e.title for e in entries}
+    assert {t for t in cited} <= {i.strip() for i in items}
+    for draft in (ja, en):
+        assert not re.search(r"\$[a-z]+|\{[a-z]+\}", draft.replace("".join(titles), ""))
+
+
+HOSTILE = "[bold]x[/] $count {count} %s \x1b[31mred"
+
+
+@pytest.fixture
+def run(journal_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CAREERCOACH_TODAY", TODAY.isoformat())
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli, ["--journal", str(journal_path), *args])
+
+    return invoke
+
+
+def test_user_text_is_literal_in_the_drafts_and_the_terminal(run, journal: Journal) -> None:
+    journal_with(journal, [Draft(days_ago(3), "bridge", HOSTILE)])
+    result = review_journal(journal, today=TODAY)
+    for draft in result.drafts.values():
+        assert HOSTILE in draft  # the engine keeps it as typed
+    shown = run("review", "--lang", "both")
+    assert shown.exit_code == 0, shown.output
+    assert "[bold]x[/] $count {count} %s" in shown.output
+    assert "\x1b" not in shown.output
+
+
+def test_cli_json_and_languages(run, journal: Journal) -> None:
+    journal_with(journal, WORK)
+    data = json.loads(run("review", "--json", "--lang", "ja").output)
+    assert set(data["drafts"]) == {"ja"}
+    assert data["period"]["since"] == days_ago(299).isoformat()
+    assert data["readiness"]["end"]["overall"] == data["readiness"]["end"]["overall"]
+    assert data["results"]["highlights"][0]["title"] == "Led the payment-gateway launch"
+    english = run("review", "--lang", "en").output
+    assert "Self-evaluation draft (English)" in english and "自己評価" not in english
+
+
+def test_cli_output_file_is_private_and_not_replaced(run, journal, tmp_path) -> None:
+    journal_with(journal, WORK)
+    out = tmp_path / "review.txt"
+    assert run("review", "-o", str(out)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "RESULTS" in out.read_text(encoding="utf-8")
+    out.write_text("mine")
+    again = run("review", "-o", str(out))
+    assert again.exit_code == 2 and out.read_text() == "mine"
+    assert run("review", "-o", str(out), "--force").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--since", "2026-13-01"],
+        ["--since", "2026-01-01", "--since-last-evaluation"],
+        ["--since", "2026-12-01", "--until", "2026-11-01"],
+        ["--since-last-evaluation"],
+        ["--lang", "fr"],
+    ],
+)
+def test_cli_bad_input_is_one_line_and_exit_2(run, args: list[str]) -> None:
+    result = run("review", *args)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output

@@ -1,0 +1,80 @@
+"""The review screen: from the readiness screen's v or the palette, the same review as
+the command line, the language switch, and a bad start date said inline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from careercoach.review import languages, review_journal
+from careercoach.tui.screens.readiness import ReadinessScreen
+from careercoach.tui.screens.review import ReviewScreen
+from tests.tui.conftest import (
+    SIZE,
+    TODAY,
+    keys_then_settle,
+    make_app,
+    open_journal,
+    open_screen,
+    run_command,
+    running,
+    settle,
+)
+
+
+def shown(screen: ReviewScreen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def test_v_on_the_readiness_screen_opens_the_review(demo_path: Path) -> None:
+    expected = review_journal(open_journal(demo_path), today=TODAY, langs=languages("both"))
+    async with running(demo_path) as pilot:
+        await open_screen(pilot, "r", ReadinessScreen)
+        await pilot.press("v")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.result is not None
+        assert screen.result.text() == expected.text()
+        assert "Self-evaluation draft (English)" in shown(screen, "#review-text")
+        await pilot.press("l")
+        await settle(pilot)
+        assert list(screen.result.drafts) == ["en"]
+        await pilot.press("l")
+        await settle(pilot)
+        assert list(screen.result.drafts) == ["ja"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReadinessScreen)
+
+
+async def test_the_palette_opens_it_and_a_bad_date_is_said_inline(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        await run_command(pilot, "Review for your evaluation")
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        before = screen.result
+        await pilot.press("s")
+        await settle(pilot)
+        pilot.app.screen.query_one("#answer", Input).value = "[b]someday[/]"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert "bad date '[b]someday[/]'" in shown(screen, "#review-problem")
+        assert screen.result == before
+        await pilot.press("s")
+        await settle(pilot)
+        pilot.app.screen.query_one("#answer", Input).value = "2026-10-01"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.result is not None
+        assert str(screen.result.review.period.since) == "2026-10-01"
+        assert not screen.query_one("#review-problem").display
+
+
+@pytest.mark.parametrize("keys", [("r", "v"), ("r", "v", "l", "l", "end")])
+def test_review_snapshot(snap_compare, demo_path: Path, keys: tuple[str, ...]) -> None:
+    app = make_app(demo_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle(*keys))
