@@ -28,14 +28,15 @@ HOW_I_WORKED = (
     "japanese",
 )
 DEVELOP_NEXT = (*HOW_I_WORKED, "stability")
-AREAS = (*DEVELOP_NEXT, "asking_timing")
+AREAS = DEVELOP_NEXT
 SLOTS = {
     "results": (),
     "how_i_worked": ("count",),
     "jlpt_passed": ("level",),
     "develop_next": (),
     "jlpt_goal": ("level", "exam"),
-    "ask": ("area",),
+    "ask": (),
+    "ask_area": ("area",),
     "ask_during_plan": (),
 }
 
@@ -60,6 +61,7 @@ class ReviewContent(msgspec.Struct, frozen=True):
     develop_next: Mapping[str, Lead]
     jlpt_goal: Lead
     ask: Lead
+    ask_area: Lead
     ask_during_plan: Lead
     areas: Mapping[str, Mapping[str, str]]
 
@@ -122,6 +124,7 @@ def parse_review_content(data: Any, check: Checker) -> ReviewContent:
         develop_next=leads("develop_next", DEVELOP_NEXT),
         jlpt_goal=lead(top["jlpt_goal"], "jlpt_goal", SLOTS["jlpt_goal"]),
         ask=lead(top["ask"], "ask", SLOTS["ask"]),
+        ask_area=lead(top["ask_area"], "ask_area", SLOTS["ask_area"]),
         ask_during_plan=lead(top["ask_during_plan"], "ask_during_plan", SLOTS["ask_during_plan"]),
         areas=areas,
     )

@@ -15,19 +15,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from careercoach.model import Entry
+from careercoach.phrasing import citation_of, cite_items, missing_japanese
 from careercoach.review.content import DEVELOP_NEXT, HOW_I_WORKED, ReviewContent
-from careercoach.review.engine import Group, Review, next_level
+from careercoach.review.engine import MAX_HIGHLIGHTS, Group, Review, next_level
 
 LANG_NAMES = {"en": "English", "ja": "Japanese"}
 DRAFT_TITLES = {"en": "Self-evaluation draft (English)", "ja": "自己評価の下書き（日本語）"}
-ITEM_MARK = {"en": "- ", "ja": "・"}
 CITED_GROUPS = ("invisible_work", "bridge_role", "soft_assertiveness", "documentation")
 DEVELOP_COUNT = 2
-
-
-def cite(entry: Entry, lang: str) -> str:
-    """How an entry is named in `lang`: its title, as an item of a list."""
-    return ITEM_MARK[lang] + entry.title
 
 
 def heading(text: str, lang: str) -> str:
@@ -39,7 +34,9 @@ def exam_label(day: dt.date, lang: str) -> str:
 
 
 def _cited(lead: str, entries: Sequence[Entry], lang: str) -> list[str]:
-    return [lead, *(cite(e, lang) for e in entries)]
+    """Our sentence, then the entries as items (the scripts' rule, phrasing.cite_items)."""
+    citations = [citation_of(e) for e in entries]
+    return [lead, *cite_items(citations, lang, limit=MAX_HIGHLIGHTS)]
 
 
 def results_part(review: Review, content: ReviewContent, lang: str) -> list[str]:
@@ -75,14 +72,12 @@ def develop_ids(review: Review) -> list[str]:
 def develop_next_part(
     review: Review, content: ReviewContent, lang: str, next_exam: dt.date
 ) -> list[str]:
-    lines = []
-    for criterion in develop_ids(review):
-        aim = next_level(review.jlpt_level, review.jlpt_bar)
-        if criterion == "japanese" and aim:
-            text = content.jlpt_goal.text(lang, level=aim, exam=exam_label(next_exam, lang))
-        else:
-            text = content.develop_next[criterion].text(lang)
-        lines.append(text)
+    """The two weakest criteria, then the next JLPT level when a known level is below
+    the target role's bar (a level nobody recorded gets no exam goal)."""
+    lines = [content.develop_next[c].text(lang) for c in develop_ids(review)]
+    aim = next_level(review.jlpt_level, review.jlpt_bar) if review.jlpt_level else ""
+    if aim:
+        lines.append(content.jlpt_goal.text(lang, level=aim, exam=exam_label(next_exam, lang)))
     return lines
 
 
@@ -91,9 +86,12 @@ def meeting_question(review: Review, content: ReviewContent, lang: str) -> str:
     improvement plan runs, the clarifying questions instead (PIP guide §2)."""
     if review.plan_running:
         return content.ask_during_plan.text(lang)
+    question = content.ask.text(lang)
     weakest = develop_ids(review)
-    area = content.areas[weakest[0] if weakest else "asking_timing"][lang]
-    return content.ask.text(lang, area=area)
+    if not weakest:
+        return question
+    area = content.ask_area.text(lang, area=content.areas[weakest[0]][lang])
+    return question + ("" if lang == "ja" else " ") + area
 
 
 def self_evaluation(review: Review, content: ReviewContent, lang: str, next_exam: dt.date) -> str:
@@ -109,8 +107,19 @@ def self_evaluation(review: Review, content: ReviewContent, lang: str, next_exam
     return "\n\n".join(blocks) + "\n"
 
 
-def gaps(review: Review) -> list[str]:
-    """What the draft could not say from the record, for the user to add."""
+def cited_entries(review: Review) -> list[Entry]:
+    """The entries the drafts cite, in the order they appear."""
+    groups = {g.id: g for g in review.groups}
+    cited = list(review.results.highlights)
+    for criterion in CITED_GROUPS:
+        group = groups.get(criterion)
+        if group is not None:
+            cited += group.highlights
+    return cited
+
+
+def gaps(review: Review, langs: Sequence[str] = ()) -> list[str]:
+    """What the drafts could not say from the record, for the user to add."""
     notes = []
     if not review.results.count:
         notes.append(
@@ -122,6 +131,14 @@ def gaps(review: Review) -> list[str]:
             "Nothing in this period shows how you worked (invisible work, bridge role, "
             "proposals, documents, team events, Japanese): add what you did before the meeting."
         )
+    if "ja" in langs:
+        untitled = missing_japanese(citation_of(e) for e in cited_entries(review))
+        if untitled:
+            ids = " ".join(c.entry_id for c in untitled)
+            notes.append(
+                f"{len(untitled)} cited entries have no Japanese title, so the Japanese draft "
+                f"lists them in English: add one with careercoach edit ID --ja TEXT ({ids})."
+            )
     if review.plan_evidence_left_out:
         notes.append(
             f"{review.plan_evidence_left_out} improvement-plan entries are left out of this "
@@ -175,7 +192,7 @@ def report(review: Review, drafts: dict[str, str]) -> str:
         lines += _group_lines(group)
     for lang, text in drafts.items():
         lines += ["", DRAFT_TITLES[lang], "", text.rstrip("\n")]
-    notes = gaps(review)
+    notes = gaps(review, list(drafts))
     if notes:
         lines += ["", "Before you send it", *(f"  - {note}" for note in notes)]
     return "\n".join(lines) + "\n"
@@ -229,5 +246,5 @@ def review_dict(review: Review, drafts: dict[str, str]) -> dict[str, Any]:
         "weeks": {"total": review.weeks, "with_entries": review.weeks_logged},
         "criteria": [_group_dict(g) for g in review.groups],
         "drafts": drafts,
-        "before_you_send": gaps(review),
+        "before_you_send": gaps(review, list(drafts)),
     }

@@ -15,7 +15,7 @@ import msgspec
 
 from careercoach.errors import ValidationError
 from careercoach.journal import Journal
-from careercoach.review.upcoming import jlpt_exam_days
+from careercoach.review.upcoming import next_exam_to_register
 
 if TYPE_CHECKING:
     from careercoach.review.engine import Review
@@ -90,6 +90,6 @@ def review_journal(
         include_plan=include_plan,
     )
     content = load_review_content()
-    exam = jlpt_exam_days(max(today, period.until))[0]
+    exam = next_exam_to_register(max(today, period.until))
     drafts = {lang: self_evaluation(review, content, lang, exam) for lang in langs}
     return ReviewResult(review, drafts)

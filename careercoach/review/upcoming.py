@@ -70,6 +70,12 @@ def jlpt_exam_days(today: dt.date, count: int = JLPT_EXAMS_SHOWN) -> list[dt.dat
     return days[:count]
 
 
+def next_exam_to_register(today: dt.date) -> dt.date:
+    """The first JLPT day whose registration has not yet opened (so one can still apply)."""
+    year_ahead = jlpt_exam_days(today, count=3)
+    return next(d for d in year_ahead if months_before(d, REGISTRATION_LEAD_MONTHS) >= today)
+
+
 def months_before(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 - months
     return dt.date(index // 12, index % 12 + 1, 1)
