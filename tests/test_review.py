@@ -264,3 +264,15 @@ def test_cli_bad_input_is_one_line_and_exit_2(run, args: list[str]) -> None:
     result = run("review", *args)
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_a_running_plan_asks_the_clarifying_questions_instead(run, journal: Journal) -> None:
+    journal_with(journal, WORK)
+    assert run("plan", "start", "--start", "2026-11-01", "--end", "2027-01-31").exit_code == 0
+    result = review_journal(journal, today=TODAY)
+    assert result.review.plan_running
+    assert "what support I can count on" in result.drafts["en"]
+    assert "promotion" not in result.drafts["en"]
+    assert "昇進" not in result.drafts["ja"]
+    later = review_journal(journal, today=dt.date(2027, 3, 1))
+    assert not later.review.plan_running

@@ -5,7 +5,8 @@ The period's entries are grouped by the criteria of `content/criteria.yaml` (an
 entry counts wherever the criterion counts its kind, as the score does), with
 achievements as the period's results. Highlights are the entries a draft cites:
 starred first, then the newest, one per distinct title. Improvement-plan evidence
-stays out of everything here, the score included, unless the caller asks for it.
+stays out of everything here, the score included, unless the caller asks for it
+(`careercoach.model.is_plan_evidence`, the predicate the packet and the scripts use).
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ from typing import Any
 import msgspec
 
 from careercoach.errors import ValidationError
-from careercoach.model import JLPT_LEVELS, PLAN_EVIDENCE_TYPES, Entry, Profile, jlpt_rank
+from careercoach.model import JLPT_LEVELS, Entry, Profile, is_plan_evidence, jlpt_rank
 from careercoach.readiness import Assessment, Criterion, assess
 
 MAX_HIGHLIGHTS = 3
 DEFAULT_MONTHS = 12
 RESULTS_KIND = "achievement"
-PIP_TAG = "pip"
 
 
 class Period(msgspec.Struct, frozen=True):
@@ -79,12 +79,6 @@ class Review(msgspec.Struct, frozen=True):
         """Criterion ids from the lowest score at the end of the period (ties: by weight)."""
         ranked = sorted(self.end.criteria, key=lambda c: (c.score, -c.weight))
         return tuple(c.id for c in ranked)
-
-
-def is_plan_evidence(entry: Entry) -> bool:
-    """A plan meeting or goal note, or any entry tagged `pip` (as the packet filters)."""
-    typed = entry.kind == "note" and entry.subtype in PLAN_EVIDENCE_TYPES
-    return typed or PIP_TAG in entry.tags
 
 
 def last_evaluation(entries: Iterable[Entry], until: dt.date) -> dt.date | None:

@@ -46,14 +46,12 @@ def languages(choice: str) -> tuple[str, ...]:
 
 
 def plan_running(plan: Any, today: dt.date) -> bool:
-    """An improvement plan is under way today (and employment has not ended)."""
+    """An improvement plan is active today, as the plan navigator counts it."""
     if plan is None:
         return False
-    from careercoach.plan import PlanRecord
+    from careercoach.plan import PlanRecord, plan_is_active
 
-    record = PlanRecord.from_dict(plan)
-    ended = record.employment_end is not None and record.employment_end < today
-    return record.start <= today <= record.end and not ended
+    return plan_is_active(PlanRecord.from_dict(plan), today)
 
 
 def review_journal(
