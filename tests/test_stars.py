@@ -109,3 +109,21 @@ def test_the_packet_lists_starred_entries_first_with_a_mark(journal: Journal) ->
     text = render_export(journal, "md", as_of=TODAY)[0].decode()
     assert text.index("Starred") < text.index("Newest bridge")
     assert "- ★ **" in text
+
+
+def test_a_starred_jrnl_entry_is_starred_here(journal: Journal, tmp_path: Path) -> None:
+    from careercoach.exchange import import_file
+
+    export = tmp_path / "jrnl.json"
+    records = [
+        {"title": "Led the launch.", "body": "", "date": "2026-04-01", "time": "10:00",
+         "tags": [], "starred": True},
+        {"title": "Tidied the drive.", "body": "", "date": "2026-04-02", "time": "10:00",
+         "tags": [], "starred": False},
+    ]  # fmt: skip
+    export.write_text(json.dumps({"tags": {}, "entries": records}), encoding="utf-8")
+    import_file(journal, export, source="jrnl")
+    assert {e.title: e.starred for e in journal.entries()} == {
+        "Led the launch.": True,
+        "Tidied the drive.": False,
+    }

@@ -13,7 +13,8 @@ Decisions, so re-importing is safe and nothing is silently reshaped:
   you refine kinds and sub-types, and re-importing must not undo that.
 - The kind comes from the tags (`--map @tag=kind[/type]` first, then DEFAULT_TAG_MAP);
   when several tags map, KIND_PRECEDENCE decides, so jrnl's tag order does not matter.
-  Unmapped entries become notes. Tags are kept without "@", sorted; starred adds "starred".
+  Unmapped entries become notes. Tags are kept without "@", sorted; a starred jrnl entry
+  is starred here too (a highlight) and keeps the tag "starred" (for --map).
 - A title over 200 characters is cut at a word boundary with "…", and the full title
   opens the notes. Notes over 20,000 characters are cut with a marker saying how much
   is left in jrnl (jrnl stays the full record); the report lists those entries.
@@ -229,6 +230,7 @@ def convert_record(
         details={"type": subtype} if subtype else {},
         created=stamp,
         updated=stamp,
+        starred=starred,
     )
     return entry, cut
 
