@@ -62,9 +62,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir / "bin"
 
 
-def run(bin_dir: Path, *args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CAREERCOACH_HOME": str(home), "CAREERCOACH_TODAY": "2026-11-20"}
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment without PYTHONPATH, which would put a checkout before the wheel."""
+    env = {**os.environ, **extra}
     env.pop("PYTHONPATH", None)
+    return env
+
+
+def run(bin_dir: Path, *args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = clean_env(CAREERCOACH_HOME=str(home), CAREERCOACH_TODAY="2026-11-20")
     return subprocess.run(
         [str(bin_dir / "careercoach"), *args], capture_output=True, text=True, cwd=cwd, env=env
     )
@@ -77,6 +83,7 @@ def test_installed_command_works_from_another_folder(installed: Path, tmp_path: 
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=clean_env(),
         check=True,
     ).stdout
     assert str(ROOT) not in located, "the test must exercise the installed copy"
@@ -110,6 +117,7 @@ def test_wheel_ships_every_content_file(installed: Path, tmp_path: Path) -> None
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=clean_env(),
         check=True,
     ).stdout.splitlines()
     assert "site-packages" in out[0]

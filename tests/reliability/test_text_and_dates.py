@@ -57,10 +57,9 @@ def test_ten_thousand_tags_are_refused_cleanly(run) -> None:
     args = ["add", "note", "tagged"]
     for i in range(10_000):
         args += ["-t", f"t{i}"]
-    started = time.perf_counter()
     result = run(*args)
     assert result.exit_code == 2 and "too many tags" in result.output
-    assert time.perf_counter() - started < 10
+    assert result.output.count("\n") == 1  # one line, not ten thousand
 
 
 @pytest.mark.parametrize(
