@@ -15,6 +15,7 @@ from careercoach.journal.api import (
     filter_entries,
 )
 from careercoach.journal.doctor import BackupInfo, examine, restore
+from careercoach.journal.merge import EditConflict, FieldConflict, Side, settle
 from careercoach.journal.private_file import (
     check_user_file,
     describe_os_error,
@@ -33,12 +34,16 @@ __all__ = [
     "BackupInfo",
     "Deleted",
     "Draft",
+    "EditConflict",
+    "FieldConflict",
     "Journal",
+    "Side",
     "check_user_file",
     "describe_os_error",
     "examine",
     "filter_entries",
     "restore",
+    "settle",
     "write_private_file",
     "write_user_file",
 ]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
+import msgspec.structs
 
 from careercoach import collector, paths
 from careercoach.errors import (
@@ -30,6 +31,7 @@ from careercoach.errors import (
 )
 from careercoach.journal import locking, soundness
 from careercoach.journal.backups import BackupPolicy
+from careercoach.journal.merge import three_way
 from careercoach.journal.schema import META_TABLE, SCHEMA_VERSION, is_current_meta
 from careercoach.journal.storage import JournalStorage, read_journal_bytes
 from careercoach.model import Draft, Entry, Profile, entries_from_stored, make_entry, with_changes
@@ -416,6 +418,20 @@ class Journal:
             record = _checked_profile(changed)
             self._write(lambda data: data.update({PROFILE: {"1": record}}))
         return changed
+
+    def merge_entry(self, entry_id: str, base: Entry, mine: Mapping[str, Any]) -> Entry:
+        """Save a form opened on `base` (field -> value as the form has it now): fields
+        the form left alone keep what is on disk; EditConflict, with nothing saved,
+        when a field the form changed was changed differently on disk meanwhile."""
+        return self.change_entry(
+            entry_id, lambda current: with_changes(current, **three_way(base, mine, current))
+        )
+
+    def merge_profile(self, base: Profile, mine: Mapping[str, Any]) -> Profile:
+        """The profile form's save, merged the same way as `merge_entry`."""
+        return self.change_profile(
+            lambda current: msgspec.structs.replace(current, **three_way(base, mine, current))
+        )
 
     def change_plan(
         self,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import msgspec
 import msgspec.structs
@@ -25,9 +25,10 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select
 
 from careercoach.errors import CareerCoachError, ValidationError
-from careercoach.journal import Draft, Journal, filter_entries
+from careercoach.journal import Draft, EditConflict, Journal, Side, filter_entries, settle
 from careercoach.model import KINDS, Entry, parse_date
 from careercoach.tui.screens.confirm import ConfirmDialog
+from careercoach.tui.screens.conflict import ENTRY_FIELD_LABELS, ConflictDialog
 from careercoach.tui.screens.entry_form import EntryForm
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, cell, notify_literal
@@ -401,10 +402,10 @@ class JournalScreen(Screen):
         form = EntryForm(today=self.app.today(), entry=entry)
         self.app.push_screen(form, lambda draft: self._edited(entry, draft))
 
-    def _edited(self, entry: Entry, draft: Draft | None) -> None:
+    def _edited(self, base: Entry, draft: Draft | None) -> None:
         if draft is None:
             return
-        changes = {
+        mine = {
             "date": draft.date,
             "kind": draft.kind,
             "title": draft.title,
@@ -412,7 +413,43 @@ class JournalScreen(Screen):
             "tags": draft.tags,
             "details": draft.details or {},
         }
-        self.write(lambda journal: journal.update(entry.id, **changes), "Updated")
+        self.save_edit(base, mine)
+
+    class Conflicted(Message):
+        """A save met a different change made meanwhile to a field the form changed."""
+
+        def __init__(self, base: Entry, mine: dict[str, Any], conflict: EditConflict) -> None:
+            super().__init__()
+            self.base = base
+            self.mine = mine
+            self.conflict = conflict
+
+    @work(thread=True, group="journal-write")
+    def save_edit(self, base: Entry, mine: dict[str, Any]) -> None:
+        """Merged with the entry as it is on disk: what the form left alone keeps any
+        change made meanwhile (say from the command line)."""
+        try:
+            entry = self.app.journal.merge_entry(base.id, base, mine)
+        except EditConflict as conflict:
+            self.post_message(self.Conflicted(base, mine, conflict))
+            return
+        except CareerCoachError as exc:
+            self.post_message(self.Failed(exc))
+            return
+        self.post_message(self.Written(entry, "Updated"))
+
+    def on_journal_screen_conflicted(self, event: Conflicted) -> None:
+        dialog = ConflictDialog(event.conflict.conflicts, labels=ENTRY_FIELD_LABELS)
+        self.app.push_screen(dialog, lambda side: self._settled(event, side))
+
+    def _settled(self, event: Conflicted, side: Side | None) -> None:
+        if side is None:  # back to the form as the user left it; nothing was saved
+            typed = msgspec.structs.replace(event.base, **event.mine)
+            form = EntryForm(today=self.app.today(), entry=typed)
+            self.app.push_screen(form, lambda draft: self._edited(event.base, draft))
+            return
+        base, mine = settle(event.base, event.mine, event.conflict, side)
+        self.save_edit(base, mine)
 
     def action_star(self) -> None:
         """Star the selected entry, or unstar it if it is starred (as shown)."""

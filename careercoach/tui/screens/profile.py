@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
+import msgspec.structs
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,10 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Header
 
 from careercoach.errors import CareerCoachError
+from careercoach.journal import EditConflict, Side, settle
 from careercoach.model import Profile
+from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, notify_literal
-from careercoach.tui.widgets.profile_form import ProfileForm
+from careercoach.tui.widgets.profile_form import LABELS, ProfileForm
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 
@@ -46,7 +49,8 @@ class ProfileScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.profile = Profile()
+        self.profile = Profile()  # as loaded: the base that a save is merged from
+        self.settling = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,6 +70,9 @@ class ProfileScreen(Screen):
         self.load()
 
     def on_screen_resume(self) -> None:
+        if self.settling:  # back from the conflict dialog: the form keeps what was typed
+            self.settling = False
+            return
         self.load()
 
     def refresh_data(self) -> None:
@@ -97,21 +104,47 @@ class ProfileScreen(Screen):
         if profile is None:
             notify_literal(self.app, "Please fix the marked fields.", severity="warning")
             return
-        self.save(profile)
+        self.save(self.profile, msgspec.structs.asdict(profile))
+
+    class Conflicted(Message):
+        """A field the form changed was changed differently meanwhile: the user decides."""
+
+        def __init__(self, base: Profile, mine: dict[str, Any], conflict: EditConflict) -> None:
+            super().__init__()
+            self.base = base
+            self.mine = mine
+            self.conflict = conflict
 
     @work(thread=True, group="profile-save")
-    def save(self, profile: Profile) -> None:
-        """Saving rewrites the journal file: off the UI thread."""
+    def save(self, base: Profile, mine: dict[str, Any]) -> None:
+        """Merged with the profile on disk, off the UI thread: fields the form left
+        alone keep any change made meanwhile (say by `careercoach profile set`)."""
         try:
-            self.app.journal.save_profile(profile)
+            saved = self.app.journal.merge_profile(base, mine)
+        except EditConflict as conflict:
+            self.post_message(self.Conflicted(base, mine, conflict))
+            return
         except CareerCoachError as exc:
             self.post_message(self.Failed(exc))
             return
-        self.post_message(self.Saved(profile))
+        self.post_message(self.Saved(saved))
 
     def on_profile_screen_saved(self, event: Saved) -> None:
         self.profile = event.profile
+        self.query_one(ProfileForm).show_profile(event.profile)  # with the merged-in fields
         notify_literal(self.app, "Profile saved.", title="Profile")
+
+    def on_profile_screen_conflicted(self, event: Conflicted) -> None:
+        self.settling = True
+        dialog = ConflictDialog(event.conflict.conflicts, labels=LABELS)
+        self.app.push_screen(dialog, lambda side: self._settled(event, side))
+
+    def _settled(self, event: Conflicted, side: Side | None) -> None:
+        if side is None:
+            notify_literal(self.app, "Not saved: your changes are still in the form.")
+            return
+        base, mine = settle(event.base, event.mine, event.conflict, side)
+        self.save(base, mine)
 
     def action_revert(self) -> None:
         self.query_one(ProfileForm).show_profile(self.profile)

@@ -1,0 +1,162 @@
+"""The app saving a form opened before someone else (the command line) changed the record.
+
+Untouched fields take what is on disk; a field changed on both sides asks the user:
+keep mine, take theirs, or cancel. Nothing anyone saved is ever silently undone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from textual.widgets import Input
+
+from careercoach.cli import cli
+from careercoach.journal import Journal
+from careercoach.tui.screens.conflict import ConflictDialog
+from careercoach.tui.screens.entry_form import EntryForm
+from careercoach.tui.screens.journal import JournalScreen
+from careercoach.tui.screens.profile import ProfileScreen
+from tests.reliability.parallel_writers import run_together
+from tests.tui.conftest import open_screen, running, settle
+
+
+def shell(path: Path, *args: str) -> None:
+    """A change made from the command line while the app is open."""
+    result = CliRunner().invoke(cli, ["--journal", str(path), *args])
+    assert result.exit_code == 0, result.output
+
+
+async def open_edit_form(pilot) -> tuple[EntryForm, str]:
+    screen = await open_screen(pilot, "j", JournalScreen)
+    target = screen.selected()
+    assert target is not None
+    await pilot.press("e")
+    await settle(pilot)
+    form = pilot.app.screen
+    assert isinstance(form, EntryForm)
+    return form, target.id
+
+
+async def save_and_settle(pilot) -> None:
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def test_an_entry_saved_in_the_app_keeps_what_the_shell_changed(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        form, entry_id = await open_edit_form(pilot)
+        before = Journal(demo_path).get(entry_id)
+        shell(demo_path, "edit", entry_id, "--note", "from the shell", "--add-tag", "shell")
+        form.query_one("#title", Input).value = "Renamed in the app"
+        await save_and_settle(pilot)
+        saved = Journal(demo_path).get(entry_id)
+        assert saved.title == "Renamed in the app"
+        assert saved.notes == "from the shell"
+        assert saved.tags == (*before.tags, "shell")
+
+
+async def test_six_shell_edits_during_one_app_edit_all_land(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        form, entry_id = await open_edit_form(pilot)
+        before = Journal(demo_path).get(entry_id)
+        tags = [f"shell{i}" for i in range(6)]
+        results = run_together(demo_path, [["edit", entry_id, "--add-tag", t] for t in tags])
+        assert [r.returncode for r in results] == [0] * 6, [r.stderr for r in results]
+        form.query_one("#title", Input).value = "Renamed in the app"
+        await save_and_settle(pilot)
+        saved = Journal(demo_path).get(entry_id)
+        assert saved.title == "Renamed in the app"
+        assert sorted(saved.tags) == sorted([*before.tags, *tags])
+
+
+@pytest.mark.parametrize(
+    ("key", "title", "notes_saved"),
+    [
+        ("m", "title from the app", True),
+        ("t", "title from the shell", True),
+        ("escape", "title from the shell", False),
+    ],
+)
+async def test_an_entry_title_changed_on_both_sides_asks(
+    demo_path: Path, key: str, title: str, notes_saved: bool
+) -> None:
+    async with running(demo_path) as pilot:
+        form, entry_id = await open_edit_form(pilot)
+        before = Journal(demo_path).get(entry_id)
+        shell(demo_path, "edit", entry_id, "--title", "title from the shell")
+        form.query_one("#title", Input).value = "title from the app"
+        form.query_one("#tags", Input).value = "from-the-app"
+        await save_and_settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConflictDialog)
+        assert [c.field for c in dialog.conflicts] == ["title"]
+        await pilot.press(key)
+        await settle(pilot)
+        saved = Journal(demo_path).get(entry_id)
+        assert saved.title == title
+        assert saved.tags == (("from-the-app",) if notes_saved else before.tags)
+        assert not isinstance(pilot.app.screen, ConflictDialog)
+
+
+async def test_the_profile_saved_in_the_app_keeps_what_the_shell_set(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_screen(pilot, "p", ProfileScreen)
+        shell(demo_path, "profile", "set", "manager_name=Suzuki", "jlpt_level=N1")
+        screen.query_one("#profile-name", Input).value = "Kim"
+        await save_and_settle(pilot)
+        saved = Journal(demo_path).profile()
+        assert (saved.name, saved.manager_name, saved.jlpt_level) == ("Kim", "Suzuki", "N1")
+        assert screen.query_one("#profile-manager_name", Input).value == "Suzuki"
+
+
+async def test_seven_shell_profile_sets_during_one_app_save_all_land(demo_path: Path) -> None:
+    pairs = [
+        "company_type=foreign",
+        "target_role=manager",
+        "start_date=2020-04-01",
+        "jlpt_level=N1",
+        "next_evaluation=2027-03-31",
+        "manager_name=Suzuki",
+        "script_language=ja",
+    ]
+    async with running(demo_path) as pilot:
+        screen = await open_screen(pilot, "p", ProfileScreen)
+        results = run_together(demo_path, [["profile", "set", p] for p in pairs])
+        assert [r.returncode for r in results] == [0] * 7, [r.stderr for r in results]
+        screen.query_one("#profile-name", Input).value = "Kim"
+        await save_and_settle(pilot)
+        saved = Journal(demo_path).profile().to_dict()
+        assert saved["name"] == "Kim"
+        assert {k: saved[k] for k, _ in (p.split("=") for p in pairs)} == dict(
+            p.split("=") for p in pairs
+        )
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "form_value"),
+    [
+        ("m", "Kim", "Kim"),
+        ("t", "Lee", "Lee"),
+        ("escape", "Lee", "Kim"),
+    ],
+)
+async def test_a_profile_field_changed_on_both_sides_asks(
+    demo_path: Path, key: str, name: str, form_value: str
+) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_screen(pilot, "p", ProfileScreen)
+        shell(demo_path, "profile", "set", "name=Lee")
+        screen.query_one("#profile-name", Input).value = "Kim"
+        screen.query_one("#profile-manager_name", Input).value = "Suzuki"
+        await save_and_settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConflictDialog)
+        assert [c.field for c in dialog.conflicts] == ["name"]
+        await pilot.press(key)
+        await settle(pilot)
+        saved = Journal(demo_path).profile()
+        assert saved.name == name
+        assert saved.manager_name == ("Suzuki" if key != "escape" else "Sato")
+        assert screen.query_one("#profile-name", Input).value == form_value
