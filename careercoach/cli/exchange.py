@@ -11,7 +11,7 @@ from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_json, echo_text
 from careercoach.errors import ValidationError
 from careercoach.exchange import FORMATS, ImportReport, export_to_path, import_file, render_export
-from careercoach.model import parse_date
+from careercoach.model import check_kind, parse_date
 from careercoach.textsafe import terminal_safe
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -39,6 +39,14 @@ def _format_for(fmt: str | None, output: str) -> str:
 @click.option("--until", help="Only entries up to this date.")
 @click.option("--output", "-o", required=True, help="File to write, or - for stdout.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option(
+    "--since-last-evaluation",
+    "last_evaluation",
+    is_flag=True,
+    help="From the day after your last logged evaluation (else the profile's date).",
+)
+@click.option("--kind", "-k", help="md and csv: only entries of this kind.")
+@click.option("--starred", is_flag=True, help="md and csv: only starred entries (highlights).")
 @pass_app
 def export(
     app: AppContext,
@@ -47,6 +55,9 @@ def export(
     until: str | None,
     output: str,
     force: bool,
+    last_evaluation: bool,
+    kind: str | None,
+    starred: bool,
 ) -> None:
     """Export a promotion packet (md), a spreadsheet (csv) or a full backup (json).
 
@@ -57,15 +68,31 @@ def export(
     since_date = parse_date(since, today) if since else None
     until_date = parse_date(until, today) if until else None
     journal = app.journal()
+    if last_evaluation:
+        if since_date is not None:
+            raise ValidationError("use --since or --since-last-evaluation, not both")
+        from careercoach.review import evaluation_period_start
+
+        since_date = evaluation_period_start(journal, today=today, until=until_date)
+    selection = {"kind": check_kind(kind) if kind else None, "starred": starred}
     if output == "-":
-        payload, _ = render_export(journal, fmt, as_of=today, since=since_date, until=until_date)
+        payload, _ = render_export(
+            journal, fmt, as_of=today, since=since_date, until=until_date, **selection
+        )
         if sys.stdout.isatty():
             click.echo(terminal_safe(payload.decode("utf-8-sig")), nl=False)
         else:
             click.get_binary_stream("stdout").write(payload)
         return
     summary = export_to_path(
-        journal, fmt, output, as_of=today, since=since_date, until=until_date, force=force
+        journal,
+        fmt,
+        output,
+        as_of=today,
+        since=since_date,
+        until=until_date,
+        force=force,
+        **selection,
     )
     echo_text(f"wrote {summary.entries} entries as {summary.format} to {summary.path}")
 

@@ -188,6 +188,16 @@ def _profile_lines(profile: Profile) -> list[str]:
     return lines or ["- (no profile set: `careercoach profile set ...`)"]
 
 
+def selection_words(kind: str | None, starred: bool) -> str:
+    """What a narrowed packet holds, in words for its header ("" for everything)."""
+    what = []
+    if starred:
+        what.append("starred entries")
+    if kind:
+        what.append(f"{KINDS[kind].label} entries")
+    return ("Only " + " that are ".join(what) + ".") if what else ""
+
+
 def render_markdown(
     entries: Sequence[Entry],
     profile: Profile,
@@ -195,11 +205,13 @@ def render_markdown(
     *,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    selection: str = "",
 ) -> bytes:
     """The promotion packet: profile, readiness, then evidence grouped by criterion.
 
-    `entries` are the ones in the chosen date range; `assessment` is the current
-    readiness over the whole journal. An entry cited by two criteria appears under
+    `entries` are the ones in the chosen date range (and `selection`, in words, when
+    they were narrowed further); `assessment` is the current readiness over the whole
+    journal. An entry cited by two criteria appears under
     both; entries no criterion cites are listed last, so nothing is left out.
     """
     by_id = {e.id: e for e in entries}
@@ -209,7 +221,7 @@ def render_markdown(
         f"# Promotion packet: {name}",
         "",
         f"Prepared on {assessment.as_of.isoformat()} with careercoach. "
-        f"Evidence from {period}: {len(entries)} entries.",
+        f"Evidence from {period}: {len(entries)} entries.{' ' + selection if selection else ''}",
         "",
         "## Profile",
         "",

@@ -90,16 +90,24 @@ def render_export(
     as_of: dt.date,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    kind: str | None = None,
+    starred: bool = False,
 ) -> tuple[bytes, int]:
-    """The export's bytes and how many entries it holds."""
+    """The export's bytes and how many entries it holds. `kind` and `starred` narrow
+    the packet and the CSV; a JSON backup always holds every entry of its dates."""
     if fmt not in FORMATS:
         raise ValidationError(f"unknown export format {fmt!r}: choose from {', '.join(FORMATS)}")
     check_range(since, until)
+    if fmt == "json" and (kind or starred):
+        raise ValidationError(
+            "--kind and --starred choose what the packet (md) and the CSV show; "
+            "a JSON backup always holds every entry"
+        )
     from careercoach.exchange import formats as export
 
     with collector.paused():
         everything = journal.entries()
-        entries = filter_entries(everything, since=since, until=until)
+        entries = filter_entries(everything, since=since, until=until, kind=kind, starred=starred)
         if fmt == "json":
             payload = export.render_json(
                 entries, journal.profile(), journal.plan(), since=since, until=until
@@ -109,7 +117,12 @@ def render_export(
         else:
             assessment = _assess(everything, journal, as_of)
             payload = export.render_markdown(
-                entries, journal.profile(), assessment, since=since, until=until
+                entries,
+                journal.profile(),
+                assessment,
+                since=since,
+                until=until,
+                selection=export.selection_words(kind, starred),
             )
     return payload, len(entries)
 
@@ -129,12 +142,16 @@ def export_to_path(
     since: dt.date | None = None,
     until: dt.date | None = None,
     force: bool = False,
+    kind: str | None = None,
+    starred: bool = False,
 ) -> ExportSummary:
     """Write an export to a file (0600, atomically) and say what was written."""
     target = Path(path).expanduser()
     protect = (journal.path,)
     check_user_file(target, force=force, protect=protect)  # before the work of rendering
-    payload, count = render_export(journal, fmt, as_of=as_of, since=since, until=until)
+    payload, count = render_export(
+        journal, fmt, as_of=as_of, since=since, until=until, kind=kind, starred=starred
+    )
     write_user_file(target, payload, force=force, protect=protect)
     return ExportSummary(format=fmt, path=str(target), entries=count, bytes=len(payload))
 

@@ -10,6 +10,7 @@ from careercoach.review.calendar import WEEKDAYS, render_calendar, write_calenda
 from careercoach.review.period_review import (
     LANG_CHOICES,
     ReviewResult,
+    evaluation_period_start,
     languages,
     review_journal,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "WEEKDAYS",
     "DueDate",
     "ReviewResult",
+    "evaluation_period_start",
     "jlpt_exam_days",
     "journal_dates",
     "languages",

@@ -54,6 +54,20 @@ def plan_running(plan: Any, today: dt.date) -> bool:
     return plan_is_active(PlanRecord.from_dict(plan), today)
 
 
+def evaluation_period_start(
+    journal: Journal, *, today: dt.date, until: dt.date | None = None
+) -> dt.date:
+    """The first day after the last evaluation (logged, else from the profile), as
+    `--since-last-evaluation` means it everywhere; explains when none is known."""
+    from careercoach.review.engine import choose_period
+
+    entries = journal.unordered_entries()
+    period = choose_period(
+        entries, journal.profile(), today=today, until=until, last_evaluation_start=True
+    )
+    return period.since
+
+
 def review_journal(
     journal: Journal,
     *,
