@@ -19,6 +19,7 @@ import msgspec.structs
 
 from careercoach.journal import Journal
 from careercoach.model import Entry, Profile
+from careercoach.plan import change as plan_change
 from careercoach.readiness import (
     Assessment,
     Criterion,
@@ -64,14 +65,15 @@ def load_insight(journal: Journal, as_of: dt.date, *, with_trend: bool = False) 
         entries = journal.unordered_entries()
         profile = journal.profile()
         criteria = load_criteria()
+        plan = plan_change.timing_facts(journal, as_of)  # no promotion ask during a plan
         points: tuple[TrendPoint, ...] | None = None
         if with_trend:  # one pass over the entries for both
             assessment, weekly = assess_with_trend(
-                entries, profile, criteria, as_of, weeks=TREND_WEEKS
+                entries, profile, criteria, as_of, weeks=TREND_WEEKS, **plan
             )
             points = tuple(weekly)
         else:
-            assessment = assess(entries, profile, criteria, as_of)
+            assessment = assess(entries, profile, criteria, as_of, **plan)
         cached = Insight(
             signature=signature,
             as_of=as_of,

@@ -306,3 +306,96 @@ def test_a_damaged_plan_record_gives_one_clear_line(run, journal_path) -> None:
 def test_clear_removes_the_plan(started) -> None:
     assert started("plan", "clear", "--yes").exit_code == 0
     assert "no improvement plan yet" in one_error_line(started("plan", "show"))
+
+
+def plan_notes(journal_path: Path, subtype: str) -> list:
+    return [e for e in Journal(journal_path).entries() if e.subtype == subtype]
+
+
+def test_meeting_edit_changes_the_meeting_and_its_journal_note_in_place(
+    started, journal_path: Path
+) -> None:
+    [before] = plan_notes(journal_path, "plan_meeting")
+    result = started("plan", "meeting", "edit", "1", "--note", "Agreed fortnightly check-ins")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert f"meeting 1 updated (journal entry {before.id})" in result.output
+    plan = json.loads(started("plan", "show", "--json").output)["plan"]
+    assert plan["meetings"] == [{"date": "2026-01-19", "note": "Agreed fortnightly check-ins"}]
+    [after] = plan_notes(journal_path, "plan_meeting")
+    assert after.id == before.id
+    assert after.title == "Plan check-in: Agreed fortnightly check-ins"
+    moved = started("plan", "meeting", "edit", "1", "--date", "2026-01-20")
+    assert moved.exit_code == 0
+    assert plan_notes(journal_path, "plan_meeting")[0].date.isoformat() == "2026-01-20"
+
+
+def test_meeting_delete_removes_the_meeting_and_its_note(started, journal_path: Path) -> None:
+    [note] = plan_notes(journal_path, "plan_meeting")
+    result = started("plan", "meeting", "delete", "1")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert result.output.strip() == f"meeting 1 deleted and its journal note {note.id}"
+    assert json.loads(started("plan", "show", "--json").output)["plan"]["meetings"] == []
+    assert plan_notes(journal_path, "plan_meeting") == []
+    assert "Meeting" not in started("plan", "evidence").output
+    assert "Agreed weekly check-ins" not in started("plan", "export", "-o", "-").output
+
+
+def test_goal_edit_rewrites_a_met_goals_note_and_delete_removes_it(
+    started, journal_path: Path
+) -> None:
+    [met] = plan_notes(journal_path, "plan_goal_met")
+    assert started("plan", "goal", "edit", "1", "--text", "Close 6 new merchants").exit_code == 0
+    [renamed] = plan_notes(journal_path, "plan_goal_met")
+    assert (renamed.id, renamed.title) == (met.id, "Plan goal 1 met: Close 6 new merchants")
+    result = started("plan", "goal", "delete", "1")
+    assert result.exit_code == 0
+    assert result.output.strip() == f"goal 1 deleted and its journal note {met.id}"
+    goals = json.loads(started("plan", "show", "--json").output)["plan"]["goals"]
+    assert [g["text"] for g in goals] == ["Improve [bold]tone[/] {x} $y %s"]
+    assert plan_notes(journal_path, "plan_goal_met") == []
+
+
+def test_reopening_a_met_goal_takes_its_note_away(started, journal_path: Path) -> None:
+    assert started("plan", "goal", "reopen", "1").exit_code == 0
+    assert plan_notes(journal_path, "plan_goal_met") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("plan", "meeting", "edit", "2", "--note", "x"),
+            "no meeting 2: choose a number from 1 to 1",
+        ),
+        (("plan", "meeting", "delete", "0"), "no meeting 0: choose a number from 1 to 1"),
+        (("plan", "meeting", "edit", "1"), "nothing to change: give a new date or note"),
+        (("plan", "meeting", "edit", "1", "--note", "  "), "the note is empty"),
+        (("plan", "goal", "delete", "3"), "no goal 3: choose a number from 1 to 2"),
+    ],
+)
+def test_bad_edits_and_deletes_give_one_line_and_change_nothing(
+    started, journal_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = journal_path.read_bytes()
+    assert message in one_error_line(started(*args))
+    assert journal_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("plan", "meeting", "edit", "1", "--note", "Agreed fortnightly check-ins"),
+        ("plan", "meeting", "delete", "1"),
+        ("plan", "goal", "delete", "1"),
+    ],
+)
+def test_an_edit_or_delete_and_its_note_change_in_one_write(
+    started, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    writes: list[int] = []
+    original = JournalStorage.write
+    monkeypatch.setattr(
+        JournalStorage, "write", lambda self, data: (writes.append(1), original(self, data))[1]
+    )
+    assert started(*command).exit_code == 0
+    assert len(writes) == 1

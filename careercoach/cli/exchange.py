@@ -47,6 +47,11 @@ def _format_for(fmt: str | None, output: str) -> str:
 )
 @click.option("--kind", "-k", help="md and csv: only entries of this kind.")
 @click.option("--starred", is_flag=True, help="md and csv: only starred entries (highlights).")
+@click.option(
+    "--include-plan",
+    is_flag=True,
+    help="Include improvement-plan evidence (plan notes, entries tagged pip) in md and csv.",
+)
 @pass_app
 def export(
     app: AppContext,
@@ -58,10 +63,13 @@ def export(
     last_evaluation: bool,
     kind: str | None,
     starred: bool,
+    include_plan: bool,
 ) -> None:
     """Export a promotion packet (md), a spreadsheet (csv) or a full backup (json).
 
-    Files are private (0600) and never overwritten without --force.
+    Files are private (0600) and never overwritten without --force. Improvement-plan
+    evidence stays out of the packet and the CSV unless --include-plan; the JSON backup
+    always holds everything.
     """
     fmt = _format_for(fmt, output)
     today = app.today
@@ -77,7 +85,13 @@ def export(
     selection = {"kind": check_kind(kind) if kind else None, "starred": starred}
     if output == "-":
         payload, _ = render_export(
-            journal, fmt, as_of=today, since=since_date, until=until_date, **selection
+            journal,
+            fmt,
+            as_of=today,
+            since=since_date,
+            until=until_date,
+            include_plan=include_plan,
+            **selection,
         )
         if sys.stdout.isatty():
             click.echo(terminal_safe(payload.decode("utf-8-sig")), nl=False)
@@ -93,6 +107,7 @@ def export(
         until=until_date,
         force=force,
         **selection,
+        include_plan=include_plan,
     )
     echo_text(f"wrote {summary.entries} entries as {summary.format} to {summary.path}")
 

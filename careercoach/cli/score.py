@@ -7,6 +7,7 @@ import click
 from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_heading, echo_json, echo_text
 from careercoach.model import parse_date
+from careercoach.plan import change
 from careercoach.readiness import Assessment, TrendPoint, assess, assess_with_trend, load_criteria
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -31,10 +32,11 @@ def score(app: AppContext, as_of: str | None, as_json: bool, explain: bool) -> N
     criteria = load_criteria()
     journal = app.journal()
     entries, profile = journal.unordered_entries(), journal.profile()  # scores need no order
+    plan = change.timing_facts(journal, day)  # no promotion ask while a plan runs
     if as_json:
-        echo_json(assess(entries, profile, criteria, day).to_dict())
+        echo_json(assess(entries, profile, criteria, day, **plan).to_dict())
         return
-    assessment, points = assess_with_trend(entries, profile, criteria, day)
+    assessment, points = assess_with_trend(entries, profile, criteria, day, **plan)
     whys = {c.id: c.why for c in criteria} if explain else {}
     lines = [EMPTY_HINT, ""] if not entries else []
     lines += render(assessment, points, whys, explain=explain)

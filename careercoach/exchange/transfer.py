@@ -30,7 +30,7 @@ from careercoach import collector
 from careercoach.errors import ValidationError
 from careercoach.exchange.backup_import import read_backup
 from careercoach.journal import Journal, check_user_file, filter_entries, write_user_file
-from careercoach.model import Entry
+from careercoach.model import Entry, is_plan_evidence
 
 FORMATS = ("md", "csv", "json")
 SOURCES = ("backup", "jrnl")
@@ -92,9 +92,11 @@ def render_export(
     until: dt.date | None = None,
     kind: str | None = None,
     starred: bool = False,
+    include_plan: bool = False,
 ) -> tuple[bytes, int]:
     """The export's bytes and how many entries it holds. `kind` and `starred` narrow
-    the packet and the CSV; a JSON backup always holds every entry of its dates."""
+    the packet and the CSV; a JSON backup always holds every entry of its dates.
+    Improvement-plan evidence stays out of the packet and the CSV unless `include_plan`."""
     if fmt not in FORMATS:
         raise ValidationError(f"unknown export format {fmt!r}: choose from {', '.join(FORMATS)}")
     check_range(since, until)
@@ -108,6 +110,8 @@ def render_export(
     with collector.paused():
         everything = journal.entries()
         entries = filter_entries(everything, since=since, until=until, kind=kind, starred=starred)
+        if fmt != "json" and not include_plan:
+            entries = [e for e in entries if not is_plan_evidence(e)]
         if fmt == "json":
             payload = export.render_json(
                 entries, journal.profile(), journal.plan(), since=since, until=until
@@ -128,9 +132,11 @@ def render_export(
 
 
 def _assess(entries: list[Entry], journal: Journal, as_of: dt.date):
+    from careercoach.plan import change
     from careercoach.readiness import assess, load_criteria
 
-    return assess(entries, journal.profile(), load_criteria(), as_of)
+    plan = change.timing_facts(journal, as_of)
+    return assess(entries, journal.profile(), load_criteria(), as_of, **plan)
 
 
 def export_to_path(
@@ -144,13 +150,21 @@ def export_to_path(
     force: bool = False,
     kind: str | None = None,
     starred: bool = False,
+    include_plan: bool = False,
 ) -> ExportSummary:
     """Write an export to a file (0600, atomically) and say what was written."""
     target = Path(path).expanduser()
     protect = (journal.path,)
     check_user_file(target, force=force, protect=protect)  # before the work of rendering
     payload, count = render_export(
-        journal, fmt, as_of=as_of, since=since, until=until, kind=kind, starred=starred
+        journal,
+        fmt,
+        as_of=as_of,
+        since=since,
+        until=until,
+        kind=kind,
+        starred=starred,
+        include_plan=include_plan,
     )
     write_user_file(target, payload, force=force, protect=protect)
     return ExportSummary(format=fmt, path=str(target), entries=count, bytes=len(payload))

@@ -25,7 +25,7 @@ import msgspec
 
 from careercoach.content import Checker, builtin_path, load_yaml
 from careercoach.errors import ValidationError
-from careercoach.model import JLPT_LEVELS, TARGET_ROLES, Entry, Profile
+from careercoach.model import JLPT_LEVELS, TARGET_ROLES, Entry, Profile, is_plan_evidence
 from careercoach.phrasing.softener import Softened, SoftenRule, apply_rules, parse_rules
 
 if TYPE_CHECKING:
@@ -227,7 +227,9 @@ class JournalFacts(msgspec.Struct, frozen=True):
 
 def gather_facts(entries: Iterable[Entry], profile: Profile, as_of: dt.date) -> JournalFacts:
     """Pick the newest relevant entries up to `as_of` (entries after it are ignored)."""
-    dated = [e for e in entries if e.kind in _FACT_KINDS and e.date <= as_of]
+    dated = [
+        e for e in entries if e.kind in _FACT_KINDS and e.date <= as_of and not is_plan_evidence(e)
+    ]
     dated.sort(key=lambda e: (e.date, e.created, e.id), reverse=True)
     recent = as_of - dt.timedelta(days=RECENT_DAYS)
     fresh = as_of - dt.timedelta(days=PROJECT_DAYS)

@@ -26,6 +26,7 @@ from careercoach.plan.evidence import (
     goal_met_note,
     meeting_note,
 )
+from careercoach.plan.navigator import next_key_date, plan_is_active
 from careercoach.plan.record import PlanRecord
 
 NO_PLAN = "no improvement plan is recorded"
@@ -83,6 +84,24 @@ def stored_plan(journal: Journal) -> PlanRecord | None:
     """The plan record on disk, checked (a damaged one gives one clear line)."""
     raw = journal.plan()
     return PlanRecord.from_dict(raw) if raw is not None else None
+
+
+def timing_facts(journal: Journal, as_of: dt.date) -> dict[str, Any]:
+    """What the readiness timing verdict needs to know about the plan, as plain values
+    (`plan_active`, `plan_next`: the next key date and its title). A damaged record
+    counts as no plan here: the plan commands and screen report the damage."""
+    try:
+        plan = stored_plan(journal)
+    except ValidationError:
+        plan = None
+    if not plan_is_active(plan, as_of):
+        return {"plan_active": False, "plan_next": None}
+    assert plan is not None
+    upcoming = next_key_date(plan, as_of)
+    return {
+        "plan_active": True,
+        "plan_next": (upcoming.date, upcoming.title) if upcoming is not None else None,
+    }
 
 
 def start_plan(journal: Journal, plan: PlanRecord, *, replace: bool = False) -> PlanRecord:

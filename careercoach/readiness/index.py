@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from careercoach.model import Entry, jlpt_rank
+from careercoach.model import Entry, is_plan_evidence, jlpt_rank
 from careercoach.readiness.criteria import Criterion
 
 
@@ -107,6 +107,8 @@ class Index:
     def __init__(self, entries: Iterable[Entry], criteria: Sequence[Criterion]) -> None:
         by_key: dict[tuple[str, Any], tuple[list[Entry], list[dt.date]]] = {}
         for entry in entries:
+            if is_plan_evidence(entry):
+                continue  # plan notes are not promotion evidence
             key = (entry.kind, entry.details.get("type"))
             lists = by_key.get(key)
             if lists is None:

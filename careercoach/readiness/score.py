@@ -101,10 +101,18 @@ MAX_NEXT_ACTIONS = 5
 
 
 def assess(
-    entries: Iterable[Entry], profile: Profile, criteria: Sequence[Criterion], as_of: dt.date
+    entries: Iterable[Entry],
+    profile: Profile,
+    criteria: Sequence[Criterion],
+    as_of: dt.date,
+    *,
+    plan_active: bool = False,
+    plan_next: tuple[dt.date, str] | None = None,
 ) -> Assessment:
-    """Score every criterion at `as_of`, explain it, and say whether now is the time to ask."""
-    return _assess(Index(entries, criteria), profile, criteria, as_of)
+    """Score every criterion at `as_of`, explain it, and say whether now is the time to ask
+    (never while an improvement plan is running: `plan_active`, from the caller)."""
+    plan = {"plan_active": plan_active, "plan_next": plan_next}
+    return _assess(Index(entries, criteria), profile, criteria, as_of, **plan)
 
 
 def trend(
@@ -124,20 +132,35 @@ def assess_with_trend(
     criteria: Sequence[Criterion],
     as_of: dt.date,
     weeks: int = 26,
+    *,
+    plan_active: bool = False,
+    plan_next: tuple[dt.date, str] | None = None,
 ) -> tuple[Assessment, list[TrendPoint]]:
     """`assess` and `trend` together, reading the entries once (half the work of both)."""
     index = Index(entries, criteria)
-    return _assess(index, profile, criteria, as_of), _trend(index, profile, criteria, as_of, weeks)
+    plan = {"plan_active": plan_active, "plan_next": plan_next}
+    return (
+        _assess(index, profile, criteria, as_of, **plan),
+        _trend(index, profile, criteria, as_of, weeks),
+    )
 
 
 def _assess(
-    index: Index, profile: Profile, criteria: Sequence[Criterion], as_of: dt.date
+    index: Index,
+    profile: Profile,
+    criteria: Sequence[Criterion],
+    as_of: dt.date,
+    *,
+    plan_active: bool = False,
+    plan_next: tuple[dt.date, str] | None = None,
 ) -> Assessment:
     day = as_of.toordinal()
     results = [measure(index, c, profile, day) for c in criteria]
     scores = [_percent(r.fraction) for r in results]
     overall = _overall(criteria, scores)
-    timing = verdict(index, profile, criteria, day, overall)
+    timing = verdict(
+        index, profile, criteria, day, overall, plan_active=plan_active, plan_next=plan_next
+    )
     criterion_scores = tuple(
         CriterionScore(
             id=c.id,

@@ -23,11 +23,29 @@ class TimingVerdict(msgspec.Struct, frozen=True):
     headline: str
     reasons: tuple[str, ...]
     occasions: tuple[str, ...]
+    plan_active: bool = False  # an improvement plan is running: not the moment to ask
+
+
+PLAN_HEADLINE = "Not now: an improvement plan is running"
+PLAN_REASON = (
+    "While an improvement plan is running, a promotion request would compete with the "
+    "plan's goals and can look out of touch: put your effort into the plan, keep its "
+    "evidence, and ask once it has ended well (PIP guide §2; promotion guide §8)."
+)
 
 
 def verdict(
-    index: Index, profile: Profile, criteria: Sequence[Criterion], day: int, overall: int
+    index: Index,
+    profile: Profile,
+    criteria: Sequence[Criterion],
+    day: int,
+    overall: int,
+    *,
+    plan_active: bool = False,
+    plan_next: tuple[dt.date, str] | None = None,
 ) -> TimingVerdict:
+    """Whether now is a good moment to ask. `plan_active` and `plan_next` (the plan's next
+    key date and what it is) come from the caller: readiness does not read the plan."""
     timing = find_method(tuple(criteria), "timing")
     if timing is None:
         raise ValueError("the criteria have no 'timing' criterion")
@@ -90,6 +108,13 @@ def verdict(
             f"Your readiness is {overall}/100: aim for {rules['ready_overall']} or more so the "
             "request is backed by a clear record."
         )
+
+    if plan_active:
+        reasons.insert(0, PLAN_REASON)
+        if plan_next is not None:
+            on, title = plan_next
+            reasons.insert(1, f"The plan's next key date: {on.isoformat()}, {title}.")
+        return TimingVerdict(False, PLAN_HEADLINE, tuple(reasons), occasions, plan_active=True)
 
     good = bool(occasions) and ready and last_ask is None
     if good:

@@ -83,6 +83,11 @@ EXPORTS = {
     "csv": ("Export CSV…", "Every entry as a spreadsheet", "careercoach-entries"),
     "json": ("Export backup…", "A full JSON backup you can import again", "careercoach-backup"),
 }
+# Improvement-plan evidence stays out of the packet and the CSV unless chosen here.
+PLAN_EXPORTS = {
+    "md": "Export promotion packet with plan evidence…",
+    "csv": "Export CSV with plan evidence…",
+}
 
 
 def has_good_backup(journal: Path) -> bool:
@@ -285,6 +290,14 @@ class CareerCoachApp(App[None]):
                 SystemCommand(title, help_text, partial(self.ask_export, fmt))
                 for fmt, (title, help_text, _) in EXPORTS.items()
             ),
+            *(
+                SystemCommand(
+                    title,
+                    "Includes your improvement-plan notes: not for your manager",
+                    partial(self.ask_export, fmt, include_plan=True),
+                )
+                for fmt, title in PLAN_EXPORTS.items()
+            ),
             SystemCommand(
                 "Review for your evaluation",
                 "The period's record, readiness then and now, a self-evaluation draft (en/ja)",
@@ -358,8 +371,10 @@ class CareerCoachApp(App[None]):
 
     # -- export and import (command palette) -------------------------------------------
 
-    def ask_export(self, fmt: str) -> None:
+    def ask_export(self, fmt: str, *, include_plan: bool = False) -> None:
         title, _, stem = EXPORTS[fmt]
+        if include_plan:
+            title, stem = PLAN_EXPORTS[fmt], f"{stem}-with-plan"
         default = f"{stem}-{self.today().isoformat()}.{fmt}"
         dialog = PromptDialog(
             "Write it to which file? (you are asked before an existing file is replaced)",
@@ -367,21 +382,32 @@ class CareerCoachApp(App[None]):
             value=str(Path.cwd() / default),
             action="Export",
         )
-        self.push_screen(dialog, lambda name: name and self.export_to(fmt, Path(name)))
+        self.push_screen(
+            dialog, lambda name: name and self.export_to(fmt, Path(name), include_plan)
+        )
 
-    def export_to(self, fmt: str, path: Path) -> None:
-        self.export(fmt, path.expanduser())
+    def export_to(self, fmt: str, path: Path, include_plan: bool = False) -> None:
+        self.export(fmt, path.expanduser(), include_plan=include_plan)
 
     @work(thread=True, group="exchange")
-    def export(self, fmt: str, path: Path, *, force: bool = False) -> None:
+    def export(
+        self, fmt: str, path: Path, *, force: bool = False, include_plan: bool = False
+    ) -> None:
         """Export in a worker; an existing file is replaced only once the user says so
         (folders, links and the journal itself are refused by the same check)."""
         from careercoach.exchange import export_to_path
 
         try:
-            summary = export_to_path(self.journal, fmt, path, as_of=self.today(), force=force)
+            summary = export_to_path(
+                self.journal,
+                fmt,
+                path,
+                as_of=self.today(),
+                force=force,
+                include_plan=include_plan,
+            )
         except TargetExistsError:
-            self.call_from_thread(self.confirm_replace, fmt, path)
+            self.call_from_thread(self.confirm_replace, fmt, path, include_plan)
             return
         except CareerCoachError as exc:
             self.call_from_thread(self.show_error, exc)
@@ -389,14 +415,14 @@ class CareerCoachApp(App[None]):
         message = f"Wrote {summary.entries} entries to {summary.path}"
         self.call_from_thread(notify_literal, self, message, title="Exported")
 
-    def confirm_replace(self, fmt: str, path: Path) -> None:
+    def confirm_replace(self, fmt: str, path: Path, include_plan: bool = False) -> None:
         self.push_screen(
             ConfirmDialog(
                 f"{path} already exists. Replace it with this export?",
                 title="Replace file?",
                 yes="Replace",
             ),
-            lambda yes: yes and self.export(fmt, path, force=True),
+            lambda yes: yes and self.export(fmt, path, force=True, include_plan=include_plan),
         )
 
     def action_open_review(self) -> None:

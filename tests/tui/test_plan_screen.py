@@ -446,3 +446,20 @@ async def test_meeting_and_support_keys_show_on_their_tab_and_in_the_palette(
             assert isinstance(pilot.app.screen, MeetingDialog)
         else:
             assert stored(demo_path).support.training
+
+
+async def test_while_a_plan_runs_the_dashboard_and_scripts_say_it_is_not_the_moment(
+    demo_path: Path,
+) -> None:
+    from careercoach.tui.screens.scripts import ScriptsScreen
+
+    save_new_plan(demo_path)  # runs 2026-10-01 to 2027-03-31; today is 2026-11-20
+    async with running(demo_path) as pilot:
+        timing = shown(pilot.app.screen, "#timing-panel")
+        assert timing.splitlines()[0] == "Not now: an improvement plan is running"
+        assert "The plan's next key date: 2027-03-31, Plan ends." in timing
+        scripts = await open_screen(pilot, "t", ScriptsScreen)
+        await settle(pilot)
+        preview = shown(scripts, "#script-text")
+        assert preview.startswith("Not now: an improvement plan is running.")
+        assert preview.index("ask once it has ended well") < preview.index("\n\n")

@@ -145,7 +145,11 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
             text.update(literal(f"Cannot draft this script: {exc}"))
             cited.update("")
             return
-        text.update(literal(self.script.text))
+        timing = self.insight.assessment.timing
+        if timing.plan_active:  # say so before offering any promotion request
+            text.update(literal(f"{timing.headline}. {timing.reasons[0]}\n\n{self.script.text}"))
+        else:
+            text.update(literal(self.script.text))
         by_id = self.insight.by_id
         sources = [by_id[i] for i in self.script.cited_ids if i in by_id]
         cited.update(
