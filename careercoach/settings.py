@@ -1,4 +1,5 @@
-"""Small remembered preferences (the theme), kept apart from the journal.
+"""Small remembered preferences (the theme, the script's language and format), kept
+apart from the journal.
 
 Settings are a convenience, never data: a missing, unreadable or corrupt file just
 means defaults, and saving is atomic and private like the journal.
@@ -21,8 +22,18 @@ THEME_NAME_MAX = 64
 DEFAULT_THEME = "textual-dark"
 
 
+SCRIPT_LANGUAGES = ("en", "ja", "both")
+SCRIPT_FORMATS = ("talk", "message")
+
+
 class Settings(msgspec.Struct, frozen=True):
     theme: str = DEFAULT_THEME
+    script_language: str = ""  # "" until chosen: the profile's language applies
+    script_format: str = ""
+
+
+def _choice(value: Any, choices: tuple[str, ...]) -> str:
+    return value if isinstance(value, str) and value in choices else ""
 
 
 def _theme(value: Any) -> str:
@@ -43,7 +54,16 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     if not isinstance(data, dict):
         return Settings()
-    return Settings(theme=_theme(data.get("theme")))
+    return Settings(
+        theme=_theme(data.get("theme")),
+        script_language=_choice(data.get("script_language"), SCRIPT_LANGUAGES),
+        script_format=_choice(data.get("script_format"), SCRIPT_FORMATS),
+    )
+
+
+def remember(**changes: str) -> None:
+    """Save some settings, keeping the others as they are on disk."""
+    save_settings(msgspec.structs.replace(load_settings(), **changes))
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

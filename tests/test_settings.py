@@ -67,3 +67,17 @@ def test_a_huge_settings_file_is_not_read(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text('{"theme": "nord", "pad": "' + "x" * 70_000 + '"}')
     assert load_settings(path) == Settings()
+
+
+def test_remember_keeps_the_other_settings() -> None:
+    from careercoach.settings import remember
+
+    remember(theme="nord")
+    remember(script_language="ja", script_format="message")
+    assert load_settings() == Settings(theme="nord", script_language="ja", script_format="message")
+
+
+def test_unknown_script_choices_read_as_unset(tmp_path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"script_language": "fr", "script_format": 3}')
+    assert load_settings(path) == Settings()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import tempfile
+import weakref
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -17,10 +18,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 from textual import work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
+from textual.widgets import OptionList
 
 from careercoach import clock
 from careercoach.demo import write_demo
@@ -31,12 +34,13 @@ from careercoach.errors import (
     TargetExistsError,
     ValidationError,
 )
-from careercoach.journal import Journal, describe_os_error, examine, restore
+from careercoach.journal import TRASH_DAYS, Journal, describe_os_error, examine, restore
 from careercoach.model import Profile
-from careercoach.settings import Settings, load_settings, save_settings
+from careercoach.settings import load_settings, remember
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.prompt import PromptDialog
+from careercoach.tui.screens.unsaved import Form, UnsavedDialog, is_text_field
 from careercoach.tui.widgets.literal import notify_literal
 
 if TYPE_CHECKING:
@@ -100,7 +104,9 @@ def has_good_backup(journal: Path) -> bool:
 
 
 # App-wide actions that wait while a dialog is up.
-NAVIGATION = {"switch_mode", "help", "refresh_data", "quit"}
+NAVIGATION = {"switch_mode", "help", "refresh_data", "quit", "request_quit"}
+# Single-letter app keys: held back while a form is in front, so typing never leaves it.
+LETTER_ACTIONS = {"switch_mode", "request_quit"}
 
 
 class CareerCoachApp(App[None]):
@@ -124,7 +130,12 @@ class CareerCoachApp(App[None]):
         ),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f5", "refresh_data", "Refresh"),
-        Binding("q", "quit", "Quit"),
+        Binding("q", "request_quit", "Quit"),
+        Binding("escape", "escape", show=False),
+        # Textual 8.2.8 raises KeyError paging an OptionList that has no height (in a
+        # tiny terminal; textual#5794): these keys are checked before the list's own.
+        Binding("pageup", "guard_page", show=False, priority=True),
+        Binding("pagedown", "guard_page", show=False, priority=True),
     ]
 
     def __init__(
@@ -142,6 +153,8 @@ class CareerCoachApp(App[None]):
         if demo:
             self.title = DEMO_TITLE
         self._demo_folder: tempfile.TemporaryDirectory[str] | None = None
+        # Forms on screens that stay mounted (check-in, profile): asked about at quit.
+        self.open_forms: weakref.WeakSet[Form] = weakref.WeakSet()
 
     def compose(self) -> ComposeResult:
         """Nothing: the app opens straight onto the dashboard mode."""
@@ -224,9 +237,46 @@ class CareerCoachApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys work from the first frame (a big journal still loading never blocks
         them); only an open dialog holds them back."""
-        if action in NAVIGATION and isinstance(self.screen, ModalScreen):
-            return action == "quit" and not self.started
-        return True
+        screen = self.screen
+        if action in NAVIGATION and isinstance(screen, ModalScreen):
+            return action in ("quit", "request_quit") and not self.started
+        return not (action in LETTER_ACTIONS and isinstance(screen, Form))
+
+    def action_escape(self) -> None:
+        """Browsing screens: Escape leaves a text field, a second one goes to the dashboard."""
+        screen = self.screen
+        if is_text_field(screen.focused):
+            main = screen.query(screen.AUTO_FOCUS).first() if screen.AUTO_FOCUS else None
+            screen.set_focus(main if main is not None and not is_text_field(main) else None)
+        elif not isinstance(screen, ModalScreen) and self.current_mode != "dashboard":
+            self.switch_mode("dashboard")
+
+    def action_guard_page(self) -> None:
+        """Swallow PageUp/PageDown on an OptionList with no room to page in."""
+        focused = self.focused
+        if not isinstance(focused, OptionList) or focused.scrollable_content_region:
+            raise SkipAction()
+
+    async def action_quit(self) -> None:
+        self.action_request_quit()
+
+    def action_request_quit(self) -> None:
+        """Quit, but ask first when a form holds typed work that is not saved."""
+        unsaved = [form for form in self.open_forms if form.has_unsaved()]
+        if not unsaved:
+            self.exit()
+            return
+        form = unsaved[0]
+        self.push_screen(
+            UnsavedDialog(form.FORM_NAME, can_save=False, discard="Discard and quit"),
+            lambda choice: self.exit() if choice == "discard" else self.show_form(form),
+        )
+
+    def show_form(self, form: Form) -> None:
+        """Bring a mode screen's unsaved form to the front."""
+        for name, mode in SCREENS.items():
+            if isinstance(form, mode.screen):
+                self.switch_mode(name)
 
     def action_refresh_data(self) -> None:
         """F5: re-read the journal for the screen in front."""
@@ -314,6 +364,11 @@ class CareerCoachApp(App[None]):
                 self.ask_import,
             ),
             SystemCommand(
+                "Restore a deleted entry…",
+                f"Bring back an entry deleted in the last {TRASH_DAYS} days",
+                self.ask_restore_deleted,
+            ),
+            SystemCommand(
                 "Restore a backup…",
                 "Put an automatic backup back in place of the journal",
                 self.ask_restore,
@@ -368,6 +423,32 @@ class CareerCoachApp(App[None]):
     def restore_finished(self) -> None:
         """Show the journal as it is now (this also retries a start-up that failed)."""
         self.action_refresh_data()
+
+    # -- bringing back a deleted entry (command palette) --------------------------------
+
+    @work(thread=True, exclusive=True, group="trash")
+    def ask_restore_deleted(self) -> None:
+        from careercoach.tui.screens.trash import TrashDialog
+
+        try:
+            deleted = self.journal.trash()
+        except CareerCoachError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        self.call_from_thread(self.push_screen, TrashDialog(deleted), self.restore_deleted)
+
+    @work(thread=True, exclusive=True, group="trash")
+    def restore_deleted(self, entry_id: str | None) -> None:
+        if entry_id is None:
+            return
+        try:
+            entry = self.journal.restore_deleted(entry_id)
+        except CareerCoachError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        message = f"Restored {entry.id}: {entry.title}"
+        self.call_from_thread(notify_literal, self, message, title="Journal")
+        self.call_from_thread(self.action_refresh_data)
 
     # -- export and import (command palette) -------------------------------------------
 
@@ -489,11 +570,12 @@ class CareerCoachApp(App[None]):
         message = f"Wrote {count} events to {path}: import it into your calendar app"
         self.call_from_thread(notify_literal, self, message, title="Calendar")
 
-    def ask_import(self) -> None:
+    def ask_import(self, path: str = "") -> None:
         dialog = PromptDialog(
             "Which careercoach backup (.json)? Entries are merged by id; nothing is "
             "deleted, and importing the same file twice changes nothing.",
             title="Import backup",
+            value=path,
             action="Import",
         )
         self.push_screen(dialog, lambda path: path and self.import_backup(path))
@@ -504,7 +586,8 @@ class CareerCoachApp(App[None]):
 
         try:
             report = import_file(self.journal, path)
-        except CareerCoachError as exc:
+        except CareerCoachError as exc:  # the dialog comes back with the path, to fix it
+            self.call_from_thread(self.ask_import, path)
             self.call_from_thread(self.show_error, exc)
             return
         message = (
@@ -516,7 +599,7 @@ class CareerCoachApp(App[None]):
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
-            save_settings(Settings(theme=theme.name))
+            remember(theme=theme.name)
         except OSError as exc:
             notify_literal(
                 self, f"Could not remember the theme: {exc.strerror}", severity="warning"

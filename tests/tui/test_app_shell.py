@@ -34,7 +34,7 @@ from tests.tui.conftest import SIZE, TODAY, make_app, open_journal, running, scr
 async def test_mode_keys_open_their_screens(demo_path: Path, key, screen_class) -> None:
     async with running(demo_path) as pilot:
         assert isinstance(pilot.app.screen, DashboardScreen)
-        await pilot.press("j" if key == "d" else "p", key)
+        await pilot.press("j" if key == "d" else "r", key)
         await settle(pilot)
         assert isinstance(pilot.app.screen, screen_class)
 
@@ -141,7 +141,7 @@ async def test_an_entry_added_elsewhere_appears_on_return(demo_path: Path) -> No
     async with running(demo_path) as pilot:
         await pilot.press("j")
         await settle(pilot)
-        await pilot.press("p")
+        await pilot.press("r")
         open_journal(demo_path).add(Draft(TODAY, "note", "Added while away"))
         await pilot.press("j")
         await settle(pilot)

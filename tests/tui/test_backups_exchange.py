@@ -16,6 +16,7 @@ from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.help import HelpScreen
 from careercoach.tui.screens.journal import JournalScreen
+from careercoach.tui.screens.prompt import PromptDialog
 from careercoach.tui.screens.restore import RestoreDialog
 from tests.tui.conftest import (
     TODAY,
@@ -189,6 +190,9 @@ async def test_importing_a_bad_file_explains_and_changes_nothing(
         assert isinstance(dialog, ErrorDialog)
         assert dialog.message.startswith(f"{bad}: not valid JSON")
         assert "not valid JSON" in screen_text(pilot)
-        await pilot.press("escape")
+        await pilot.press("escape")  # back on the import dialog, the path kept to fix
+        assert isinstance(pilot.app.screen, PromptDialog)
+        assert pilot.app.screen.query_one("#answer", Input).value == str(bad)
+        await pilot.press("escape", "escape")
         assert isinstance(pilot.app.screen, DashboardScreen)
     assert demo_path.read_bytes() == before

@@ -204,7 +204,10 @@ async def test_filters_apply_as_you_type(demo_path: Path) -> None:
         assert screen.matched and all("docs" in e.tags for e in screen.matched)
         assert "to: bad date" in status(screen)
 
-        await pilot.press("escape")
+        assert screen.focused is screen.query_one("#filter-text")
+        await pilot.press("escape")  # the first Escape leaves the search field
+        assert screen.focused is screen.query_one("#entries")
+        await pilot.press("escape")  # the second clears the filters
         await pilot.pause(0.5)
         await settle(pilot)
         assert len(screen.matched) == total

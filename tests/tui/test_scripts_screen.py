@@ -185,3 +185,15 @@ async def test_copy_and_save_are_in_the_command_palette(demo_path: Path, monkeyp
         screen = await open_scripts(pilot)
         await run_command(pilot, "Copy")
         assert pilot.app.clipboard == preview(screen)
+
+
+async def test_language_and_format_are_remembered_after_a_restart(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
+        screen.query_one("#language", Select).value = "ja"
+        screen.query_one("#format", Select).value = "message"
+        await settle(pilot)
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
+        assert screen.query_one("#language", Select).value == "ja"
+        assert screen.query_one("#format", Select).value == "message"

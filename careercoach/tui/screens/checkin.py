@@ -30,9 +30,11 @@ from careercoach.checkin import (
 from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.journal import Draft
 from careercoach.model import make_entry
+from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, literal, notify_literal
+from careercoach.tui.widgets.one_line_input import OneLineInput
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 
@@ -45,9 +47,10 @@ def week_label(monday: dt.date, today: dt.date) -> str:
     )
 
 
-class CheckinScreen(Screen):
+class CheckinScreen(Form, Screen):
     """Per area: the guide's examples to tick and one line of your own."""
 
+    FORM_NAME = "The check-in"
     AUTO_FOCUS = "SelectionList"
     COMMANDS: ClassVar = {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,6 +58,7 @@ class CheckinScreen(Screen):
         Binding("left_square_bracket", "week(-1)", "Prev week", key_display="["),
         Binding("right_square_bracket", "week(1)", "Next week", key_display="]"),
         Binding("ctrl+r", "reset", "Clear"),
+        *FORM_KEYS,
     ]
 
     class Saved(Message):
@@ -93,8 +97,8 @@ class CheckinScreen(Screen):
                     )
                     yield FormField(
                         "Anything else?",
-                        Input(
-                            placeholder="one line becomes one entry",
+                        OneLineInput(
+                            placeholder="in your own words (saved as an entry)",
                             id=f"free-{area.id}",
                             compact=True,
                         ),
@@ -106,8 +110,21 @@ class CheckinScreen(Screen):
         self.sub_title = "Weekly check-in"
         self.monday = week_start(self.app.today())
         self.show_week()
+        self.mark_clean()
         if self.content_error is not None:
             self.app.show_error(self.content_error)
+
+    def form_state(self) -> object:
+        return tuple(self.answers().items())
+
+    def leave_form(self) -> None:
+        self.app.switch_mode("dashboard")
+
+    def discard_changes(self) -> None:
+        self.action_reset()
+
+    def save_and_leave(self) -> None:
+        self.action_save()  # a saved check-in goes on to the dashboard
 
     def show_week(self) -> None:
         text = week_label(self.monday, self.app.today())
@@ -189,3 +206,4 @@ class CheckinScreen(Screen):
             self.query_one(f"#field-free-{area.id}", FormField).set_error(None)
         self.monday = week_start(self.app.today())
         self.show_week()
+        self.mark_clean()

@@ -32,8 +32,10 @@ class ConfirmDialog(ModalScreen[bool]):
             box.border_title = literal(self.dialog_title, one_line=True)
             yield LiteralStatic(self.question, id="question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(literal(self.yes_label, one_line=True), id="yes", variant="error")
-                yield Button("No", id="no", variant="primary")
+                yield Button(
+                    literal(self.yes_label, one_line=True) + "  y", id="yes", variant="error"
+                )
+                yield Button("No  n", id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

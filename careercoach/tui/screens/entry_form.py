@@ -25,7 +25,10 @@ from careercoach.model import (
     parse_detail_value,
     validate_details,
 )
+from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField, checked
+from careercoach.tui.widgets.literal import notify_literal
+from careercoach.tui.widgets.one_line_input import OneLineInput
 
 KIND_OPTIONS = [(spec.label, spec.id) for spec in KINDS.values()]
 FIELDS = ("title", "date", "kind", "subtype", "tags", "details", "notes")
@@ -37,15 +40,22 @@ def subtype_options(kind: str) -> list[tuple[str, str]]:
 
 def details_hint(kind: str) -> str:
     keys = list(KINDS[kind].details)
-    return "e.g. " + ", ".join(f"{k}=..." for k in keys) if keys else "none for this kind"
+    return "e.g. " + " ".join(f"{k}=..." for k in keys) if keys else "none for this kind"
 
 
-class EntryForm(ModalScreen["Draft | None"]):
+def split_details(text: str) -> list[str]:
+    """`key=value` pairs separated by commas or spaces, as Tags are; a value may hold
+    spaces (`audience=whole team level=N2`): a space only separates before `key=`."""
+    return [pair.strip() for pair in re.split(r",|\s+(?=[\w-]+=)", text) if pair.strip()]
+
+
+class EntryForm(Form, ModalScreen["Draft | None"]):
     """Dismisses with a validated Draft, or None when cancelled."""
 
+    FORM_NAME = "The entry"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        *FORM_KEYS,
     ]
 
     def __init__(self, *, today: dt.date, entry: Entry | None = None) -> None:
@@ -62,7 +72,7 @@ class EntryForm(ModalScreen["Draft | None"]):
             with VerticalScroll():
                 yield FormField(
                     "Title",
-                    Input(entry.title if entry else "", id="title", compact=True),
+                    OneLineInput(entry.title if entry else "", id="title", compact=True),
                     id="field-title",
                 )
                 yield FormField(
@@ -95,7 +105,7 @@ class EntryForm(ModalScreen["Draft | None"]):
                     "Tags",
                     Input(
                         " ".join(entry.tags) if entry else "",
-                        placeholder="space or comma separated",
+                        placeholder="separated by spaces or commas",
                         id="tags",
                         compact=True,
                     ),
@@ -122,6 +132,18 @@ class EntryForm(ModalScreen["Draft | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+        self.mark_clean()
+
+    def form_state(self) -> object:
+        inputs = tuple(input.value for input in self.query(Input))
+        selects = tuple(select.value for select in self.query(Select))
+        return inputs, selects, self.query_one("#notes", TextArea).text
+
+    def leave_form(self) -> None:
+        self.dismiss(None)
+
+    def save_and_leave(self) -> None:
+        self.action_save()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "kind" or event.value is Select.NULL:
@@ -139,15 +161,20 @@ class EntryForm(ModalScreen["Draft | None"]):
         if event.button.id == "save":
             self.action_save()
         else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            self.action_leave()
 
     def action_save(self) -> None:
         draft = self.validated_draft()
-        if draft is not None:
-            self.dismiss(draft)
+        if draft is None:
+            return
+        if draft.date > self.today:
+            notify_literal(
+                self.app,
+                f"Saved with a date in the future ({draft.date:%d %b %Y}): "
+                "change it if that was a slip.",
+                severity="warning",
+            )
+        self.dismiss(draft)
 
     def validated_draft(self) -> Draft | None:
         """Check every field, show each problem under its field; None if any failed."""
@@ -161,7 +188,7 @@ class EntryForm(ModalScreen["Draft | None"]):
             checked(errors, "subtype", lambda: parse_detail_value(kind, "type", str(subtype)))
             details["type"] = str(subtype)
         tags = checked(errors, "tags", lambda: normalise_tags(re.split(r"[,\s]+", value("tags"))))
-        pairs = [p for p in value("details").split(",") if p.strip()]
+        pairs = split_details(value("details"))
         extra = checked(errors, "details", lambda: parse_detail_pairs(kind, pairs))
         if extra is not None:
             details.update(extra)

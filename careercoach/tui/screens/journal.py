@@ -25,11 +25,20 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select
 
 from careercoach.errors import CareerCoachError, ValidationError
-from careercoach.journal import Draft, EditConflict, Journal, Side, filter_entries, settle
+from careercoach.journal import (
+    TRASH_DAYS,
+    Draft,
+    EditConflict,
+    Journal,
+    Side,
+    filter_entries,
+    settle,
+)
 from careercoach.model import KINDS, Entry, parse_date
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.conflict import ENTRY_FIELD_LABELS, ConflictDialog
 from careercoach.tui.screens.entry_form import EntryForm
+from careercoach.tui.screens.unsaved import is_text_field
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, cell, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
@@ -109,7 +118,22 @@ def describe_entry(entry: Entry) -> str:
 
 
 class EntryTable(DataTable):
-    """The entries table; tells its screen when its width changes, to fit the columns."""
+    """The entries table; tells its screen when its width changes, to fit the columns.
+
+    Home and End go to the first and last row of the page (DataTable's own scroll
+    sideways, which a table that always fits its width never needs).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "first_row", "First row", show=False),
+        Binding("end", "last_row", "Last row", show=False),
+    ]
+
+    def action_first_row(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        self.move_cursor(row=max(0, self.row_count - 1))
 
     class Resized(Message):
         pass
@@ -131,10 +155,11 @@ class JournalScreen(Screen):
         Binding("e", "edit", "Edit"),
         Binding("x,delete", "delete", "Delete", key_display="x"),
         Binding("s", "star", "Star"),
+        Binding("u", "undo_delete", "Undo delete"),
         Binding("n", "page(1)", "Next page"),
         Binding("b", "page(-1)", "Prev page"),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("escape", "clear_filters", "Clear filters", show=False),
+        Binding("escape", "escape", "Leave field / clear filters", show=False),
     ]
 
     class Loaded(Message):
@@ -161,6 +186,8 @@ class JournalScreen(Screen):
         self.signature: object = NEVER_LOADED
         self._filter_timer: Timer | None = None
         self._keep_cursor_on: str | None = None
+        self._keep_cursor_at: int | None = None  # after a delete: the row that took its place
+        self.last_deleted: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -270,7 +297,14 @@ class JournalScreen(Screen):
         target = self._keep_cursor_on
         self._keep_cursor_on = None
         ids = [e.id for e in rows]
-        table.move_cursor(row=ids.index(target) if target in ids else 0)
+        if target in ids:
+            row = ids.index(target)
+        elif self._keep_cursor_at is not None:
+            row = min(self._keep_cursor_at, len(ids) - 1)
+        else:
+            row = 0
+        self._keep_cursor_at = None
+        table.move_cursor(row=max(0, row))
         self.show_detail(rows[table.cursor_row] if rows else None)
         self.update_status(start, len(rows))
 
@@ -349,6 +383,16 @@ class JournalScreen(Screen):
     def action_search(self) -> None:
         self.query_one("#filter-text", Input).focus()
 
+    def action_escape(self) -> None:
+        """Escape leaves a filter field; on the table it clears the filters, and with
+        none set it goes back to the dashboard."""
+        if is_text_field(self.focused):
+            self.query_one("#entries", DataTable).focus()
+        elif self.read_filters() != Filters():
+            self.action_clear_filters()
+        else:
+            self.app.switch_mode("dashboard")
+
     def action_clear_filters(self) -> None:
         for name in ("tag", "text", "since", "until"):
             self.query_one(f"#filter-{name}", Input).value = ""
@@ -384,9 +428,26 @@ class JournalScreen(Screen):
 
     def on_journal_screen_written(self, event: Written) -> None:
         entry = event.entry
-        notify_literal(self.app, f"{event.verb} {entry.id}: {entry.title}", title="Journal")
+        message = f"{event.verb} {entry.id}: {entry.title}"
+        if event.verb == "Deleted":
+            self.last_deleted = entry.id
+            message += f"\nu brings it back (for {TRASH_DAYS} days: Restore a deleted entry, ^p)"
+        elif entry.id == self.last_deleted:
+            self.last_deleted = None
+        notify_literal(self.app, message, title="Journal")
+        self.refresh_bindings()
         self._keep_cursor_on = None if event.verb == "Deleted" else entry.id
         self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_delete":
+            return self.last_deleted is not None  # shown once there is something to undo
+        return True
+
+    def action_undo_delete(self) -> None:
+        entry_id = self.last_deleted
+        if entry_id is not None:
+            self.write(lambda journal: journal.restore_deleted(entry_id), "Restored")
 
     def action_add(self) -> None:
         self.app.push_screen(EntryForm(today=self.app.today()), self._added)
@@ -476,4 +537,5 @@ class JournalScreen(Screen):
 
     def _deleted(self, entry: Entry, yes: bool) -> None:
         if yes:
+            self._keep_cursor_at = self.query_one("#entries", DataTable).cursor_row
             self.write(lambda journal: journal.delete(entry.id), "Deleted")

@@ -17,19 +17,22 @@ from careercoach.errors import CareerCoachError
 from careercoach.journal import EditConflict, Side, settle
 from careercoach.model import Profile
 from careercoach.tui.screens.conflict import ConflictDialog
+from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, notify_literal
 from careercoach.tui.widgets.profile_form import LABELS, ProfileForm
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 
-class ProfileScreen(Screen):
+class ProfileScreen(Form, Screen):
     """The facts the readiness score and the scripts are tailored to."""
 
+    FORM_NAME = "The profile"
     COMMANDS: ClassVar = {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+r", "revert", "Revert"),
+        *FORM_KEYS,
     ]
 
     class Loaded(Message):
@@ -51,6 +54,7 @@ class ProfileScreen(Screen):
         super().__init__()
         self.profile = Profile()  # as loaded: the base that a save is merged from
         self.settling = False
+        self.leave_after_save = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,12 +90,29 @@ class ProfileScreen(Screen):
             self.post_message(self.Failed(exc))
 
     def on_profile_screen_loaded(self, event: Loaded) -> None:
-        self.profile = event.profile
         form = self.query_one(ProfileForm)
-        form.show_profile(event.profile)
         form.loading = False
+        if self.has_unsaved():
+            return  # coming back from help or a dialog never throws away what was typed
+        self.profile = event.profile
+        form.show_profile(event.profile)
+        self.mark_clean()
+
+    def form_state(self) -> object:
+        return self.query_one(ProfileForm).values()
+
+    def leave_form(self) -> None:
+        self.app.switch_mode("dashboard")
+
+    def discard_changes(self) -> None:
+        self.action_revert()
+
+    def save_and_leave(self) -> None:
+        self.leave_after_save = True
+        self.action_save()
 
     def on_profile_screen_failed(self, event: Failed) -> None:
+        self.leave_after_save = False
         self.query_one(ProfileForm).loading = False
         self.app.show_error(event.error)
 
@@ -102,6 +123,7 @@ class ProfileScreen(Screen):
     def action_save(self) -> None:
         profile = self.query_one(ProfileForm).validated(self.profile, self.app.today())
         if profile is None:
+            self.leave_after_save = False
             notify_literal(self.app, "Please fix the marked fields.", severity="warning")
             return
         self.save(self.profile, msgspec.structs.asdict(profile))
@@ -132,7 +154,11 @@ class ProfileScreen(Screen):
     def on_profile_screen_saved(self, event: Saved) -> None:
         self.profile = event.profile
         self.query_one(ProfileForm).show_profile(event.profile)  # with the merged-in fields
+        self.mark_clean()
         notify_literal(self.app, "Profile saved.", title="Profile")
+        if self.leave_after_save:
+            self.leave_after_save = False
+            self.leave_form()
 
     def on_profile_screen_conflicted(self, event: Conflicted) -> None:
         self.settling = True
@@ -141,6 +167,7 @@ class ProfileScreen(Screen):
 
     def _settled(self, event: Conflicted, side: Side | None) -> None:
         if side is None:
+            self.leave_after_save = False
             notify_literal(self.app, "Not saved: your changes are still in the form.")
             return
         base, mine = settle(event.base, event.mine, event.conflict, side)
@@ -148,3 +175,4 @@ class ProfileScreen(Screen):
 
     def action_revert(self) -> None:
         self.query_one(ProfileForm).show_profile(self.profile)
+        self.mark_clean()

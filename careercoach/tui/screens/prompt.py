@@ -5,18 +5,21 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
+from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.literal import LiteralStatic, literal
+from careercoach.tui.widgets.one_line_input import OneLineInput
 
 
-class PromptDialog(ModalScreen["str | None"]):
+class PromptDialog(Form, ModalScreen["str | None"]):
     """Dismisses with the typed text, or None when cancelled or left empty."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    FORM_NAME = "The file name"
+    BINDINGS: ClassVar[list[BindingType]] = [*FORM_KEYS]
 
     def __init__(self, question: str, *, title: str, value: str = "", action: str = "OK") -> None:
         super().__init__(classes="dialog-screen")
@@ -29,10 +32,22 @@ class PromptDialog(ModalScreen["str | None"]):
         with Vertical(classes="dialog") as box:
             box.border_title = literal(self.dialog_title, one_line=True)
             yield LiteralStatic(self.question)
-            yield Input(self.initial, id="answer")
+            yield OneLineInput(self.initial, id="answer")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(literal(self.action_label, one_line=True), id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.mark_clean()
+
+    def form_state(self) -> object:
+        return self.query_one("#answer", Input).value
+
+    def leave_form(self) -> None:
+        self.dismiss(None)
+
+    def save_and_leave(self) -> None:
+        self._finish()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -43,11 +58,8 @@ class PromptDialog(ModalScreen["str | None"]):
         if event.button.id == "ok":
             self._finish()
         else:
-            self.dismiss(None)
+            self.action_leave()
 
     def _finish(self) -> None:
         text = self.query_one("#answer", Input).value.strip()
         self.dismiss(text or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

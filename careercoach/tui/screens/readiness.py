@@ -49,7 +49,9 @@ def evidence_table(score: CriterionScore, insight: Insight) -> Table | Content:
         return Content("No entries count towards this yet.")
     table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True)
     table.add_column("date", no_wrap=True, style="dim")
-    table.add_column("title", ratio=1)
+    # fold: a long run of Japanese (no spaces to wrap at) breaks onto the next line
+    # instead of ending in "…" with its characters lost
+    table.add_column("title", ratio=1, overflow="fold")
     by_id = insight.by_id
     for entry_id in score.evidence_ids[:EVIDENCE_SHOWN]:
         entry = by_id.get(entry_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,6 +18,7 @@ from textual.widgets.option_list import Option
 from careercoach.journal import BackupInfo
 from careercoach.tui.widgets.literal import LiteralStatic, literal
 
+STAMP = re.compile(r"-(\d{8}T\d{6})\d*-")
 EXPLANATION = (
     "Backups are taken automatically before the journal is changed, newest first. "
     "Restoring keeps the current file beside the journal (.replaced-<time>), so "
@@ -23,10 +26,21 @@ EXPLANATION = (
 )
 
 
+def taken_at(path: Path) -> str:
+    """When a backup was taken, from the UTC stamp in its name (`journal-20261130T044356…`),
+    in the computer's own time zone; the file name itself if it has no stamp."""
+    found = STAMP.search(path.name)
+    if found is None:
+        return path.name
+    moment = dt.datetime.strptime(found.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=dt.timezone.utc)
+    return f"{moment.astimezone():%a %d %b %Y %H:%M:%S}"
+
+
 def backup_option(backup: BackupInfo) -> Option:
-    """The file name and what it holds; an unreadable backup is shown but cannot be picked."""
+    """When it was taken and what it holds; an unreadable backup is shown but cannot be
+    picked."""
     state = f"{backup.entries:,} entries" if backup.ok else "unreadable"
-    label = Content.assemble(literal(backup.path.name, one_line=True), ("  " + state, "dim"))
+    label = Content.assemble(literal(taken_at(backup.path), one_line=True), ("  " + state, "dim"))
     return Option(label, id=str(backup.path), disabled=not backup.ok)
 
 

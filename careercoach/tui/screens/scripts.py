@@ -24,6 +24,7 @@ from careercoach import clipboard, phrasing
 from careercoach.errors import CareerCoachError, TargetExistsError
 from careercoach.insight import Insight, load_insight
 from careercoach.journal import write_user_file
+from careercoach.settings import load_settings, remember
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.insight_screen import InsightScreen
@@ -113,17 +114,31 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         self.facts = facts
         self.query_one("#script-preview").display = True
         if first_time:
+            remembered = load_settings()
             with self.prevent(Select.Changed):
                 self.query_one("#situation", Select).value = phrasing.suggest_situation(
                     insight.assessment
                 )
-                self.query_one("#language", Select).value = insight.profile.script_language
-                self.query_one("#format", Select).value = "talk"
+                self.query_one("#language", Select).value = (
+                    remembered.script_language or insight.profile.script_language
+                )
+                self.query_one("#format", Select).value = remembered.script_format or "talk"
         self.update_preview()
 
     @on(Select.Changed)
-    def choice_changed(self) -> None:
+    def choice_changed(self, event: Select.Changed) -> None:
         self.update_preview()
+        if self.facts is None:  # the Selects settling as they mount: nobody chose yet
+            return
+        if event.select.id in ("language", "format") and event.value is not Select.NULL:
+            self.remember_choice(str(event.select.id), str(event.value))
+
+    def remember_choice(self, which: str, value: str) -> None:
+        """The language and format chosen last are where the screen opens next time."""
+        try:
+            remember(**{f"script_{which}": value})
+        except (OSError, CareerCoachError) as exc:
+            notify_literal(self.app, f"Could not remember the choice: {exc}", severity="warning")
 
     def choices(self) -> tuple[str, str, str]:
         return (
@@ -198,7 +213,7 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         suggested = f"careercoach-{situation}-{lang}-{fmt}-{self.insight.as_of.isoformat()}.txt"
         self.app.push_screen(
             PromptDialog(
-                "Save the script to which file? (a relative name is saved in the current folder)",
+                f"Save the script to which file? (a bare name is saved in {Path.cwd()})",
                 title="Save script",
                 value=suggested,
                 action="Save",

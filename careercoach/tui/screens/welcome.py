@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from careercoach.model import Profile
+from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.literal import LiteralStatic
 from careercoach.tui.widgets.profile_form import ProfileForm
 
@@ -25,13 +26,15 @@ INTRO = (
 )
 
 
-class WelcomeScreen(ModalScreen["tuple[WelcomeChoice, Profile | None]"]):
+class WelcomeScreen(Form, ModalScreen["tuple[WelcomeChoice, Profile | None]"]):
     """Dismisses with ("profile", profile), ("demo", None) or ("skip", None)."""
 
+    FORM_NAME = "Your profile"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save profile"),
-        Binding("ctrl+d", "demo", "Demo journal"),
-        Binding("escape", "skip", "Skip"),
+        # priority: in the name field ctrl+d would otherwise delete a character
+        Binding("ctrl+d", "demo", "Demo journal", priority=True),
+        *FORM_KEYS,
     ]
 
     def __init__(self, *, today: dt.date) -> None:
@@ -51,10 +54,20 @@ class WelcomeScreen(ModalScreen["tuple[WelcomeChoice, Profile | None]"]):
 
     def on_mount(self) -> None:
         self.query_one("#profile-name").focus()
+        self.mark_clean()
+
+    def form_state(self) -> object:
+        return self.query_one(ProfileForm).values()
+
+    def leave_form(self) -> None:
+        self.action_skip()
+
+    def save_and_leave(self) -> None:
+        self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        {"save": self.action_save, "demo": self.action_demo, "skip": self.action_skip}[
+        {"save": self.action_save, "demo": self.action_demo, "skip": self.action_leave}[
             str(event.button.id)
         ]()
 

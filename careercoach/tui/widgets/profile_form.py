@@ -13,6 +13,7 @@ from textual.widgets import Input, Select
 from careercoach.errors import ValidationError
 from careercoach.model import PROFILE_DATE_FIELDS, PROFILE_FIELDS, Profile, set_profile_fields
 from careercoach.tui.widgets.form import FormField
+from careercoach.tui.widgets.one_line_input import OneLineInput
 
 LABELS = {
     "name": "Your name",
@@ -48,6 +49,13 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
 REQUIRED_CHOICES = ("target_role", "script_language")
 
 
+def text_of(value: object) -> str:
+    """What an input shows for a profile value: dates as YYYY-MM-DD, unset as empty."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
 def _widget(name: str) -> Widget:
     if name in CHOICES:
         return Select(
@@ -59,7 +67,7 @@ def _widget(name: str) -> Widget:
             compact=True,
         )
     placeholder = "YYYY-MM-DD" if name in PROFILE_DATE_FIELDS else ""
-    return Input(placeholder=placeholder, id=f"profile-{name}", compact=True)
+    return OneLineInput(placeholder=placeholder, id=f"profile-{name}", compact=True)
 
 
 class ProfileForm(Vertical):
@@ -85,7 +93,7 @@ class ProfileForm(Vertical):
                 else:
                     widget.clear()
             elif isinstance(widget, Input):
-                widget.value = value.isoformat() if isinstance(value, dt.date) else str(value)
+                widget.value = text_of(value)
             self.query_one(f"#field-{name}", FormField).set_error(None)
 
     def values(self) -> dict[str, str]:
