@@ -247,6 +247,14 @@ async def fill_meeting(pilot: Pilot, date: str, note: str) -> MeetingDialog:
     return form
 
 
+def meetings_shown(screen: PlanScreen) -> str:
+    """The meeting list's rows as plain text, one per line."""
+    meetings = screen.query_one("#meetings", OptionList)
+    return "\n".join(
+        str(meetings.get_option_at_index(i).prompt) for i in range(meetings.option_count)
+    )
+
+
 def stored_notes(path: Path) -> list[dict]:
     """The journal's entries as they are in the file itself."""
     return list(json.loads(path.read_text(encoding="utf-8"))["entries"].values())
@@ -268,7 +276,7 @@ async def test_a_meeting_is_saved_with_its_journal_note_in_one_write(
         await fill_meeting(pilot, "2026-11-18", "Agreed weekly 1:1s with my manager")
         assert pilot.app.screen is screen
         assert screen.query_one(TabbedContent).active == "dates-tab"
-        assert "2026-11-18  Agreed weekly 1:1s with my manager" in shown(screen, "#meetings")
+        assert "2026-11-18  Agreed weekly 1:1s with my manager" in meetings_shown(screen)
         trail = "2026-11-18  Meeting: Plan check-in: Agreed weekly 1:1s with my manager"
         assert trail in shown(screen, "#evidence")
 
@@ -321,7 +329,7 @@ async def test_a_markup_like_meeting_note_shows_literally(demo_path: Path) -> No
     async with running(demo_path) as pilot:
         screen = await open_tab(pilot, "dates-tab")
         await fill_meeting(pilot, "today", note)
-        meetings = shown(screen, "#meetings")
+        meetings = meetings_shown(screen)
         assert f"{TODAY.isoformat()}  [bold]x[/] $y {{z}}\n            text [/ oops" in meetings
         trail = f"{TODAY.isoformat()}  Meeting: Plan check-in: [bold]x[/] $y {{z}}"
         assert trail in shown(screen, "#evidence")
@@ -463,3 +471,106 @@ async def test_while_a_plan_runs_the_dashboard_and_scripts_say_it_is_not_the_mom
         preview = shown(scripts, "#script-text")
         assert preview.startswith("Not now: an improvement plan is running.")
         assert preview.index("ask once it has ended well") < preview.index("\n\n")
+
+
+def cli(path: Path, *args: str) -> None:
+    from click.testing import CliRunner
+
+    from careercoach.cli import cli as command
+
+    result = CliRunner(env={"CAREERCOACH_TODAY": TODAY.isoformat()}).invoke(
+        command, ["--journal", str(path), *args]
+    )
+    assert result.exit_code == 0, result.output
+
+
+def plan_entries(path: Path) -> list[tuple]:
+    """The plan and its notes as the journal holds them, without ids and timestamps."""
+    notes = sorted(
+        (e.date, e.title, e.notes, e.tags, e.subtype)
+        for e in Journal(path).entries()
+        if e.subtype in ("plan_meeting", "plan_goal_met")
+    )
+    return [Journal(path).plan(), notes]
+
+
+async def test_editing_and_deleting_a_meeting_in_the_app_matches_the_cli(
+    tmp_path: Path, demo_path: Path
+) -> None:
+    """The app and the command line save the same step: they leave identical records."""
+    twin = tmp_path / "twin.json"
+    twin.write_bytes(demo_path.read_bytes())
+    for path in (demo_path, twin):
+        save_new_plan(path)
+        cli(path, "plan", "meeting", "--date", "2026-11-10", "Agreed weekly 1:1s")
+        cli(path, "plan", "meeting", "--date", "2026-11-17", "Reviewed the numbers")
+    cli(twin, "plan", "meeting", "edit", "1", "--note", "Agreed fortnightly 1:1s")
+
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "dates-tab")
+        meetings = screen.query_one("#meetings", OptionList)
+        assert screen.focused is meetings
+        meetings.highlighted = 0
+        await pilot.press("o")
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, MeetingDialog)
+        assert form.query_one("#meeting-note", TextArea).text == "Agreed weekly 1:1s"
+        form.query_one("#meeting-note", TextArea).text = "Agreed fortnightly 1:1s"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "2026-11-10  Agreed fortnightly 1:1s" in meetings_shown(screen)
+        assert "Plan check-in: Agreed fortnightly 1:1s" in shown(screen, "#evidence")
+        assert plan_entries(demo_path) == plan_entries(twin)
+
+        cli(twin, "plan", "meeting", "delete", "2")
+        meetings.highlighted = 1
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert "Reviewed the numbers" not in meetings_shown(screen)
+        assert "Reviewed the numbers" not in shown(screen, "#evidence")
+    assert plan_entries(demo_path) == plan_entries(twin)
+    assert len(stored(demo_path).meetings) == 1
+
+
+async def test_goals_edited_met_and_deleted_in_the_app_match_the_cli(
+    tmp_path: Path, demo_path: Path
+) -> None:
+    twin = tmp_path / "twin.json"
+    twin.write_bytes(demo_path.read_bytes())
+    for path in (demo_path, twin):
+        save_new_plan(path)
+        cli(path, "plan", "goal", "add", "Close 20 tickets a week", "--specific")
+        cli(path, "plan", "goal", "add", "Write the handbook")
+    cli(twin, "plan", "goal", "edit", "1", "--text", "Close 25 tickets a week", "--measurable")
+    cli(twin, "plan", "goal", "met", "1")
+
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "goals-tab")
+        goals = screen.query_one("#goal-list", OptionList)
+        goals.highlighted = 0
+        await pilot.press("o")
+        await settle(pilot)
+        form = pilot.app.screen
+        assert form.query_one("#goal-text", Input).value == "Close 20 tickets a week"
+        form.query_one("#goal-text", Input).value = "Close 25 tickets a week"
+        await pilot.click("#measurable")
+        await pilot.click("#save")
+        await settle(pilot)
+        await pilot.press("m")  # open -> met today: its journal note, as the CLI logs it
+        await settle(pilot)
+        assert plan_entries(demo_path) == plan_entries(twin)
+        assert "Goal met: Plan goal 1 met: Close 25 tickets a week" in shown(screen, "#evidence")
+
+        cli(twin, "plan", "goal", "delete", "1")
+        goals.highlighted = 0
+        await pilot.press("delete")
+        await settle(pilot)
+        assert "goal met" in shown(pilot.app.screen, "#question")
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert "Plan goal 1 met" not in shown(screen, "#evidence")
+    assert plan_entries(demo_path) == plan_entries(twin)
+    assert [g.text for g in stored(demo_path).goals] == ["Write the handbook"]

@@ -26,6 +26,7 @@ from careercoach.plan import (
     add_meeting,
     check_meeting_date,
     check_meeting_note,
+    edit_goal,
     with_dates,
 )
 from careercoach.tui.widgets.form import FormField, checked
@@ -81,29 +82,42 @@ class _PlanForm(ModalScreen[Result | None]):
         self.dismiss(None)
 
 
+GOAL_FLAGS = ("specific", "measurable", "within_my_control", "agreed")
+
+
 class GoalDialog(_PlanForm[Goal]):
-    """Add a goal with the four qualities the guide says make it fair to judge."""
+    """Add a goal, or edit goal `number`, with the four qualities the guide says make
+    it fair to judge."""
+
+    def __init__(self, plan: PlanRecord, today: dt.date, number: int | None = None) -> None:
+        super().__init__(plan, today)
+        self.number = number
+        self.goal = plan.goal(number) if number is not None else Goal(text="")
 
     def compose(self) -> ComposeResult:
+        goal = self.goal
         with Vertical(classes="dialog") as box:
-            box.border_title = "Add a goal"
+            box.border_title = "Add a goal" if self.number is None else f"Edit goal {self.number}"
             yield Label("What must be achieved, as written in the plan:")
-            yield Input(id="goal-text", max_length=500, compact=True)
+            yield Input(goal.text, id="goal-text", max_length=500, compact=True)
             yield Label("Is the goal...")
-            yield Checkbox("Specific", id="specific", compact=True)
-            yield Checkbox("Measurable", id="measurable", compact=True)
+            yield Checkbox("Specific", goal.specific, id="specific", compact=True)
+            yield Checkbox("Measurable", goal.measurable, id="measurable", compact=True)
             yield Checkbox(
-                "Within my control (not up to others)", True, id="within_my_control", compact=True
+                "Within my control (not up to others)",
+                goal.within_my_control,
+                id="within_my_control",
+                compact=True,
             )
-            yield Checkbox("Agreed with my manager", id="agreed", compact=True)
+            yield Checkbox("Agreed with my manager", goal.agreed, id="agreed", compact=True)
             yield from self.buttons()
 
     def build(self) -> Goal:
-        flags = {
-            name: self.query_one(f"#{name}", Checkbox).value
-            for name in ("specific", "measurable", "within_my_control", "agreed")
-        }
-        added = add_goal(self.plan, self.query_one("#goal-text", Input).value, **flags)
+        flags = {name: self.query_one(f"#{name}", Checkbox).value for name in GOAL_FLAGS}
+        text = self.query_one("#goal-text", Input).value
+        if self.number is not None:
+            return edit_goal(self.plan, self.number, text=text, **flags).goal(self.number)
+        added = add_goal(self.plan, text, **flags)
         return added.goals[-1]  # checked against the record's limits, such as how many
 
 
@@ -148,13 +162,20 @@ class MeetingDialog(_PlanForm[Meeting]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "save", "Save")]
 
+    def __init__(self, plan: PlanRecord, today: dt.date, number: int | None = None) -> None:
+        super().__init__(plan, today)
+        self.number = number  # editing meeting `number`, or adding one
+        self.meeting = plan.meeting(number) if number is not None else Meeting(today, "")
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog meeting-form") as box:
-            box.border_title = "Add a meeting"
+            box.border_title = (
+                "Add a meeting" if self.number is None else f"Edit meeting {self.number}"
+            )
             yield FormField(
                 "Date",
                 Input(
-                    self.today.isoformat(),
+                    self.meeting.date.isoformat(),
                     placeholder="YYYY-MM-DD, today or yesterday",
                     id="meeting-date",
                     compact=True,
@@ -164,6 +185,7 @@ class MeetingDialog(_PlanForm[Meeting]):
             yield FormField(
                 "Note",
                 TextArea(
+                    self.meeting.note,
                     placeholder="What was discussed or agreed (several lines are fine)",
                     id="meeting-note",
                     compact=True,
@@ -186,7 +208,8 @@ class MeetingDialog(_PlanForm[Meeting]):
             self.query_one(f"#field-{name}", FormField).set_error(errors.get(name))
         if on is None or note is None:
             raise ValidationError("Nothing saved: fix what is marked above.")
-        add_meeting(self.plan, on, note)  # the record's own limits, such as how many it holds
+        if self.number is None:
+            add_meeting(self.plan, on, note)  # the record's limits, such as how many it holds
         return Meeting(date=on, note=note)
 
     def action_save(self) -> None:

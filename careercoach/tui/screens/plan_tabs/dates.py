@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from careercoach import plan as ip
 from careercoach.textsafe import terminal_safe
+from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.plan_dialogs import MeetingDialog
-from careercoach.tui.screens.plan_tabs.base import PlanTab, PlanView, one_line
+from careercoach.tui.screens.plan_tabs.base import PlanTab, PlanView, fill, one_line
 
 MEETING_INDENT = " " * len("YYYY-MM-DD  ")
 NO_EVIDENCE = (
@@ -59,7 +62,11 @@ def describe_days(days: int) -> str:
 
 
 class DatesTab(PlanTab):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("c", "add_meeting", "Add meeting")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "add_meeting", "Add meeting"),
+        Binding("o", "edit_meeting", "Edit"),
+        Binding("delete", "delete_meeting", "Delete", key_display="del"),
+    ]
 
     def __init__(self) -> None:
         super().__init__("Dates", id="dates-tab")
@@ -67,7 +74,7 @@ class DatesTab(PlanTab):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static("", id="key-dates", classes="panel")
-            yield Static("", id="meetings", classes="panel")
+            yield OptionList(id="meetings", classes="panel")
             yield Static("", id="evidence", classes="panel")
 
     def on_mount(self) -> None:
@@ -75,7 +82,7 @@ class DatesTab(PlanTab):
         self.query_one("#evidence").border_title = "Evidence trail in your journal"
 
     def focus_content(self) -> None:
-        self.query_one(VerticalScroll).focus()
+        self.query_one("#meetings", OptionList).focus()
 
     def show(self, view: PlanView) -> None:
         super().show(view)
@@ -106,14 +113,54 @@ class DatesTab(PlanTab):
             evidence.update(Content(NO_EVIDENCE))
 
     def show_meetings(self, plan: ip.PlanRecord) -> None:
-        meetings = self.query_one("#meetings", Static)
-        meetings.border_title = f"Check-in meetings ({len(plan.meetings)})"
         hint = Content.styled(
-            "Press c after each plan meeting to note what was discussed or agreed; "
-            "it goes into your journal too.",
+            "Press c after each plan meeting to note what was discussed or agreed; it goes "
+            "into your journal too. o edits the highlighted meeting, del deletes it.",
             "italic",
         )
-        meetings.update(Content("\n").join([*map(describe_meeting, plan.meetings), hint]))
+        meetings = fill(
+            self.query_one("#meetings", OptionList),
+            [
+                *(Option(describe_meeting(m)) for m in plan.meetings),
+                Option(hint, disabled=True),
+            ],
+        )
+        meetings.border_title = f"Check-in meetings ({len(plan.meetings)})"
+
+    def selected_meeting(self) -> int | None:
+        """The number (from 1, in date order) of the highlighted meeting, if any."""
+        index = self.query_one("#meetings", OptionList).highlighted
+        if self.view is None or index is None or index >= len(self.view.plan.meetings):
+            return None
+        return index + 1
+
+    @on(OptionList.OptionSelected, "#meetings")
+    def action_edit_meeting(self) -> None:
+        """Edit the highlighted meeting (Enter or o); its journal note changes with it."""
+        number = self.selected_meeting()
+        if number is None or self.view is None:
+            return
+        self.app.push_screen(
+            MeetingDialog(self.view.plan, self.view.today, number),
+            lambda meeting: (
+                meeting and self.change(ip.change.edit_meeting(number, meeting.date, meeting.note))
+            ),
+        )
+
+    def action_delete_meeting(self) -> None:
+        """Delete the highlighted meeting and its journal note, once confirmed."""
+        number = self.selected_meeting()
+        if number is None or self.view is None:
+            return
+        meeting = self.view.plan.meeting(number)
+        question = (
+            f"Delete the meeting of {meeting.date.isoformat()}? Its note goes from your "
+            "journal too."
+        )
+        self.app.push_screen(
+            ConfirmDialog(question, title="Delete meeting?", yes="Delete"),
+            lambda yes: yes and self.change(ip.change.delete_meeting(number)),
+        )
 
     def action_add_meeting(self) -> None:
         if self.view is not None:

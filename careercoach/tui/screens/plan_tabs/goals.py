@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from careercoach import plan as ip
+from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.plan_dialogs import GoalDialog
 from careercoach.tui.screens.plan_tabs.base import PlanTab, PlanView, fill, one_line
 
@@ -47,6 +48,8 @@ def describe_goal(number: int, goal: ip.Goal) -> Content:
 class GoalsTab(PlanTab):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_goal", "Add goal"),
+        Binding("o", "edit_goal", "Edit"),
+        Binding("delete", "delete_goal", "Delete", key_display="del"),
         Binding("m", "goal_status", "Goal status"),
         Binding("v", "goal_recognised", "Recognised?"),
         Binding("s", "toggle_support", "Toggle support"),
@@ -69,7 +72,7 @@ class GoalsTab(PlanTab):
             self.query_one("#goal-list", OptionList),
             [Option(describe_goal(n, g)) for n, g in enumerate(plan.goals, 1)],
         )
-        goal_list.border_title = "Goals: a add, m cycle status, v recognised?"
+        goal_list.border_title = "Goals: a add, o edit, m cycle status, v recognised?"
         if not plan.goals:
             goal_list.add_option(
                 Option(Content("No goals yet: press a to add the plan's goals."), disabled=True)
@@ -107,6 +110,42 @@ class GoalsTab(PlanTab):
                 "agreed": goal.agreed,
             }
             self.change(ip.change.add_goal(goal.text, **flags))
+
+    @on(OptionList.OptionSelected, "#goal-list")
+    def action_edit_goal(self) -> None:
+        """Edit the highlighted goal's wording and qualities (Enter or o)."""
+        selected = self.selected_goal()
+        if selected is None or self.view is None:
+            return
+        number = selected[0]
+        self.app.push_screen(
+            GoalDialog(self.view.plan, self.view.today, number),
+            lambda goal: self.goal_edited(number, goal),
+        )
+
+    def goal_edited(self, number: int, goal: ip.Goal | None) -> None:
+        if goal is not None:
+            flags = {
+                "specific": goal.specific,
+                "measurable": goal.measurable,
+                "within_my_control": goal.within_my_control,
+                "agreed": goal.agreed,
+            }
+            self.change(ip.change.edit_goal(number, text=goal.text, **flags))
+
+    def action_delete_goal(self) -> None:
+        """Delete the highlighted goal, and its "goal met" note, once confirmed."""
+        selected = self.selected_goal()
+        if selected is None:
+            return
+        number, goal = selected
+        question = f"Delete goal {number}: {one_line(goal.text)}?"
+        if goal.status == "met":
+            question += '\n\nIts "goal met" note goes from your journal too.'
+        self.app.push_screen(
+            ConfirmDialog(question, title="Delete goal?", yes="Delete"),
+            lambda yes: yes and self.change(ip.change.delete_goal(number)),
+        )
 
     def action_goal_status(self) -> None:
         """Cycle the highlighted goal: open -> met (today) -> not met -> open."""
