@@ -128,6 +128,14 @@ PIP_TAG = "pip"
 
 COMPANY_TYPES = ("japanese", "foreign", "startup", "other")
 TARGET_ROLES = ("specialist", "manager")
+# How people read these values: the app's profile form and the promotion packet.
+COMPANY_TYPE_LABELS = {
+    "japanese": "Japanese company",
+    "foreign": "Foreign-affiliated",
+    "startup": "Startup",
+    "other": "Other",
+}
+TARGET_ROLE_LABELS = {"specialist": "Specialist", "manager": "Manager"}
 SCRIPT_LANGUAGES = ("en", "ja", "both")
 # title: 佐藤課長 when a title is set; san: 佐藤さん / Sato-san; name: the bare name in English.
 MANAGER_ADDRESSING = ("title", "san", "name")

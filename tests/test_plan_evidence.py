@@ -198,3 +198,22 @@ def test_without_a_plan_the_verdict_is_unchanged(tmp_path) -> None:
     path = tmp_path / "journal.json"
     write_demo(path, TODAY)
     assert not load_insight(Journal(path), TODAY).assessment.timing.plan_active
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "line"),
+    [
+        ("company_type", "japanese", "- Company type: Japanese company"),
+        ("company_type", "foreign", "- Company type: Foreign-affiliated"),
+        ("target_role", "manager", "- Target role: Manager"),
+    ],
+)
+def test_the_packet_profile_shows_labels_not_stored_values(
+    running_plan, field: str, value: str, line: str
+) -> None:
+    from careercoach.model import set_profile_fields
+
+    running_plan.change_profile(lambda p: set_profile_fields(p, {field: value}, TODAY))
+    packet = _export(running_plan, "md")
+    assert line in packet.splitlines()
+    assert f": {value}\n" not in packet

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from careercoach.journal import APP_MARKER, SCHEMA_VERSION
 from careercoach.json_codec import encode
-from careercoach.model import KINDS, Entry, Profile, details_text
+from careercoach.model import (
+    COMPANY_TYPE_LABELS,
+    KINDS,
+    TARGET_ROLE_LABELS,
+    Entry,
+    Profile,
+    details_text,
+)
 
 if TYPE_CHECKING:
     from careercoach.readiness import Assessment
@@ -178,10 +185,14 @@ PACKET_PROFILE_LABELS = {
 }
 
 
+# Stored values shown as people say them ("Japanese company", not `japanese`).
+PACKET_VALUE_LABELS = {"company_type": COMPANY_TYPE_LABELS, "target_role": TARGET_ROLE_LABELS}
+
+
 def _profile_lines(profile: Profile) -> list[str]:
     data = profile.to_dict()
     lines = [
-        f"- {label}: {md_escape(str(data[key]))}"
+        f"- {label}: " + md_escape(PACKET_VALUE_LABELS.get(key, {}).get(data[key], str(data[key])))
         for key, label in PACKET_PROFILE_LABELS.items()
         if data[key]
     ]

@@ -11,7 +11,14 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from careercoach.errors import ValidationError
-from careercoach.model import PROFILE_DATE_FIELDS, PROFILE_FIELDS, Profile, set_profile_fields
+from careercoach.model import (
+    COMPANY_TYPE_LABELS,
+    PROFILE_DATE_FIELDS,
+    PROFILE_FIELDS,
+    TARGET_ROLE_LABELS,
+    Profile,
+    set_profile_fields,
+)
 from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.one_line_input import OneLineInput
 
@@ -31,13 +38,8 @@ LABELS = {
     "script_language": "Script language",
 }
 CHOICES: dict[str, list[tuple[str, str]]] = {
-    "company_type": [
-        ("Japanese company", "japanese"),
-        ("Foreign-affiliated", "foreign"),
-        ("Startup", "startup"),
-        ("Other", "other"),
-    ],
-    "target_role": [("Specialist", "specialist"), ("Manager", "manager")],
+    "company_type": [(label, value) for value, label in COMPANY_TYPE_LABELS.items()],
+    "target_role": [(label, value) for value, label in TARGET_ROLE_LABELS.items()],
     "jlpt_level": [(level, level) for level in ("N1", "N2", "N3", "N4", "N5")],
     "script_language": [("English", "en"), ("Japanese", "ja"), ("Both", "both")],
     "manager_addressing": [
