@@ -78,3 +78,13 @@ async def test_the_palette_opens_it_and_a_bad_date_is_said_inline(demo_path: Pat
 def test_review_snapshot(snap_compare, demo_path: Path, keys: tuple[str, ...]) -> None:
     app = make_app(demo_path)
     assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle(*keys))
+
+
+async def test_the_screen_keys_are_in_the_palette_too(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        await run_command(pilot, "Review for your evaluation")
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        await run_command(pilot, "Language (l)")
+        await settle(pilot)
+        assert screen.result is not None and list(screen.result.drafts) == ["en"]

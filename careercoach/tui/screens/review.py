@@ -25,6 +25,7 @@ from careercoach.review import ReviewResult, languages, review_journal
 from careercoach.tui.screens.prompt import PromptDialog
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, notify_literal
+from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 LANGUAGE_CYCLE = ("both", "en", "ja")
 
@@ -33,6 +34,7 @@ class ReviewScreen(Screen[None]):
     """The review of a period for the evaluation meeting."""
 
     AUTO_FOCUS = "#review-body"
+    COMMANDS: ClassVar = {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("l", "language", "Language"),
