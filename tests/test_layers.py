@@ -44,6 +44,7 @@ def test_domain_modules_never_import_textual(tmp_path: Path) -> None:
         ["plan", "guide"],
         ["export", "--format", "json", "--output", "-"],
         ["nudge"],
+        ["review", "--lang", "both"],
         ["calendar", "--output", "dates.ics"],
         ["--help"],
     ],

@@ -147,7 +147,7 @@ def choose_period(
             "or use --since DATE"
         )
     start = add_years(end, -1) + dt.timedelta(days=1)
-    return Period(start, end, "the last twelve months (no evaluation known)")
+    return Period(start, end, "the last twelve months: no evaluation known")
 
 
 def highlight_order(entries: Iterable[Entry]) -> list[Entry]:
