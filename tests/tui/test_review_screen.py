@@ -88,3 +88,23 @@ async def test_the_screen_keys_are_in_the_palette_too(demo_path: Path) -> None:
         await run_command(pilot, "Language (l)")
         await settle(pilot)
         assert screen.result is not None and list(screen.result.drafts) == ["en"]
+
+
+INJECTIONS = ["[bold]x[/] $y {z}", "text [/ oops", "[link=https://example.com]click[/link] %s"]
+
+
+async def test_titles_show_literally(demo_path: Path) -> None:
+    from careercoach.journal import Draft
+
+    journal = open_journal(demo_path)
+    journal.add_many(
+        [Draft(TODAY, "achievement", title, details={"type": "milestone"}, starred=True)
+         for title in INJECTIONS]
+    )  # fmt: skip
+    async with running(demo_path) as pilot:
+        await run_command(pilot, "Review for your evaluation")
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        text = shown(screen, "#review-text")
+        for title in INJECTIONS:
+            assert title in text
