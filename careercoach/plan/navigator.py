@@ -199,8 +199,8 @@ def _finding(sign: Sign, answer: str | None, facts: Mapping[str, str]) -> SignFi
         answer, inferred, because = (
             "yes",
             True,
-            f"your record shows {fact}, though you answered {answer}: "
-            "the record counts until you change one of them",
+            f"from your record: {fact}; you answered {answer}, "
+            "but the record counts until you change one of them",
         )
     elif answer is not None:
         because = f"you answered {answer}"

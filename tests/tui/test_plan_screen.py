@@ -574,3 +574,17 @@ async def test_goals_edited_met_and_deleted_in_the_app_match_the_cli(
         assert "Plan goal 1 met" not in shown(screen, "#evidence")
     assert plan_entries(demo_path) == plan_entries(twin)
     assert [g.text for g in stored(demo_path).goals] == ["Write the handbook"]
+
+
+async def test_next_tab_pressed_quickly_ends_on_the_tab_it_counted_to(demo_path: Path) -> None:
+    """Each tab focuses its content when it opens; a tab passed on the way must not, or
+    focusing it would switch back to it."""
+    save_new_plan(demo_path)
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "signs-tab")
+        for _ in range(4):  # faster than the tabs' messages, as keys held down are
+            screen.action_next_tab()
+        await settle(pilot)
+        assert screen.query_one(TabbedContent).active == "dates-tab"
+        assert screen.focused is screen.query_one("#meetings", OptionList)
+        assert "c" in footer_keys(screen)

@@ -261,8 +261,10 @@ class PlanScreen(Screen):
 
     @on(TabbedContent.TabActivated)
     def tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        """Keys act on the tab at once: focus its content, and show that tab's keys."""
-        if isinstance(event.pane, PlanTab):
+        """Keys act on the tab at once: focus its content, and show that tab's keys. A
+        tab passed on the way (] pressed quickly) is not focused: focusing a widget opens
+        its tab, which would switch back."""
+        if isinstance(event.pane, PlanTab) and event.pane is self.active_tab():
             event.pane.focus_content()
         self.refresh_bindings()
 
