@@ -399,3 +399,14 @@ def test_an_edit_or_delete_and_its_note_change_in_one_write(
     )
     assert started(*command).exit_code == 0
     assert len(writes) == 1
+
+
+def test_show_points_out_a_meeting_whose_journal_note_was_deleted(
+    started, journal_path: Path
+) -> None:
+    [note] = plan_notes(journal_path, "plan_meeting")
+    assert "its journal note is gone" not in started("plan", "show").output
+    assert started("delete", note.id, "--yes").exit_code == 0
+    shown = started("plan", "show").output
+    assert "1. 2026-01-19  Agreed weekly check-ins" in shown
+    assert "its journal note is gone: `careercoach plan meeting delete 1`" in shown

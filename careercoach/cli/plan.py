@@ -35,6 +35,7 @@ from careercoach.plan import (
     change,
     evidence_pack,
     evidence_timeline,
+    find_meeting_note,
     goal_numbers,
     key_dates,
     load_plan_content,
@@ -141,10 +142,11 @@ def dates(
 @pass_app
 def show(app: AppContext, as_json: bool) -> None:
     """The plan at a glance: goals, meetings, support, verdict, key dates."""
-    _, record = load_plan(app)
+    journal, record = load_plan(app)
     content = load_plan_content()
     today = app.today
     assessment = assess_plan(record, today, content)
+    entries = journal.entries() if record.meetings else []
     items = key_dates(record, today, content=content)
     if as_json:
         echo_json(
@@ -172,10 +174,13 @@ def show(app: AppContext, as_json: bool) -> None:
         for n, g in enumerate(record.goals, start=1)
     ] or ['  none yet: careercoach plan goal add "TEXT" --specific --measurable']
     lines += ["", f"Check-in meetings ({len(record.meetings)})"]
-    lines += [
-        f"  {n}. {m.date}  {m.note.splitlines()[0] if m.note else '(no note)'}"
-        for n, m in enumerate(record.meetings, start=1)
-    ]
+    for n, m in enumerate(record.meetings, start=1):
+        lines.append(f"  {n}. {m.date}  {m.note.splitlines()[0] if m.note else '(no note)'}")
+        if find_meeting_note(entries, m) is None:
+            lines.append(
+                f"     its journal note is gone: `careercoach plan meeting delete {n}` "
+                "removes the meeting too"
+            )
     offered = [k.replace("_", " ") for k in record.support.offered()]
     lines += [
         "",

@@ -16,7 +16,12 @@ from careercoach.plan.content import (
     PlanContent,
     load_plan_content,
 )
-from careercoach.plan.evidence import evidence_note, goal_met_note, meeting_note
+from careercoach.plan.evidence import (
+    evidence_note,
+    find_meeting_note,
+    goal_met_note,
+    meeting_note,
+)
 from careercoach.plan.export import evidence_pack, goal_numbers
 from careercoach.plan.navigator import (
     KeyDate,
@@ -76,6 +81,7 @@ __all__ = [
     "evidence_note",
     "evidence_pack",
     "evidence_timeline",
+    "find_meeting_note",
     "goal_met_note",
     "goal_numbers",
     "key_dates",

@@ -109,7 +109,7 @@ def evidence_pack(
         f"Status on {as_of.isoformat()}: {assessment.phase.replace('_', ' ')}",
     ]
     if plan.offer_date:
-        period.append(f"Document to sign handed over on: {plan.offer_date.isoformat()}")
+        period.append(f"Document to decide on handed over on: {plan.offer_date.isoformat()}")
     if plan.employment_end:
         period.append(f"Employment ends: {plan.employment_end.isoformat()}")
     offered = [k.replace("_", " ") for k in plan.support.offered()]
