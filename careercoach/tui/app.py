@@ -296,6 +296,7 @@ class CareerCoachApp(App[None]):
         """Keys everywhere, then the current screen's, then every other screen's."""
         from careercoach.tui.screens.entry_form import EntryForm
         from careercoach.tui.screens.help import key_rows
+        from careercoach.tui.screens.review import ReviewScreen
 
         current = self.current_mode
         modes = sorted(SCREENS, key=lambda mode: mode != current)
@@ -303,6 +304,7 @@ class CareerCoachApp(App[None]):
         for mode in modes:
             sections.append((SCREENS[mode].title, key_rows(self, SCREENS[mode].screen)))
         sections.append(("Entry form", key_rows(self, EntryForm)))
+        sections.append(("Review (v on the readiness screen)", key_rows(self, ReviewScreen)))
         palette = [("", command.title) for command in self.palette_commands()]
         sections.append(
             ("Command palette", [("ctrl+p", "every command by name; only there:"), *palette])
