@@ -21,6 +21,7 @@ from textual import work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.widgets import OptionList
@@ -252,9 +253,12 @@ class CareerCoachApp(App[None]):
             self.switch_mode("dashboard")
 
     def action_guard_page(self) -> None:
-        """Swallow PageUp/PageDown on an OptionList with no room to page in."""
-        focused = self.focused
-        if not isinstance(focused, OptionList) or focused.scrollable_content_region:
+        """Swallow PageUp/PageDown on an OptionList with no room to page in: the focused
+        one, or the command palette's list (its input has the focus and passes them on)."""
+        target = self.focused
+        if isinstance(self.screen, CommandPalette):
+            target = self.screen.query(OptionList).first()
+        if not isinstance(target, OptionList) or target.scrollable_content_region:
             raise SkipAction()
 
     async def action_quit(self) -> None:

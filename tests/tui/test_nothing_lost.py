@@ -234,3 +234,13 @@ def test_long_mixed_titles_keep_every_character_when_wrapped() -> None:
             console.print(evidence_table(score, insight))  # type: ignore[arg-type]
         shown = "".join(line[11:].strip() for line in captured.get().splitlines())
         assert shown.replace(" ", "") == title.replace(" ", ""), width
+
+
+async def test_pagedown_in_the_command_palette_with_no_room_does_not_crash(
+    demo_path: Path,
+) -> None:
+    """The palette's input passes PageDown to its list, which had no room at 12x3."""
+    async with running(demo_path, size=(12, 3)) as pilot:
+        await pilot.press("ctrl+p", *"ex", "pagedown", "pageup")
+        await settle(pilot)
+        assert pilot.app.is_running
