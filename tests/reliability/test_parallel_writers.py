@@ -10,7 +10,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from careercoach.cli import cli
 from careercoach.journal import Draft, Journal
 
 from .parallel_writers import run_together
@@ -81,3 +83,89 @@ def test_add_at_once_keeps_every_entry(journal: Journal) -> None:
     assert_all_succeeded(results)
     assert sorted(e.title for e in journal.entries()) == [f"entry {i}" for i in range(WRITERS)]
     assert {r.stdout.strip() for r in results} == {e.id for e in journal.entries()}
+
+
+# -- the improvement plan: every subcommand that changes it, several at once -----------
+
+SIGNS = [
+    "goals_clear",
+    "regular_checkins",
+    "support_offered",
+    "skill_based",
+    "hr_engaged",
+    "goals_vague",
+]
+DOCUMENTS = [
+    "contract",
+    "company_rules",
+    "emails_instructions",
+    "timesheets",
+    "reviews_plan_docs",
+    "other_role_docs",
+]
+
+
+def started_plan(journal: Journal, goals: int = 0) -> None:
+    commands = [["plan", "start", "--start", "2026-11-01", "--end", "2027-01-31"]]
+    commands += [["plan", "goal", "add", f"goal {i}"] for i in range(goals)]
+    for command in commands:
+        result = CliRunner().invoke(cli, ["--journal", str(journal.path), *command])
+        assert result.exit_code == 0, result.output
+
+
+def plan(journal: Journal) -> dict:
+    record = journal.plan()
+    assert record is not None
+    return record
+
+
+def test_plan_goal_add_at_once_keeps_every_goal(journal: Journal) -> None:
+    started_plan(journal)
+    texts = [f"goal {i}" for i in range(WRITERS)]
+    assert_all_succeeded(run_together(journal.path, [["plan", "goal", "add", t] for t in texts]))
+    assert sorted(g["text"] for g in plan(journal)["goals"]) == texts
+
+
+def test_plan_goal_met_at_once_marks_every_goal_and_logs_every_note(journal: Journal) -> None:
+    started_plan(journal, goals=6)
+    numbers = [str(n) for n in range(1, 7)]
+    assert_all_succeeded(run_together(journal.path, [["plan", "goal", "met", n] for n in numbers]))
+    assert [g["status"] for g in plan(journal)["goals"]] == ["met"] * 6
+    notes = [e for e in journal.entries() if e.subtype == "plan_goal_met"]
+    assert len(notes) == 6
+
+
+def test_plan_meeting_add_at_once_keeps_every_meeting_and_note(journal: Journal) -> None:
+    started_plan(journal)
+    notes = [f"meeting {i}" for i in range(6)]
+    assert_all_succeeded(run_together(journal.path, [["plan", "meeting", "add", n] for n in notes]))
+    assert sorted(m["note"] for m in plan(journal)["meetings"]) == notes
+    assert len([e for e in journal.entries() if e.subtype == "plan_meeting"]) == 6
+
+
+def test_plan_sign_at_once_keeps_every_answer(journal: Journal) -> None:
+    started_plan(journal)
+    assert_all_succeeded(run_together(journal.path, [["plan", "sign", s, "yes"] for s in SIGNS]))
+    assert plan(journal)["answers"] == dict.fromkeys(SIGNS, "yes")
+
+
+def test_plan_doc_at_once_ticks_every_document(journal: Journal) -> None:
+    started_plan(journal)
+    assert_all_succeeded(run_together(journal.path, [["plan", "doc", d] for d in DOCUMENTS]))
+    assert sorted(plan(journal)["documents_done"]) == sorted(DOCUMENTS)
+
+
+def test_plan_support_and_dates_at_once_keep_every_change(journal: Journal) -> None:
+    started_plan(journal)
+    commands = [
+        ["plan", "support", "--training"],
+        ["plan", "support", "--coaching"],
+        ["plan", "support", "--language-support"],
+        ["plan", "support", "--transfer-discussed"],
+        ["plan", "dates", "--offer", "2026-12-01"],
+        ["plan", "dates", "--employment-end", "2027-03-31"],
+    ]
+    assert_all_succeeded(run_together(journal.path, commands))
+    record = plan(journal)
+    assert all(record["support"].values()), record["support"]
+    assert (record["offer_date"], record["employment_end"]) == ("2026-12-01", "2027-03-31")
