@@ -218,12 +218,15 @@ def test_two_processes_lose_nothing(journal_path: Path) -> None:
 
 
 def kill_writer_at_random(path: Path, rng: random.Random) -> list[str]:
-    """Start a writer, SIGKILL it after a random delay, return the ids it acknowledged."""
+    """Start a writer, SIGKILL it a random moment after its first acknowledged add
+    (however long a loaded machine takes to start it), return the ids it acknowledged."""
     writer = _writer(path, 10_000, "crash")
-    time.sleep(rng.uniform(0.05, 0.6))
+    assert writer.stdout is not None
+    first = writer.stdout.readline()
+    time.sleep(rng.uniform(0, 0.2))
     writer.send_signal(signal.SIGKILL)
     out, _ = writer.communicate()
-    return out.split()
+    return (first + out).split()
 
 
 @pytest.mark.slow
