@@ -73,7 +73,8 @@ def inert_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-def _unfiltered_stdout() -> TextIO:
+def terminal_stdout() -> TextIO:
+    """Stdout without the filter: for careercoach's own sequences (bold, OSC 52 copy)."""
     return getattr(sys.stdout, "unfiltered", sys.stdout)
 
 
@@ -102,7 +103,7 @@ def echo_text(text: str, *, err: bool = False) -> None:
 def echo_heading(text: str) -> None:
     """A line in bold where styling is allowed; plain (and inert) everywhere else."""
     if style_allowed():
-        click.echo(click.style(terminal_safe(text), bold=True), file=_unfiltered_stdout())
+        click.echo(click.style(terminal_safe(text), bold=True), file=terminal_stdout())
     else:
         echo_text(text)
 
@@ -113,7 +114,7 @@ def console(**options: Any):
 
     allowed = style_allowed()
     return Console(
-        file=_unfiltered_stdout(),
+        file=terminal_stdout(),
         highlight=False,
         soft_wrap=False,
         emoji=False,

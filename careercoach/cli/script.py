@@ -13,7 +13,7 @@ import click
 
 from careercoach import clipboard, phrasing
 from careercoach.cli.context import AppContext
-from careercoach.cli.output import echo_json, echo_text
+from careercoach.cli.output import echo_json, echo_text, terminal_stdout
 from careercoach.model import Entry, Profile, parse_date
 from careercoach.textsafe import terminal_safe
 
@@ -72,7 +72,7 @@ def script(
     else:
         text = "\n\n".join(f"=== {LANGUAGE_NAMES[c]} ===\n{s.text}" for c, s in scripts.items())
 
-    copied = clipboard.copy(terminal_safe(text)) if copy_text else None
+    copied = clipboard.copy(terminal_safe(text), terminal_stdout()) if copy_text else None
     if as_json:
         data = {
             "as_of": as_of.isoformat(),

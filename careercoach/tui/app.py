@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
+import msgspec.structs
 from textual import work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
@@ -202,7 +203,8 @@ class CareerCoachApp(App[None]):
         choice, profile = result or ("skip", None)
         if choice == "profile" and profile is not None:
             try:
-                self.journal.save_profile(profile)
+                # merged: a `profile set` made while the welcome was open is kept
+                self.journal.merge_profile(Profile(), msgspec.structs.asdict(profile))
             except CareerCoachError as exc:
                 self.show_error(exc)
                 return

@@ -155,9 +155,11 @@ STYLED_COMMANDS = [
 ]
 
 
-def run_in_terminal(journal: Path, env: dict[str, str]) -> str:
+def run_in_terminal(
+    journal: Path, env: dict[str, str], command_list: list[list[str]] = STYLED_COMMANDS
+) -> str:
     entry_id = Journal(journal).entries()[0].id
-    commands = [[a.format(id=entry_id) for a in c] for c in STYLED_COMMANDS]
+    commands = [[a.format(id=entry_id) for a in c] for c in command_list]
     code = PTY_CHILD.format(commands=commands, journal=str(journal))
     leader, follower = pty.openpty()
     child = subprocess.Popen(
@@ -206,3 +208,9 @@ def test_a_capable_terminal_does_get_styling(plain_journal: Path) -> None:
     """The two cases above prove something only if styling appears otherwise."""
     output = run_in_terminal(plain_journal, {"TERM": "xterm-256color", "NO_COLOR": ""})
     assert "\x1b[1m" in output
+
+
+def test_copying_to_the_terminal_clipboard_still_works(plain_journal: Path) -> None:
+    """OSC 52 is careercoach's own sequence: the filter for user text must let it pass."""
+    output = run_in_terminal(plain_journal, {"TERM": "xterm-256color"}, [["script", "--copy"]])
+    assert "\x1b]52;c;" in output

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from careercoach.cli import cli
 from careercoach.journal import Journal
 from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.entry_form import EntryForm
 from careercoach.tui.screens.journal import JournalScreen
+from careercoach.tui.screens.plan import PlanScreen
 from careercoach.tui.screens.profile import ProfileScreen
 from tests.reliability.parallel_writers import run_together
 from tests.tui.conftest import open_screen, running, settle
@@ -160,3 +161,21 @@ async def test_a_profile_field_changed_on_both_sides_asks(
         assert saved.name == name
         assert saved.manager_name == ("Suzuki" if key != "escape" else "Sato")
         assert screen.query_one("#profile-name", Input).value == form_value
+
+
+async def test_a_sign_answered_in_the_app_keeps_goals_the_shell_added(demo_path: Path) -> None:
+    shell(demo_path, "plan", "start", "--start", "2026-10-01", "--end", "2027-03-31")
+    async with running(demo_path) as pilot:
+        screen = await open_screen(pilot, "i", PlanScreen)
+        goals = [f"goal from the shell {i}" for i in range(6)]
+        results = run_together(demo_path, [["plan", "goal", "add", g] for g in goals])
+        assert [r.returncode for r in results] == [0] * 6, [r.stderr for r in results]
+        signs = screen.query_one("#sign-list", OptionList)
+        signs.focus()
+        signs.highlighted = 0
+        await pilot.press("y")
+        await settle(pilot)
+        record = Journal(demo_path).plan()
+        assert record is not None
+        assert sorted(g["text"] for g in record["goals"]) == goals
+        assert list(record["answers"].values()) == ["yes"]
