@@ -108,3 +108,19 @@ async def test_titles_show_literally(demo_path: Path) -> None:
         text = shown(screen, "#review-text")
         for title in INJECTIONS:
             assert title in text
+
+
+async def test_plan_evidence_only_when_asked(demo_path: Path) -> None:
+    from careercoach.journal import Draft
+
+    open_journal(demo_path).add(Draft(TODAY, "invisible", "Sorted the plan folder", tags=("pip",)))
+    async with running(demo_path) as pilot:
+        await run_command(pilot, "Review for your evaluation")
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert "Sorted the plan folder" not in shown(screen, "#review-text")
+        assert screen.result is not None and screen.result.review.plan_evidence_left_out >= 1
+        await pilot.press("e")
+        await settle(pilot)
+        assert "Sorted the plan folder" in shown(screen, "#review-text")
+        assert screen.result.review.plan_evidence_left_out == 0

@@ -40,6 +40,7 @@ class ReviewScreen(Screen[None]):
         Binding("l", "language", "Language"),
         Binding("s", "since", "Since…"),
         Binding("c", "copy", "Copy drafts"),
+        Binding("e", "plan_evidence", "Plan evidence"),
     ]
 
     class Made(Message):
@@ -52,6 +53,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.language = "both"
         self.since: dt.date | None = None
+        self.include_plan = False
         self.result: ReviewResult | None = None
 
     def compose(self) -> ComposeResult:
@@ -69,16 +71,17 @@ class ReviewScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         self.query_one("#review-loading").display = True
-        self.make_review(self.language, self.since)
+        self.make_review(self.language, self.since, self.include_plan)
 
     @work(thread=True, exclusive=True, group="review")
-    def make_review(self, language: str, since: dt.date | None) -> None:
+    def make_review(self, language: str, since: dt.date | None, include_plan: bool) -> None:
         try:
             result = review_journal(
                 self.app.journal,
                 today=self.app.today(),
                 since=since,
                 langs=languages(language),
+                include_plan=include_plan,
             )
         except CareerCoachError as exc:
             self.post_message(self.Made(None, str(exc)))
@@ -103,6 +106,13 @@ class ReviewScreen(Screen[None]):
         """Both drafts, English only, Japanese only."""
         index = LANGUAGE_CYCLE.index(self.language)
         self.language = LANGUAGE_CYCLE[(index + 1) % len(LANGUAGE_CYCLE)]
+        self.refresh_data()
+
+    def action_plan_evidence(self) -> None:
+        """Count improvement-plan evidence too, or leave it out again (the default)."""
+        self.include_plan = not self.include_plan
+        state = "counted in" if self.include_plan else "left out of"
+        notify_literal(self.app, f"Improvement-plan evidence is {state} the review.")
         self.refresh_data()
 
     def action_since(self) -> None:
