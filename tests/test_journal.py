@@ -233,7 +233,7 @@ def kill_writer_at_random(path: Path, rng: random.Random) -> list[str]:
 def test_sigkill_never_loses_an_acknowledged_entry(journal_path: Path) -> None:
     rng = random.Random(20261120)
     acknowledged: list[str] = []
-    for _ in range(int(os.environ.get("CAREERCOACH_CRASH_ROUNDS", "25"))):
+    for _ in range(int(os.environ.get("CAREERCOACH_CRASH_ROUNDS", "12"))):
         acknowledged += kill_writer_at_random(journal_path, rng)
         present = {e.id for e in Journal(journal_path).entries()}
         missing = set(acknowledged) - present

@@ -23,7 +23,7 @@ from careercoach.journal import Draft, Journal
 from . import crash_harness
 from .crash_harness import Ack, kill_at_random
 
-ROUNDS = {"add": 150, "edit": 110, "profile": 110, "plan": 60, "import": 60}
+ROUNDS = {"add": 160, "edit": 110, "profile": 110, "plan": 60, "import": 60}
 DAY = dt.date(2026, 11, 20)
 
 

@@ -16,7 +16,7 @@ from tests.tui.conftest import SIZE, TODAY, make_app, ready, settle
 
 from .crash_harness import Ack, kill_at_random
 
-ROUNDS = 20
+ROUNDS = 12
 
 
 def checkin_loop(path: Path, ack: Ack) -> None:
@@ -49,7 +49,7 @@ def test_killed_app_keeps_every_acknowledged_checkin(tmp_path: Path) -> None:
     acknowledged: list[str] = []
     for _ in range(ROUNDS):
         acknowledged += kill_at_random(
-            lambda ack: checkin_loop(path, ack), rng, acks=(0, 2), pause=0.5
+            lambda ack: checkin_loop(path, ack), rng, acks=(0, 1), pause=0.4
         )
         present = {e.id for e in Journal(path).entries()}
         assert set(acknowledged) <= present
