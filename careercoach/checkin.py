@@ -47,6 +47,7 @@ class AreaAnswer(msgspec.Struct, frozen=True):
 
     examples: tuple[str, ...] = ()
     free_text: str = ""
+    free_text_ja: str = ""  # the free line's title in Japanese, for Japanese scripts
 
 
 def load_checkin(path: Path | None = None) -> tuple[Area, ...]:
@@ -162,5 +163,14 @@ def drafts_for_week(
         free = answer.free_text.strip()
         if free:
             details = {"type": area.free_type} if area.free_type else {}
-            drafts.append(Draft(day, area.kind, free, tags=(CHECKIN_TAG,), details=details))
+            drafts.append(
+                Draft(
+                    day,
+                    area.kind,
+                    free,
+                    tags=(CHECKIN_TAG,),
+                    details=details,
+                    title_ja=answer.free_text_ja.strip(),
+                )
+            )
     return drafts

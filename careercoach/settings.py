@@ -23,7 +23,7 @@ DEFAULT_THEME = "textual-dark"
 
 
 SCRIPT_LANGUAGES = ("en", "ja", "both")
-SCRIPT_FORMATS = ("talk", "message")
+SCRIPT_FORMATS = ("talk", "email", "chat")  # a "message" saved before the split reads as unset
 
 
 class Settings(msgspec.Struct, frozen=True):

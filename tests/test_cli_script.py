@@ -13,11 +13,10 @@ import pytest
 from click.testing import CliRunner
 from msgspec.structs import replace
 
-from careercoach import clipboard
+from careercoach import clipboard, phrasing
 from careercoach.cli import cli
 from careercoach.demo import write_demo
 from careercoach.journal.api import Draft, Journal
-from careercoach.phrasing import scripts as phrasing
 from careercoach.readiness.criteria import load_criteria
 from careercoach.readiness.score import assess
 
@@ -59,8 +58,9 @@ def expected_text(journal: Journal, situation: str, lang: str, fmt: str) -> str:
     ("situation", "lang", "fmt"),
     [
         ("after_project", "en", "talk"),
-        ("after_evaluation", "ja", "message"),
-        ("contract_renewal", "en", "message"),
+        ("after_evaluation", "ja", "email"),
+        ("contract_renewal", "en", "chat"),
+        ("after_project", "ja", "email"),
         ("japanese_improved", "ja", "talk"),
         ("career_growth", "en", "talk"),
     ],
@@ -71,7 +71,7 @@ def test_script_prints_exactly_the_draft(demo_journal, run, situation, lang, fmt
     assert result.stdout == expected_text(demo_journal, situation, lang, fmt) + "\n"
     assert "\x1b" not in result.stdout
     assert f"Situation: {phrasing.SITUATIONS[situation]} (chosen with --situation)" in result.stderr
-    assert "Cites entries: " in result.stderr
+    assert ("Cites entries: " in result.stderr) is (fmt != "chat")  # a chat message cites none
 
 
 def test_language_defaults_to_the_profile(demo_journal, run) -> None:
@@ -101,14 +101,14 @@ def test_as_of_moves_the_facts(demo_journal, run) -> None:
     long_ago = (TODAY - dt.timedelta(days=3000)).isoformat()
     result = run("script", "--situation", "career_growth", "--lang", "en", "--as-of", long_ago)
     assert result.exit_code == 0, result.output
-    assert "“" not in result.stdout  # nothing was on record yet
+    assert "\n- " not in result.stdout  # nothing was on record yet
     assert "Cites entries" not in result.stderr
 
 
 def test_new_user_without_a_journal_gets_a_clean_script(run, journal_path: Path) -> None:
-    result = run("script", "--format", "message")
+    result = run("script", "--format", "chat")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Hello,\n\n")
+    assert result.stdout.startswith("Hello,\n")
     for leak in ("$", "{", "}", "<", ">", "None", "[]"):
         assert leak not in result.stdout
     assert "Situation: A general career-growth conversation (suggested" in result.stderr
@@ -121,11 +121,11 @@ def test_template_and_escape_sequences_in_titles_stay_inert(
     monkeypatch.setattr(pyperclip, "copy", copied.append)
     journal.add(Draft(TODAY, "achievement", "Cut $cost by {x}% via %s [b]reuse[/b]"))
     journal.add(Draft(TODAY, "bridge", "Fixed \x1b]0;owned\x07 the \x1b[31mred\x1b[0m build"))
-    result = run("script", "--situation", "career_growth", "--lang", "en", "--format", "message",
+    result = run("script", "--situation", "career_growth", "--lang", "en", "--format", "email",
                  "--copy")  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "“Cut $cost by {x}% via %s [b]reuse[/b]”" in result.stdout
-    assert "“Fixed  the red build”" in result.stdout
+    assert "\n- Cut $cost by {x}% via %s [b]reuse[/b]\n" in result.stdout
+    assert "\n- Fixed  the red build\n" in result.stdout
     assert "\x1b" not in result.stdout
     assert copied == [result.stdout.removesuffix("\n")]
 
@@ -137,12 +137,16 @@ def test_template_and_escape_sequences_in_titles_stay_inert(
         (["script", "--lang", "fr"], "Invalid value for '--lang'"),
         (["script", "--as-of", "someday"], "Error: bad date 'someday'"),
         (["soften", "x", "--lang", "de"], "Invalid value for '--lang'"),
+        (["script", "--format", "message"], "Invalid value for '--format'"),
+        (["soften", ""], "Error: there is nothing to soften"),
+        (["soften", "   \n"], "Error: there is nothing to soften"),
     ],
 )
 def test_bad_options_are_one_clear_line(run, args: list[str], message: str) -> None:
     result = run(*args)
     assert result.exit_code == 2
     assert message in result.stderr
+    assert result.stderr.strip().count("\n") == 0 or "Usage" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -215,30 +219,51 @@ def test_pyperclip_copy_is_false_without_a_backend(no_pyperclip) -> None:
 # -- soften --------------------------------------------------------------------------
 
 SOFT_REJECTION = (
-    "This method might not suit us here, so perhaps we could look at another approach "
-    "that fits the situation better."
+    "Perhaps we could consider an approach other than this method that may fit the "
+    "situation better."
 )
+REJECTION_TITLE = '"This method doesn\'t work" becomes another approach to consider'
 
 
-def test_soften_prints_the_text_and_lists_rules_on_stderr(run) -> None:
+def test_soften_prints_the_text_and_lists_rule_titles_on_stderr(run) -> None:
     result = run("soften", "This method doesn't work.")
     assert result.exit_code == 0, result.output
     assert result.stdout == SOFT_REJECTION + "\n"
-    assert "- flat_rejection (promotion guide §5): " in result.stderr
+    assert f"- {REJECTION_TITLE} (promotion guide §5): " in result.stderr
+    assert "flat_rejection" not in result.output
 
 
 def test_soften_explain_puts_the_rules_on_stdout(run) -> None:
     result = run("soften", "--explain", "Why don't we change this?")
     lines = result.stdout.splitlines()
-    assert lines[0] == "If everyone agrees, could we perhaps look into whether to change this?"
+    assert lines[0] == "If everyone agrees, maybe we could change this?"
     assert lines[1:3] == ["", "Rules applied:"]
-    assert lines[3].startswith("- why_dont_we (promotion guide §5): ")
+    assert lines[3].startswith('- "Why don\'t we" becomes a proposal')
+    assert "why_dont_we" not in result.output
 
 
-def test_soften_leaves_soft_text_alone(run) -> None:
-    result = run("soften", "Perhaps we could try another way.")
-    assert result.stdout == "Perhaps we could try another way.\n"
-    assert "Already soft: no rule changed it." in result.stderr
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perhaps we could try another way.",
+        "It doesn't work on my machine.",
+        "If you are wrong, tell me.",
+    ],
+)
+def test_soften_says_when_no_rule_matched(run, text: str) -> None:
+    result = run("soften", text)
+    assert result.exit_code == 0
+    assert result.stdout == text + "\n"
+    assert result.stderr == "No rule matched: the text is unchanged.\n"
+
+
+def test_soften_handles_every_sentence_and_the_core_request(run) -> None:
+    result = run("soften", "I deserve a promotion. Send me the report.")
+    assert result.stdout == (
+        "I would like to contribute at a higher level. Which skills should I develop to move "
+        "toward a promotion? Could you send me the report, please?\n"
+    )
+    assert result.stderr.count("\n- ") == 2
 
 
 def test_soften_json_and_japanese_detection(run) -> None:
@@ -247,8 +272,11 @@ def test_soften_json_and_japanese_detection(run) -> None:
     assert data["lang"] == "ja"
     assert data["text"] == "皆さんがよろしければ、変更してみるのはいかがでしょうか？"
     assert data["changed"] is True
-    assert [r["id"] for r in data["rules"]] == ["ja_why_not"]
+    assert [r["title"] for r in data["rules"]] == [
+        "「なぜ〜しないのですか」を、皆さんの合意を待つ提案に"
+    ]
     assert data["rules"][0]["section"] == "promotion guide §5"
+    assert "ja_why_not" not in result.stdout
 
 
 def test_soften_reads_stdin_with_a_dash(run) -> None:
@@ -260,3 +288,36 @@ def test_soften_refuses_oversized_text_in_one_line(run) -> None:
     result = run("soften", "-", input="a" * 20_001)
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: the text is 20001 characters")
+
+
+# -- Japanese titles, addressing and timing notes -----------------------------------
+
+
+def test_ja_script_names_entries_without_a_japanese_title(journal: Journal, run) -> None:
+    with_ja = journal.add(
+        Draft(TODAY, "achievement", "Shipped billing", title_ja="請求機能のリリース")
+    )
+    without = journal.add(Draft(TODAY, "achievement", "Led the launch [b]$x"))
+    result = run("script", "--situation", "career_growth", "--lang", "ja", "--format", "email")
+    assert result.exit_code == 0, result.output
+    assert "・請求機能のリリース\n" in result.stdout
+    assert "・Led the launch [b]$x\n" in result.stdout
+    assert "1 cited entry has no Japanese title" in result.stderr
+    assert f"  {without.id}  Led the launch [b]$x" in result.stderr
+    assert with_ja.id not in result.stderr.split("no Japanese title")[1]
+    data = json.loads(
+        run("script", "--situation", "career_growth", "--lang", "ja", "--json").stdout
+    )
+    assert data["missing_japanese_titles"] == [{"id": without.id, "title": "Led the launch [b]$x"}]
+    english = run("script", "--situation", "career_growth", "--lang", "en")
+    assert "no Japanese title" not in english.stderr
+
+
+def test_addressing_gaps_and_timing_are_noted(journal: Journal, run) -> None:
+    journal.save_profile(replace(journal.profile(), manager_name="Sato"))
+    result = run("script", "--lang", "ja", "--format", "email")
+    assert "manager_name_ja" in result.stderr
+    assert "Satoさん" not in result.stdout and "Sato" not in result.stdout
+    assert "Timing: Not yet" in result.stderr
+    data = json.loads(run("script", "--json").stdout)
+    assert data["timing"]["good"] is False and data["timing"]["headline"].startswith("Not yet")

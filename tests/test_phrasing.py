@@ -1,4 +1,11 @@
-"""Promotion-request scripts: every situation, language and format, filled from the journal."""
+"""Promotion-request scripts: every situation, language and format, filled from the journal.
+
+The exact wording is held by the golden files (test_golden.py); these tests hold the
+rules any wording must keep, over the demo journal and over generated journals and
+profiles: titles cited as items after a complete sentence and never inside a Japanese
+one, one honorific, no connective opening a paragraph, no placeholder, user text
+literal, natural keigo.
+"""
 
 from __future__ import annotations
 
@@ -10,27 +17,38 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careercoach.content.loader import builtin_path
 from careercoach.demo import write_demo
 from careercoach.errors import ContentError, ValidationError
-from careercoach.journal.api import Journal
+from careercoach.journal import Journal
 from careercoach.model import Entry, Profile, make_entry
-from careercoach.phrasing import scripts as phrasing
-from careercoach.phrasing.scripts import Fact, JournalFacts, draft, gather_facts, suggest_situation
-from careercoach.readiness.criteria import load_criteria
-from careercoach.readiness.score import Assessment, Band, TimingVerdict, assess
+from careercoach.phrasing import (
+    FORMATS,
+    LANGUAGES,
+    MAX_SPOKEN_ITEMS,
+    SITUATIONS,
+    Citation,
+    JournalFacts,
+    draft,
+    gather_facts,
+    load_phrasing,
+    suggest_situation,
+)
+from careercoach.readiness import assess, load_criteria
+from careercoach.readiness.score import Assessment, Band, TimingVerdict
 
 AS_OF = dt.date(2026, 11, 20)
-COMBOS = list(itertools.product(phrasing.SITUATIONS, phrasing.LANGUAGES, phrasing.FORMATS))
+COMBOS = list(itertools.product(SITUATIONS, LANGUAGES, FORMATS))
 COMBO_IDS = ["-".join(c) for c in COMBOS]
-LEAKS = ("$", "{", "}", "<", ">", "None", "[]")
-# A sentence ends politely when its last words are one of these (です・ます and humble forms).
-POLITE_ENDINGS = ("です", "ます", "ました", "ません", "でしょうか", "ございます", "いたします")
-HUMBLE_FORMS = ("いただ", "おります", "いたし", "存じ", "まいり", "させて")
+ITEM = re.compile(r"^(?:・|- )")
 PAY_WORDS = re.compile(r"salary|\bpay\b|\braise\b|bonus|[¥$€£]|円|給与|給料|年収|昇給")
+DOUBLED = re.compile(
+    r"(?:課長|部長|係長|社長|室長|主任|様|さん)(?:さん|様)|-san-san|[A-Za-z](?:さん|様)"
+)
+LEANS = re.compile(r"^(?:また|さらに|あわせて|加えて)、|^(?:Also|In addition)\b|\balso\b")
 
 
 @pytest.fixture(scope="module")
@@ -41,25 +59,61 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Entry], Profile
     return journal.entries(), journal.profile()
 
 
-def assert_clean(text: str) -> None:
-    """No placeholder or rendering debris can reach the user."""
-    assert text.strip() == text and text
-    for leak in LEAKS:
-        assert leak not in text, f"{leak!r} leaked into: {text}"
-    for debris in ("  ", "\n\n\n", " ,", " .", "、、", "。。", "、。"):
-        assert debris not in text, f"{debris!r} in: {text}"
-
-
-def ja_sentences(text: str) -> list[str]:
-    return [s for line in text.splitlines() for s in re.findall(r"[^。？]+[。？]?", line)]
-
-
-def entry(entry_id: str, day: dt.date, kind: str, title: str, **details: Any) -> Entry:
-    return make_entry(entry_id=entry_id, date=day, kind=kind, title=title, details=details)
+def entry(entry_id: str, day: dt.date, kind: str, title: str, title_ja: str = "", **details):
+    return make_entry(
+        entry_id=entry_id, date=day, kind=kind, title=title, title_ja=title_ja, details=details
+    )
 
 
 def days_ago(days: int) -> dt.date:
     return AS_OF - dt.timedelta(days=days)
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    return [block.splitlines() for block in text.split("\n\n")]
+
+
+def sentences(line: str) -> list[str]:
+    return [s.strip() for s in re.findall(r"[^。？！.?!]+[。？！.?!]*", line) if s.strip()]
+
+
+def check_script(
+    text: str, lang: str, fmt: str, titles: list[str], names: tuple[str, ...] = ()
+) -> None:
+    """The rules every rendered script keeps, whatever the journal and profile."""
+    assert text.strip() == text and text
+    bare = text
+    for user in sorted([*titles, *names], key=len, reverse=True):
+        bare = bare.replace(user, "")
+    for leak in ("$", "{", "}", "None", "[]"):
+        assert leak not in bare, f"{leak!r} leaked into: {text}"
+    for debris in ("  ", "\n\n\n", " ,", " .", "、、", "。。", "、。"):
+        assert debris not in bare, f"{debris!r} in: {text}"
+    assert not DOUBLED.search(bare), f"doubled honorific in: {text}"
+    assert not PAY_WORDS.search(bare)
+    for block in paragraphs(text):
+        prose = [line for line in block if not ITEM.match(line)]
+        if prose:
+            opening = sentences(prose[0])
+            assert not LEANS.search(opening[0] if opening else ""), (
+                f"opens on a connective: {block}"
+            )
+        items_in_a_row = 0
+        for line in block:
+            items_in_a_row = items_in_a_row + 1 if ITEM.match(line) else 0
+            assert items_in_a_row <= (MAX_SPOKEN_ITEMS if fmt == "talk" else 3)
+    if lang == "ja":
+        ja_prose = "\n".join(line for line in text.splitlines() if not ITEM.match(line))
+        for user in titles:
+            if re.search(r"[A-Za-z]", user) and len(user) > 3:
+                assert user not in ja_prose, f"Latin title {user!r} inside a Japanese sentence"
+        assert "させていただけますでしょうか" not in text
+        assert "ご報告なのですが" not in text and "より高いレベル" not in text
+        endings = re.findall(r"([^、。\n]{0,12}(?:でしょうか|幸いです|存じます))。", text)
+        assert len(endings) == len(set(endings)), f"the same request ending twice: {endings}"
+    else:
+        for clumsy in ("Thank you for my evaluation", "a coming 1:1", "Thank you in advance"):
+            assert clumsy not in text
 
 
 # -- every situation x language x format -------------------------------------------
@@ -70,80 +124,107 @@ def test_demo_journal_script_cites_real_entries(demo, situation: str, lang: str,
     entries, profile = demo
     by_id = {e.id: e for e in entries}
     script = draft(situation, lang, fmt, gather_facts(entries, profile, AS_OF), profile)
-    assert_clean(script.text)
-    assert script.cited_ids, "a script for a full journal should back itself with entries"
+    titles = [t for e in entries for t in (e.title, e.title_ja) if t]
+    check_script(script.text, lang, fmt, titles, (profile.name, profile.name_ja))
+    if fmt != "chat":
+        assert script.cited_ids, "a script for a full journal should back itself with entries"
+    lines = script.text.splitlines()
     for cited in script.cited_ids:
         cited_entry = by_id[cited]
         if cited_entry.subtype == "jlpt":
             assert str(cited_entry.details["level"]) in script.text
-        else:
-            assert cited_entry.title in script.text
-
-
-@pytest.mark.parametrize(("situation", "lang", "fmt"), COMBOS, ids=COMBO_IDS)
-def test_empty_journal_and_profile_still_get_a_whole_script(
-    situation: str, lang: str, fmt: str
-) -> None:
-    profile = Profile()
-    script = draft(situation, lang, fmt, gather_facts([], profile, AS_OF), profile)
-    assert_clean(script.text)
-    assert script.cited_ids == ()
-    # Ambition paired with humility: wanting to contribute more, asking what to develop.
-    if lang == "en":
-        assert "contribute" in script.text and "skills" in script.text and "?" in script.text
-    else:
-        assert "貢献" in script.text and "スキル" in script.text and "でしょうか" in script.text
-
-
-@pytest.mark.parametrize(("situation", "lang", "fmt"), COMBOS, ids=COMBO_IDS)
-def test_japanese_is_polite_and_english_never_mentions_pay(
-    demo, situation: str, lang: str, fmt: str
-) -> None:
-    entries, profile = demo
-    for facts in (gather_facts(entries, profile, AS_OF), JournalFacts()):
-        text = draft(situation, lang, fmt, facts, profile).text
-        template_only = draft(situation, lang, fmt, JournalFacts(), profile).text
-        assert not PAY_WORDS.search(template_only)
-        if lang == "en":
             continue
-        assert any(form in text for form in HUMBLE_FORMS)
-        for sentence in ja_sentences(text):
-            if sentence == f"{profile.manager_name}さん":
-                continue  # the addressee line of a message
-            assert sentence.endswith(("。", "？")), sentence
-            assert sentence[:-1].endswith(POLITE_ENDINGS), sentence
+        shown = cited_entry.title_ja if lang == "ja" and cited_entry.title_ja else cited_entry.title
+        assert ("・" if lang == "ja" else "- ") + shown in lines
 
 
-# -- slots: what fills them, and what happens when they are empty -------------------
+@pytest.mark.parametrize(("situation", "lang", "fmt"), COMBOS, ids=COMBO_IDS)
+def test_empty_journal_and_profile_still_get_a_whole_script(situation, lang, fmt) -> None:
+    script = draft(situation, lang, fmt, gather_facts([], Profile(), AS_OF), Profile())
+    check_script(script.text, lang, fmt, [])
+    assert script.cited_ids == () and script.citations == ()
 
 
-def test_missing_slot_drops_its_sentence_or_uses_the_fallback() -> None:
-    profile = Profile(manager_name="Sato")
-    full = JournalFacts(bridge=(Fact("b1", "Explained nemawashi"),))
-    with_bridge = draft("career_growth", "en", "message", full, profile).text
-    without = draft("career_growth", "en", "message", JournalFacts(), Profile()).text
-    assert with_bridge.startswith("Hi Sato,")
-    assert "for example “Explained nemawashi”." in with_bridge
-    assert without.startswith("Hello,")
-    assert "for example" not in without
-    assert len(without) < len(with_bridge)
+def test_email_has_subject_addressee_greeting_and_closing() -> None:
+    profile = Profile(name="Alex Morgan", name_ja="モーガン", manager_name="Sato",
+                      manager_name_ja="佐藤", manager_title="課長")  # fmt: skip
+    ja = draft("career_growth", "ja", "email", JournalFacts(), profile).text.split("\n\n")
+    assert ja[:3] == ["件名：今後のキャリアについてのご相談（1on1のお願い）", "佐藤課長",
+                      "お疲れさまです。モーガンです。"]  # fmt: skip
+    assert ja[-1].endswith("よろしくお願いいたします。")
+    en = draft("career_growth", "en", "email", JournalFacts(), profile).text.split("\n\n")
+    assert en[0].startswith("Subject: ") and en[1] == "Hi Sato-san,"
+    assert en[-1] == "Best regards,\nAlex Morgan"
+    chat = draft("career_growth", "ja", "chat", JournalFacts(), profile).text.splitlines()
+    assert chat[0] == "佐藤課長、お疲れさまです。" and "件名" not in "".join(chat)
 
 
-@pytest.mark.parametrize(
-    ("manager_name", "expected"),
-    [
-        ("Sato", "Satoさん、"),
-        ("佐藤", "佐藤さん、"),
-        ("佐藤さん", "佐藤さん、"),
-        ("Sato-san", "Satoさん、"),
-        ("田中様", "田中さん、"),
-    ],
+def test_talk_cites_at_most_two_items_per_point() -> None:
+    facts = JournalFacts(achievements=tuple(Citation(f"a{i}", f"Win {i}") for i in range(3)))
+    talk = draft("career_growth", "en", "talk", facts, Profile()).text
+    email = draft("career_growth", "en", "email", facts, Profile()).text
+    assert talk.count("\n- Win") == 2 and email.count("\n- Win") == 3
+
+
+# -- generated journals and profiles -------------------------------------------------
+
+LATIN_TITLE = st.text(alphabet="abcdefg xyz$[]{}/<>%\\", min_size=3, max_size=30).map(
+    lambda t: "Wx " + t.strip()
 )
-def test_japanese_adds_san_to_the_manager_once(manager_name: str, expected: str) -> None:
-    profile = Profile(manager_name=manager_name)
-    text = draft("career_growth", "ja", "talk", JournalFacts(), profile).text
-    assert text.startswith(expected)
-    assert "さんさん" not in text
+JA_TITLE = st.one_of(
+    st.just(""),
+    st.text(alphabet="決済基盤の取りまとめ手順書 [b]$x{}", min_size=2, max_size=20).map(str.strip),
+)
+KINDS = st.sampled_from([
+    ("achievement", {"type": "major_project"}),
+    ("achievement", {"type": "milestone"}),
+    ("bridge", {}),
+    ("documentation", {}),
+    ("japanese", {"type": "jlpt", "level": "N2", "passed": True}),
+])  # fmt: skip
+PROFILES = st.builds(
+    Profile,
+    name=st.sampled_from(["", "Alex Morgan", "$name {x}"]),
+    name_ja=st.sampled_from(["", "モーガン"]),
+    target_role=st.sampled_from(["specialist", "manager"]),
+    start_date=st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), AS_OF)),
+    manager_name=st.sampled_from(
+        ["", "Sato", "Sato-san", "佐藤課長", "佐藤課長さん", "佐藤", "Ken"]
+    ),
+    manager_name_ja=st.sampled_from(["", "佐藤", "田中様", "佐藤部長"]),
+    manager_title=st.sampled_from(["", "課長", "部長", "係長さん"]),
+    manager_addressing=st.sampled_from(["", "title", "san", "name"]),
+)
+
+
+@st.composite
+def journals(draw) -> list[Entry]:
+    rows = draw(st.lists(st.tuples(KINDS, st.integers(0, 500), LATIN_TITLE, JA_TITLE), max_size=12))
+    return [
+        entry(f"g{i:03d}", days_ago(days), kind, title, title_ja, **details)
+        for i, ((kind, details), days, title, title_ja) in enumerate(rows)
+    ]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    entries=journals(),
+    profile=PROFILES,
+    situation=st.sampled_from(tuple(SITUATIONS)),
+    lang=st.sampled_from(LANGUAGES),
+    fmt=st.sampled_from(FORMATS),
+)
+def test_any_journal_and_profile_give_a_sendable_script(entries, profile, situation, lang, fmt):
+    script = draft(situation, lang, fmt, gather_facts(entries, profile, AS_OF), profile)
+    user_texts = [t for e in entries for t in (e.title, e.title_ja) if t]
+    check_script(script.text, lang, fmt, user_texts, (profile.name, profile.name_ja))
+    lines = script.text.splitlines()
+    mark = "・" if lang == "ja" else "- "
+    for citation in script.citations:
+        assert mark + citation.text(lang) in lines, "a title is cited as typed, as an item"
+
+
+# -- facts -------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -183,21 +264,18 @@ def test_gather_facts_picks_recent_distinct_entries_up_to_as_of() -> None:
         entry("ach001", days_ago(1), "achievement", "Shipped billing", type="milestone"),
         entry("ach002", days_ago(2), "achievement", "shipped BILLING", type="milestone"),
         entry("ach003", days_ago(3), "achievement", "Client demo praised", type="recognition"),
-        entry("ach004", days_ago(4), "achievement", "Launched search", type="major_project"),
+        entry("ach004", days_ago(4), "achievement", "Launched search", "検索機能のリリース",
+              type="major_project"),
         entry("ach005", days_ago(5), "achievement", "Fourth distinct win"),
+        entry("ach006", days_ago(6), "achievement", "Fifth distinct win"),
         entry("old001", days_ago(400), "achievement", "Ancient history"),
         entry("doc001", days_ago(10), "documentation", "Deployment checklist"),
-        entry("jp0001", days_ago(30), "japanese", "JLPT N1: failed", type="jlpt", level="N1",
-              passed=False),
-        entry("jp0002", days_ago(60), "japanese", "JLPT N2: passed", type="jlpt", level="N2",
-              passed=True),
     ]  # fmt: skip
-    facts = gather_facts(entries, Profile(jlpt_level="N3"), AS_OF)
-    assert [f.entry_id for f in facts.achievements] == ["ach001", "ach003", "ach004"]
-    assert facts.project == Fact("ach004", "Launched search")
-    assert facts.documentation == (Fact("doc001", "Deployment checklist"),)
+    facts = gather_facts(entries, Profile(), AS_OF)
+    assert facts.project == Citation("ach004", "Launched search", "検索機能のリリース")
+    assert [c.entry_id for c in facts.achievements] == ["ach001", "ach003", "ach005"]
+    assert facts.documentation == (Citation("doc001", "Deployment checklist"),)
     assert facts.bridge == ()
-    assert (facts.jlpt_level, facts.jlpt_entry_id) == ("N2", "jp0002")
 
 
 @pytest.mark.parametrize(
@@ -215,78 +293,34 @@ def test_after_project_needs_a_fresh_major_project(project_age_days: int, expect
     assert (facts.project.entry_id if facts.project else None) == expected
 
 
-def test_jlpt_falls_back_to_the_profile_without_citing_anything() -> None:
-    profile = Profile(jlpt_level="N3")
-    script = draft("japanese_improved", "en", "talk", gather_facts([], profile, AS_OF), profile)
-    assert "I have passed JLPT N3." in script.text
-    assert script.cited_ids == ()
-
-
-def test_only_cited_sentences_cite() -> None:
-    facts = JournalFacts(
-        achievements=(Fact("ach001", "Shipped billing"),),
-        bridge=(Fact("brg001", "Explained nemawashi"),),
-    )
-    script = draft("japanese_improved", "en", "talk", facts, Profile())
-    assert script.cited_ids == ("brg001",)  # this script mentions bridge work, not achievements
-    assert "Shipped billing" not in script.text
-
-
-# -- user text is data ---------------------------------------------------------------
-
-TEMPLATE_LOOKING = [
-    "Cut costs by $x with ${role}",
-    "Fixed {x} and {0} in the {manager}",
-    "Handled %s and %(name)s cases",
-    "Wrote [b]bold[/b] and [/] docs",
-    r"Used \g<0> and \1 in a regex",
-    "$$ saved <b>twice</b>",
-]
-
-
-@pytest.mark.parametrize("title", TEMPLATE_LOOKING)
-def test_template_looking_titles_appear_literally(title: str) -> None:
-    entries = [
-        entry("ach001", days_ago(3), "achievement", title, type="major_project"),
-        entry("brg001", days_ago(3), "bridge", title),
-        entry("doc001", days_ago(3), "documentation", title),
-    ]
-    profile = Profile(manager_name=title[:20])
-    facts = gather_facts(entries, profile, AS_OF)
-    for situation, lang, fmt in COMBOS:
-        script = draft(situation, lang, fmt, facts, profile)
-        assert script.cited_ids
-        assert title in script.text
-        assert title[:20].strip() in script.text
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    titles=st.lists(
-        st.text(alphabet=st.sampled_from("ab $${}%s[]/<>\\g0日本"), min_size=1, max_size=30)
-        .map(str.strip)
-        .filter(bool),
-        min_size=1,
-        max_size=5,
-    ),
-    situation=st.sampled_from(tuple(phrasing.SITUATIONS)),
-    lang=st.sampled_from(phrasing.LANGUAGES),
-    fmt=st.sampled_from(phrasing.FORMATS),
+@pytest.mark.parametrize(
+    ("days", "passed", "news"),
+    [
+        (1, True, True),
+        (59, True, True),
+        (60, False, False),
+        (60, True, False),
+        (700, True, False),
+    ],
 )
-def test_any_title_is_inserted_verbatim(titles, situation, lang, fmt) -> None:
-    facts = JournalFacts(
-        project=Fact("p0", titles[0]),
-        achievements=tuple(Fact(f"a{i}", t) for i, t in enumerate(titles[:3])),
-        bridge=tuple(Fact(f"b{i}", t) for i, t in enumerate(titles[-3:])),
-        documentation=tuple(Fact(f"d{i}", t) for i, t in enumerate(titles[1:4])),
-    )
-    by_id = {f.entry_id: f.title for f in (facts.project, *facts.achievements, *facts.bridge,
-                                            *facts.documentation)}  # fmt: skip
-    script = draft(situation, lang, fmt, facts, Profile())
-    assert script.cited_ids
-    for cited in script.cited_ids:
-        quoted = f"“{by_id[cited]}”" if lang == "en" else f"「{by_id[cited]}」"
-        assert quoted in script.text
+def test_a_jlpt_pass_is_news_only_within_the_timing_window(days: int, passed: bool, news: bool):
+    jlpt = entry("jp0001", days_ago(days), "japanese", "JLPT N2", type="jlpt", level="N2",
+                 passed=passed)  # fmt: skip
+    profile = Profile(jlpt_level="N2")
+    facts = gather_facts([jlpt], profile, AS_OF)
+    for fmt in FORMATS:
+        ja = draft("japanese_improved", "ja", fmt, facts, profile)
+        en = draft("japanese_improved", "en", fmt, facts, profile)
+        assert ("合格いたしました" in ja.text) is news
+        assert ("passed JLPT N2" in en.text) is news
+        assert (ja.cited_ids == ("jp0001",)) is news
+
+
+def test_the_profile_level_alone_is_never_announced() -> None:
+    profile = Profile(jlpt_level="N1")
+    for lang, fmt in itertools.product(LANGUAGES, FORMATS):
+        text = draft("japanese_improved", lang, fmt, gather_facts([], profile, AS_OF), profile).text
+        assert "合格" not in text and "passed" not in text and "N1" not in text
 
 
 # -- choosing the situation from the readiness timing -------------------------------
@@ -324,8 +358,6 @@ def test_suggestion_on_the_demo_journal_uses_a_real_assessment(demo) -> None:
     assessment = assess(entries, profile, load_criteria(), AS_OF)
     suggested = suggest_situation(assessment)
     assert suggested in (*assessment.timing.occasions, "career_growth")
-    if assessment.timing.occasions:
-        assert suggested == assessment.timing.occasions[0]
 
 
 # -- bad requests and bad content -----------------------------------------------------
@@ -345,10 +377,10 @@ def test_draft_rejects_unknown_choices(situation, lang, fmt, message) -> None:
 
 
 def test_builtin_content_cites_the_guide() -> None:
-    content = phrasing.load_phrasing()
+    content = load_phrasing()
     assert set(content.sections.values()) == {"promotion guide §8"}
-    assert all(r.section == "promotion guide §5" for rules in content.soften_rules.values()
-               for r in rules)  # fmt: skip
+    sections = {r.section for rules in content.soften_rules.values() for r in rules}
+    assert sections == {"promotion guide §5", "promotion guide §8"}
 
 
 DELETE = object()
@@ -369,8 +401,10 @@ def broken_copy(tmp_path: Path, key_path: tuple, value: Any) -> Path:
 
 
 T0 = ("situations", "after_project", "en", "talk", 0)
+E1 = ("situations", "after_project", "en", "email", 1)
 P0 = "situations.after_project"
 W0 = f"{P0}.en.talk[0]"
+W1 = f"{P0}.en.email[1]"
 S0 = "softener.en[0]"
 
 
@@ -379,27 +413,40 @@ S0 = "softener.en[0]"
     [
         ((*T0, 0, "text"), "Hi $boss,", f"{W0}[0].text", "unknown slot $boss"),
         ((*T0, 0, "text"), "It costs $5.", f"{W0}[0].text", "a lone $"),
-        ((*T0, 2), "I deserve a raise.", f"{W0}[2]", "mentions pay"),
-        ((*T0, 2), "", f"{W0}[2]", "must not be empty"),
+        ((*T0, 1), "I deserve a raise.", f"{W0}[1]", "mentions pay"),
+        ((*T0, 1), "", f"{W0}[1]", "must not be empty"),
         ((*T0, 0, "otherwise"), "Hi $manager", f"{W0}[0].otherwise", "must not use slots"),
         ((*T0, 0, "text"), "Hello.", f"{W0}[0].otherwise", "is never used"),
         ((*T0, 0, "note"), "x", f"{W0}[0].note", "unknown key"),
-        (T0[:-1], [["$bridge"]], f"{P0}.en.talk", "every sentence needs a slot"),
+        ((*E1, 1, "alone"), DELETE, f"{W1}[1]", "add `alone`"),
+        ((*E1, 1, "alone"), "Also this:", f"{W1}[1].alone", "cannot lean on one"),
+        ((*E1, 0, "items"), "wins", f"{W1}[0].items", "unknown item slot"),
+        ((*E1, 0, "text"), "For $role:", f"{W1}[0].text", "cannot use slots as well"),
+        (
+            T0[:-1],
+            [[{"text": "x:", "items": "bridge"}]],
+            f"{P0}.en.talk",
+            "every sentence may be left out",
+        ),
         (("situations", "career_growth"), DELETE, "situations", "missing field 'career_growth'"),
         (("situations", "after_project", "extra"), "x", f"{P0}.extra", "unknown key"),
+        (
+            ("situations", "after_project", "ja", "subject"),
+            {"text": "$jlpt"},
+            f"{P0}.ja.subject",
+            "needs an `otherwise`",
+        ),
+        (("frames", "ja", "greeting"), DELETE, "frames.ja", "missing field 'greeting'"),
         (("roles", "manager", "ja"), 5, "roles.manager.ja", "expected text"),
         (("softener", "en", 0, "pattern"), "(unclosed", f"{S0}.pattern", "not a valid regular"),
-        (("softener", "en", 0, "pattern"), "x*", f"{S0}.pattern", "matches empty text"),
-        (("softener", "en", 0, "replacement"), "\\g<nope>", f"{S0}.replacement", "names no group"),
-        (("softener", "en", 0, "replacement"), "\\1 again", f"{S0}.replacement", "only \\g<name>"),
-        (("softener", "en", 1, "id"), "flat_rejection", "softener.en[1].id", "duplicate rule id"),
-        (("softener", "ja", 0, "section"), DELETE, "softener.ja[0]", "missing field 'section'"),
+        (("softener", "en", 0, "title"), DELETE, S0, "missing field 'title'"),
+        (("softener", "en", 1, "id"), "promotion_demand", "softener.en[1].id", "duplicate rule id"),
     ],
-)  # fmt: skip
+)
 def test_bad_content_names_file_key_and_problem(tmp_path, key_path, value, where, problem) -> None:
     path = broken_copy(tmp_path, key_path, value)
     with pytest.raises(ContentError) as raised:
-        phrasing.load_phrasing(path)
+        load_phrasing(path)
     message = str(raised.value)
     assert message.startswith(f"{path}: {where}: ")
     assert problem in message

@@ -73,11 +73,13 @@ def test_remember_keeps_the_other_settings() -> None:
     from careercoach.settings import remember
 
     remember(theme="nord")
-    remember(script_language="ja", script_format="message")
-    assert load_settings() == Settings(theme="nord", script_language="ja", script_format="message")
+    remember(script_language="ja", script_format="email")
+    assert load_settings() == Settings(theme="nord", script_language="ja", script_format="email")
 
 
 def test_unknown_script_choices_read_as_unset(tmp_path) -> None:
     path = tmp_path / "settings.json"
     path.write_text('{"script_language": "fr", "script_format": 3}')
+    assert load_settings(path) == Settings()
+    path.write_text('{"script_format": "message"}')  # the one form before email and chat
     assert load_settings(path) == Settings()

@@ -1,7 +1,13 @@
-"""The softener: direct phrasing rewritten in the options-first style (promotion guide §5)."""
+"""The softener: direct phrasing rewritten in the options-first style (promotion guide §5).
+
+The table holds what each sentence becomes, or the property it must keep: a question,
+a conditional and a plain statement of fact come back unchanged, and a negation stays
+a negation. The issue that reshaped the rules listed its failures; each is a row here.
+"""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -10,199 +16,247 @@ from hypothesis import strategies as st
 
 from careercoach.content.loader import Checker
 from careercoach.errors import ContentError, ValidationError
-from careercoach.phrasing.scripts import load_phrasing, soften
-from careercoach.phrasing.softener import MAX_SOFTEN_CHARS, apply_rules, parse_rules
+from careercoach.phrasing import load_phrasing, soften
+from careercoach.phrasing.softener import (
+    MAX_SOFTEN_CHARS,
+    apply_rules,
+    parse_rules,
+    split_sentences,
+)
 
-# What the flat-rejection rule says instead of "X doesn't work".
-OTHER_WAY = "might not suit us here, so perhaps we could look at another approach that fits the"
-OTHER_WAY += " situation better"
-IF_AGREED = "if everyone agrees, could we perhaps look into whether to"
-ANOTHER_VIEW = "I wonder if there might be another way to look at"
-SEE, DIFFERENTLY = "may see", "a little differently"
+CONTRIBUTE = (
+    "I would like to contribute at a higher level. "
+    "Which skills should I develop to move toward a promotion?"
+)
+JA_CONTRIBUTE = (
+    "より大きな役割で貢献したいと考えております。"
+    "昇進に向けて伸ばすべきスキルについて、ご助言いただけますでしょうか。"
+)
+OTHER_APPROACH = "an approach other than {} that may fit the situation better"
 RISKS = "may carry some risks worth talking through"
+UNCHANGED = None  # the sentence must come back exactly as typed
 
 
 @pytest.mark.parametrize(
-    ("before", "after", "rules"),
+    ("before", "after"),
     [
-        # The guide's own two examples.
-        ("This method doesn't work.", f"This method {OTHER_WAY}.", ("flat_rejection",)),
-        ("Why don't we change this?", f"{IF_AGREED.capitalize()} change this?", ("why_dont_we",)),
-        # The rest of the rules, mid-sentence and at the start of one.
-        ("The tool really doesn’t work!", f"The tool {OTHER_WAY}!", ("flat_rejection",)),
-        ("Thanks.\nThis doesn't work.", f"Thanks.\nThis {OTHER_WAY}.", ("flat_rejection",)),
-        ("I think it doesn’t really work", f"I think it {OTHER_WAY}", ("flat_rejection",)),
-        ("So why don't we ask the vendor?", f"So {IF_AGREED} ask the vendor?", ("why_dont_we",)),
-        ("You're wrong about it, sorry.", f"I {SEE} it {DIFFERENTLY}, sorry.", ("wrong_about",)),
-        ("I think you are wrong.", f"I think I {SEE} this {DIFFERENTLY}.", ("you_are_wrong",)),
-        ("I disagree with the schedule.", f"{ANOTHER_VIEW} the schedule.", ("disagree_with",)),
-        ("I strongly disagree with you.", f"{ANOTHER_VIEW} this with you.", ("disagree",)),
-        ("That's a bad idea!", f"That {RISKS}!", ("bad_idea",)),
-        ("I think this is pointless.", f"I think this {RISKS}.", ("bad_idea",)),
-        ("You must update the docs.", "It might help to update the docs.", ("you_must",)),
-        ("We need to fix this first.", "Perhaps we could fix this first.", ("we_must",)),
-        ("Obviously, we should ship it.", "Perhaps we could ship it.", ("we_must", "obviously")),
-        ("Clearly, frankly it is fine.", "It is fine.", ("obviously",)),
+        # The core case: a promotion demand becomes the guide's framing (§8).
+        ("I deserve a promotion.", CONTRIBUTE),
+        ("I want a promotion.", CONTRIBUTE),
+        ("I want a promotion now!", CONTRIBUTE),
+        ("Honestly, I deserve a promotion.", CONTRIBUTE),
+        ("I should be promoted.", CONTRIBUTE),
+        ("I think I deserve a promotion.", CONTRIBUTE),
+        ("Promote me.", CONTRIBUTE),
+        ("Give me a promotion this year.", CONTRIBUTE),
+        # Flat judgements.
+        ("This is wrong.", "I may see this a little differently."),
+        ("That's wrong!", "I may see that a little differently!"),
+        ("The schedule is wrong.", "I may see the schedule a little differently."),
+        ("Your plan is bad.", f"The plan {RISKS}."),
+        ("That is a terrible idea.", f"That {RISKS}."),
+        ("I think this is pointless.", f"I think this {RISKS}."),
+        ("This makes no sense.", "I may be missing something about this."),
+        ("You're wrong.", "I may see this a little differently."),
+        ("You are wrong about the budget.", "I may see the budget a little differently."),
+        ("I disagree.", "I wonder if there might be another way to look at this."),
+        (
+            "I disagree with the schedule.",
+            "I wonder if there might be another way to look at the schedule.",
+        ),
+        ("I strongly disagree with you.", "I may see things a little differently."),
+        # Proposals rejected only at the end of a clause about a proposal.
+        (
+            "This method doesn't work.",
+            f"Perhaps we could consider {OTHER_APPROACH.format('this method')}.",
+        ),
+        (
+            "Your plan won't work.",
+            f"Perhaps we could consider {OTHER_APPROACH.format('your plan')}.",
+        ),
+        (
+            "I think the new approach doesn't really work.",
+            f"I think perhaps we could consider {OTHER_APPROACH.format('the new approach')}.",
+        ),
+        ("It doesn't work on my machine.", UNCHANGED),
+        ("The printer doesn't work.", UNCHANGED),
+        ("The plan doesn't work for the Osaka team", UNCHANGED),
+        # Commands become requests.
+        ("Send me the report.", "Could you send me the report, please?"),
+        ("Please review this by Friday.", "Could you review this by Friday, please?"),
+        ("Let me know by Monday!", "Could you let me know by Monday, please?"),
+        ("Don't merge the branch yet.", "Could you please not merge the branch yet?"),
+        ("You must update the docs.", "It might help to update the docs."),
+        ("You should not deploy on Fridays.", "It may be better not to deploy on Fridays."),
+        ("We must change the deadline.", "Perhaps we could change the deadline."),
+        ("We need to fix this first.", "Perhaps we could fix this first."),
+        # Negations after modals stay negations.
+        ("We should not ship this.", "It may be better for us not to ship this."),
+        ("We shouldn't rush the release.", "It may be better for us not to rush the release."),
+        ("Obviously, we should ship it.", "Perhaps we could ship it."),
+        ("Clearly, frankly it is fine.", "It is fine."),
+        # Every sentence of a longer text is handled.
+        (
+            "We must change the deadline. Your plan is bad.",
+            f"Perhaps we could change the deadline. The plan {RISKS}.",
+        ),
+        (
+            "Thanks.\nThis method doesn't work.",
+            f"Thanks.\nPerhaps we could consider {OTHER_APPROACH.format('this method')}.",
+        ),
+        # Questions and conditionals are left alone; "why don't we" is the one question rule.
+        ("Why don't we change this?", "If everyone agrees, maybe we could change this?"),
+        (
+            "So why don't we ask the vendor?",
+            "So if everyone agrees, maybe we could ask the vendor?",
+        ),
+        ("If you are wrong, tell me.", UNCHANGED),
+        ("Should we ship this?", UNCHANGED),
+        ("Do you think this is wrong?", UNCHANGED),
+        ("Unless we must, let's not change the deadline.", UNCHANGED),
+        ("Thank you for the review.", UNCHANGED),
+        # Japanese.
+        ("昇進させてください。", JA_CONTRIBUTE),
+        ("私は昇進に値します。", JA_CONTRIBUTE),
+        ("早く昇進したいです！", JA_CONTRIBUTE),
+        ("締め切りを変えてください", "締め切りを変えていただけますでしょうか"),
+        ("資料を送ってください。", "資料を送っていただけますでしょうか。"),
+        ("ここで待たないでください。", "ここで待たないでいただけますでしょうか。"),
+        ("ご確認してください。", "ご確認いただけますでしょうか。"),
+        ("ご確認ください。", UNCHANGED),
+        ("締め切りを変えるべきです。", "締め切りを変えるほうがよいかもしれません。"),
+        ("仕様を変更すべきです。", "仕様を変更するほうがよいかもしれません。"),
+        (
+            "今週は出荷するべきではありません。",
+            "今週は出荷するのは避けたほうがよいかもしれません。",
+        ),
+        ("テストを追加しなければなりません。", "テストを追加したほうがよいかもしれません。"),
+        ("あなたは間違っています。", "私は少し違う見方をしているかもしれません。"),
+        ("それは間違っています。", "その点については、別の見方もあるかもしれません。"),
+        (
+            "この見積もりは間違っています。",
+            "この見積もりについては、別の見方もあるかもしれません。",
+        ),
+        ("これはおかしいです。", "この点について、少し気になるところがございます。"),
+        (
+            "この方法はうまくいきません。",
+            "この方法よりも、状況に合う別の方法があるかもしれません。",
+        ),
+        ("その案はダメです。", "その案よりも、状況に合う別の方法があるかもしれません。"),
+        ("来週は私は使えません。", UNCHANGED),
+        ("このツールは使えません。", UNCHANGED),
+        (
+            "なぜテストを自動化しないのですか？",
+            "皆さんがよろしければ、テストを自動化してみるのはいかがでしょうか？",
+        ),
+        ("もし間違っていたら、教えてください。", UNCHANGED),
+        ("締め切りを変えるべきですか？", UNCHANGED),
+        (
+            "締め切りを変えるべきです。あなたは間違っています。",
+            "締め切りを変えるほうがよいかもしれません。私は少し違う見方をしているかもしれません。",
+        ),
+    ],
+)
+def test_softener_table(before: str, after: str | None) -> None:
+    lang = "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", before) else "en"
+    result = soften(before, lang)
+    assert result.text == (before if after is UNCHANGED else after)
+    assert bool(result.rules) == (after is not UNCHANGED)
+    assert soften(result.text, lang).text == result.text, "softening twice changes nothing"
+
+
+@pytest.mark.parametrize(
+    ("before", "kept"),
+    [
+        ("We should not ship this.", "not"),
+        ("You mustn't deploy today.", "not"),
+        ("Don't merge the branch yet.", "not"),
+        ("今週は出荷するべきではありません。", "避けた"),
+        ("ここで待たないでください。", "ない"),
     ],
 )  # fmt: skip
-def test_english_rules_rewrite_as_written(before: str, after: str, rules: tuple) -> None:
-    result = soften(before)
-    assert result.text == after
-    assert result.rules == rules
+def test_negations_stay_negations(before: str, kept: str) -> None:
+    lang = "ja" if not before.isascii() else "en"
+    result = soften(before, lang)
+    assert result.rules and kept in result.text
 
 
-JA_OTHER = "状況に合う別の方法があるかもしれません"
-JA_IF_AGREED = "皆さんがよろしければ、"
-JA_HOW_ABOUT = "してみるのはいかがでしょうか"
+def test_users_see_titles_never_ids() -> None:
+    content = load_phrasing()
+    for lang in ("en", "ja"):
+        titles = [rule.title for rule in content.soften_rules[lang]]
+        assert len(set(titles)) >= len(titles) - 3
+        for rule in content.soften_rules[lang]:
+            assert rule.title != rule.id and "_" not in rule.title
 
 
-@pytest.mark.parametrize(
-    ("before", "after", "rules"),
-    [
-        ("この方法はうまくいきません。", f"この方法よりも、{JA_OTHER}。", ("ja_flat_rejection",)),
-        ("なぜ変更しないのですか？", f"{JA_IF_AGREED}変更{JA_HOW_ABOUT}？", ("ja_why_not",)),
-        ("それは間違っています。", "別の見方もあるかもしれません。", ("ja_wrong",)),
-        ("この案はダメです。", "この案は少し難しいかもしれません。", ("ja_no_good",)),
-        ("資料を確認してください。", "資料を確認していただけますでしょうか。", ("ja_request",)),
-    ],
-)  # fmt: skip
-def test_japanese_rules_rewrite_as_written(before: str, after: str, rules: tuple) -> None:
-    result = soften(before, "ja")
-    assert result.text == after
-    assert result.rules == rules
+@pytest.mark.parametrize("empty", ["", "   ", "\n\t"])
+def test_empty_text_is_refused(empty: str) -> None:
+    with pytest.raises(ValidationError, match="nothing to soften"):
+        soften(empty)
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Perhaps we could consider another approach.", "en"),
-        ("If everyone agrees, maybe we could explore an alternative.", "en"),
-        ("Thank you for the review; I learned a lot.", "en"),
-        ("Could we look at the numbers together?", "en"),
-        ("The network works again.", "en"),
-        ("", "en"),
-        ("この件について、ご意見をいただけますでしょうか。", "ja"),
-        ("別の方法もあるかもしれません。", "ja"),
-    ],
-)
-def test_already_soft_text_is_left_alone(text: str, lang: str) -> None:
-    assert soften(text, lang).text == text
-    assert soften(text, lang).rules == ()
+def test_sentences_are_split_after_their_end() -> None:
+    assert split_sentences("One. Two!  Three?\nFour") == ["One. ", "Two!  ", "Three?\n", "Four"]
+    assert split_sentences("一つ。二つ！三つ") == ["一つ。", "二つ！", "三つ"]
+    assert split_sentences("Version 1.5 is out.") == ["Version 1.5 is out."]
 
 
-@pytest.mark.parametrize(
-    "before",
-    [
-        "This method doesn't work.",
-        "Why don't we change this?",
-        "Obviously, you must fix it.",
-        "なぜ変更しないのですか？",
-    ],
-)
-def test_softened_text_is_already_soft(before: str) -> None:
-    once = soften(before, "ja" if before.startswith("な") else "en")
-    again = soften(once.text, "ja" if before.startswith("な") else "en")
-    assert once.rules
-    assert again.rules == () and again.text == once.text
+@given(st.text(max_size=300).filter(str.strip))
+@example("This [bold]method[/] $x doesn't work.")
+@example("なぜ{x}しないのですか？")
+@settings(max_examples=150, deadline=None)
+def test_user_text_is_copied_literally_and_softening_settles(text: str) -> None:
+    for lang in ("en", "ja"):
+        once = soften(text, lang)
+        assert soften(once.text, lang).text == once.text
+        if not once.rules:
+            assert once.text == text
 
 
-def test_user_text_inside_a_match_is_inserted_literally() -> None:
-    before = r"Why don't we use $x, {y}, %s, [b] and \g<0> here?"
-    result = soften(before)
-    assert result.text.startswith("If everyone agrees, could we perhaps look into whether to use ")
-    assert result.text.endswith(r"use $x, {y}, %s, [b] and \g<0> here?")
+def test_user_markup_is_kept_as_typed() -> None:
+    result = soften("This [b]$x {y} \\g<0> method doesn't work.")
+    assert result.rules == ("flat_rejection",)
+    assert "other than this [b]$x {y} \\g<0> method that" in result.text
 
 
-WORDS = [
-    "this", "This", "method", "doesn't", "work", "why", "Why", "don't", "we", "We", "you",
-    "You're", "are", "wrong", "about", "I", "disagree", "with", "that's", "a", "bad", "idea",
-    "must", "should", "need", "to", "obviously,", "Clearly", "it", "is", "change", ".", "?",
-    "!", ",", "\n",
-]  # fmt: skip
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join))
-@example("I obviously, disagree")
-def test_softening_twice_changes_nothing_more(text: str) -> None:
-    """Found by hypothesis: "I obviously, disagree" used to need two passes."""
-    once = soften(text)
-    again = soften(once.text)
-    assert again.text == once.text
-    assert again.rules == ()
-    assert (once.text == text) == (once.rules == ())
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("this " * (MAX_SOFTEN_CHARS // 5), "en"),
-        ("why don't we " * (MAX_SOFTEN_CHARS // 13), "en"),
-        ("I disagree with " * (MAX_SOFTEN_CHARS // 16), "en"),
-        ("この方法" * (MAX_SOFTEN_CHARS // 4), "ja"),
-        ("なぜ" * (MAX_SOFTEN_CHARS // 2), "ja"),
-    ],
-)
-def test_long_adversarial_input_stays_fast(text: str, lang: str) -> None:
-    started = time.perf_counter()
-    soften(text, lang)
-    assert time.perf_counter() - started < 1.0
-
-
-def test_oversized_text_is_refused_in_one_line() -> None:
-    with pytest.raises(ValidationError, match="at most 20000"):
+def test_oversized_text_is_refused() -> None:
+    with pytest.raises(ValidationError, match="at most"):
         soften("a" * (MAX_SOFTEN_CHARS + 1))
 
 
-def test_unknown_language_is_refused() -> None:
-    with pytest.raises(ValidationError, match="unknown language 'fr'"):
-        soften("C'est nul.", "fr")
-
-
-def test_every_rule_cites_a_section_and_explains_itself() -> None:
-    content = load_phrasing()
-    for lang, rules in content.soften_rules.items():
-        for rule in rules:
-            assert rule.section.startswith("promotion guide §")
-            assert rule.why and content.rule(lang, rule.id) is rule
-
-
-def test_rules_can_be_defined_elsewhere() -> None:
-    check = Checker("extra.yaml")
-    rules = parse_rules(
-        check,
-        [
-            {
-                "id": "never",
-                "section": "promotion guide §5",
-                "why": "Absolutes close a discussion.",
-                "pattern": r"\bnever\b (?P<verb>\w+)",
-                "replacement": r"rarely \g<verb>",
-            }
-        ],
-        "softener.en",
-    )
-    assert apply_rules("Never works. It never ends.", rules).text == "Rarely works. It rarely ends."
+def test_long_text_is_fast() -> None:
+    text = "We must change the deadline. Your plan is bad. " * 400
+    started = time.perf_counter()
+    soften(text[:MAX_SOFTEN_CHARS])
+    assert time.perf_counter() - started < 2.0
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "problem"),
+    ("rule", "message"),
     [
-        ("pattern", "(?P<verb>", "pattern: not a valid regular expression"),
-        ("pattern", "a|", "pattern: matches empty text"),
-        ("replacement", r"\g<noun>", r"replacement: \g<noun> names no group"),
-        ("id", "", "id: must not be empty"),
+        ({"pattern": "("}, "not a valid regular expression"),
+        ({"pattern": "x*"}, "matches empty text"),
+        ({"replacement": "\\g<nope>"}, "names no group"),
+        ({"replacement": "\\1"}, "may follow a backslash"),
+        ({"questions": "yes"}, "true or false"),
     ],
 )  # fmt: skip
-def test_bad_rules_name_the_file_and_key(field: str, value: str, problem: str) -> None:
-    rule = {
-        "id": "never",
-        "section": "promotion guide §5",
-        "why": "Absolutes close a discussion.",
-        "pattern": r"\bnever\b (?P<verb>\w+)",
-        "replacement": r"rarely \g<verb>",
-        field: value,
+def test_bad_rules_are_content_errors(tmp_path, rule: dict, message: str) -> None:
+    base = {
+        "id": "x",
+        "title": "X",
+        "section": "§5",
+        "why": "w",
+        "pattern": "x",
+        "replacement": "y",
     }
-    with pytest.raises(ContentError) as raised:
-        parse_rules(Checker("extra.yaml"), [rule], "softener.en")
-    assert str(raised.value).startswith(f"extra.yaml: softener.en[0].{problem}")
+    base.update(rule)
+    with pytest.raises(ContentError, match=message):
+        parse_rules(Checker(tmp_path / "phrasing.yaml"), [base], "softener.en")
+
+
+def test_apply_rules_reports_each_rule_once() -> None:
+    rules = load_phrasing().soften_rules["en"]
+    result = apply_rules("We must go. We must stay.", rules)
+    assert result.rules == ("we_must",)

@@ -7,7 +7,7 @@ notes about what was chosen go to stderr, keeping stdout to the words themselves
 from __future__ import annotations
 
 import datetime as dt
-import re
+from typing import NamedTuple
 
 import click
 
@@ -20,7 +20,6 @@ from careercoach.textsafe import terminal_safe
 pass_app = click.make_pass_decorator(AppContext)
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
-_JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 
 
 @click.command()
@@ -40,7 +39,7 @@ _JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
     type=click.Choice(phrasing.FORMATS),
     default="talk",
     show_default=True,
-    help="talk: what to say in a 1:1; message: a short email or chat message.",
+    help="talk: what to say in a 1:1; email: with a subject line; chat: a short message.",
 )
 @click.option("--copy", "copy_text", is_flag=True, help="Also copy the script to the clipboard.")
 @click.option("--as-of", "as_of_text", default="today", help="Date to write for (YYYY-MM-DD).")
@@ -55,14 +54,19 @@ def script(
     as_of_text: str,
     as_json: bool,
 ) -> None:
-    """A polite promotion-request script, backed by entries from your journal."""
+    """A polite promotion-request script, backed by entries from your journal.
+
+    Notes go to stderr: the situation, the entries cited, the timing verdict when it
+    says to wait, and entries that still need a Japanese title (`edit ID --ja ...`).
+    """
     as_of = parse_date(as_of_text, app.today)
     journal = app.journal()
     entries = journal.entries()
     profile = journal.profile()
+    timing = _timing(entries, profile, as_of)
     suggested = situation is None
     if situation is None:
-        situation = _suggested_situation(entries, profile, as_of)
+        situation = timing.situation
     choice = lang or profile.script_language
     languages = phrasing.LANGUAGES if choice == "both" else (choice,)
     facts = phrasing.gather_facts(entries, profile, as_of)
@@ -71,6 +75,8 @@ def script(
         text = next(iter(scripts.values())).text
     else:
         text = "\n\n".join(f"=== {LANGUAGE_NAMES[c]} ===\n{s.text}" for c, s in scripts.items())
+    missing = phrasing.missing_japanese(scripts["ja"].citations) if "ja" in scripts else ()
+    gaps = [gap for code in scripts for gap in phrasing.addressing_gaps(profile, code)]
 
     copied = clipboard.copy(terminal_safe(text), terminal_stdout()) if copy_text else None
     if as_json:
@@ -81,10 +87,13 @@ def script(
             "section": phrasing.load_phrasing().sections[situation],
             "suggested": suggested,
             "format": fmt,
+            "timing": {"good": timing.good, "headline": timing.headline},
             "scripts": [
                 {"lang": code, "text": s.text, "cited_ids": list(s.cited_ids)}
                 for code, s in scripts.items()
             ],
+            "missing_japanese_titles": [{"id": c.entry_id, "title": c.title} for c in missing],
+            "addressing": gaps,
         }
         if copied is not None:
             data["copied_with"] = list(copied.methods)
@@ -92,21 +101,45 @@ def script(
     else:
         echo_text(text)
         how = "suggested by your readiness timing" if suggested else "chosen with --situation"
-        click.echo(f"Situation: {phrasing.SITUATIONS[situation]} ({how}).", err=True)
+        notes = [f"Situation: {phrasing.SITUATIONS[situation]} ({how})."]
+        if not timing.good:
+            notes.append(f"Timing: {timing.headline}.")
         cited = list(dict.fromkeys(i for s in scripts.values() for i in s.cited_ids))
         if cited:
-            click.echo(f"Cites entries: {', '.join(cited)} (see `careercoach show ID`).", err=True)
+            notes.append(f"Cites entries: {', '.join(cited)} (see `careercoach show ID`).")
+        if missing:
+            notes.append(
+                f"{len(missing)} cited "
+                + ("entry has" if len(missing) == 1 else "entries have")
+                + " no Japanese title, so the Japanese script lists "
+                + ("it" if len(missing) == 1 else "them")
+                + " in English. Add one with `careercoach edit ID --ja TEXT`:"
+            )
+            notes += [f"  {c.entry_id}  {c.title}" for c in missing]
+        notes += gaps
+        echo_text("\n".join(notes), err=True)
     if copied is not None:
         click.echo(copied.describe(), err=True)
         if not copied.ok:
             raise click.exceptions.Exit(1)
 
 
-def _suggested_situation(entries: list[Entry], profile: Profile, as_of: dt.date) -> str:
+class _Timing(NamedTuple):
+    situation: str
+    good: bool
+    headline: str
+
+
+def _timing(entries: list[Entry], profile: Profile, as_of: dt.date) -> _Timing:
+    """The readiness timing verdict: the situation it suggests, and whether to wait."""
     from careercoach.readiness import assess, load_criteria
 
-    assessment = assess(entries, profile, load_criteria(), as_of)
-    return phrasing.suggest_situation(assessment)
+    verdict = assess(entries, profile, load_criteria(), as_of)
+    return _Timing(
+        phrasing.suggest_situation(verdict),
+        verdict.timing.good,
+        verdict.timing.headline,
+    )
 
 
 @click.command()
@@ -125,7 +158,7 @@ def soften(text: str, lang: str, explain: bool, as_json: bool) -> None:
     if text == "-":
         text = click.get_text_stream("stdin").read().rstrip("\n")
     if lang == "auto":
-        lang = "ja" if _JAPANESE_SCRIPT.search(text) else "en"
+        lang = "ja" if phrasing.has_japanese(text) else "en"
     result = phrasing.soften(text, lang)
     content = phrasing.load_phrasing()
     rules = [content.rule(lang, rule_id) for rule_id in result.rules]
@@ -136,13 +169,13 @@ def soften(text: str, lang: str, explain: bool, as_json: bool) -> None:
                 "original": text,
                 "text": result.text,
                 "changed": bool(rules),
-                "rules": [{"id": r.id, "section": r.section, "why": r.why} for r in rules],
+                "rules": [{"title": r.title, "section": r.section, "why": r.why} for r in rules],
             }
         )
         return
     echo_text(result.text)
-    lines = [f"- {r.id} ({r.section}): {r.why}" for r in rules]
-    notes = ["Rules applied:", *lines] if rules else ["Already soft: no rule changed it."]
+    lines = [f"- {r.title} ({r.section}): {r.why}" for r in rules]
+    notes = ["Rules applied:", *lines] if rules else ["No rule matched: the text is unchanged."]
     if explain:
         click.echo()
-    click.echo("\n".join(notes), err=not explain)
+    echo_text("\n".join(notes), err=not explain)

@@ -25,21 +25,22 @@ from careercoach.phrasing.citations import (
     cite_items,
     missing_japanese,
 )
-from careercoach.phrasing.scripts import (
+from careercoach.phrasing.content import (
+    FORMAT_LABELS,
     FORMATS,
     LANGUAGES,
     SITUATIONS,
-    JournalFacts,
-    Script,
-    draft,
-    gather_facts,
+    PhrasingContent,
     load_phrasing,
-    soften,
-    suggest_situation,
 )
+from careercoach.phrasing.facts import JournalFacts, gather_facts
+from careercoach.phrasing.rewrite import soften
+from careercoach.phrasing.scripts import Script, draft, suggest_situation
+from careercoach.phrasing.softener import Softened
 
 __all__ = [
     "FORMATS",
+    "FORMAT_LABELS",
     "LANGUAGES",
     "MAX_ITEMS",
     "MAX_SPOKEN_ITEMS",
@@ -47,7 +48,9 @@ __all__ = [
     "Citation",
     "JournalFacts",
     "ManagerName",
+    "PhrasingContent",
     "Script",
+    "Softened",
     "address_manager",
     "addressing_gaps",
     "citation_of",

@@ -468,9 +468,10 @@ async def test_while_a_plan_runs_the_dashboard_and_scripts_say_it_is_not_the_mom
         assert "The plan's next key date: 2027-03-31, Plan ends." in timing
         scripts = await open_screen(pilot, "t", ScriptsScreen)
         await settle(pilot)
-        preview = shown(scripts, "#script-text")
-        assert preview.startswith("Not now: an improvement plan is running.")
-        assert preview.index("ask once it has ended well") < preview.index("\n\n")
+        notice = shown(scripts, "#script-timing")  # above the draft, never copied with it
+        assert notice.startswith("Not now: an improvement plan is running.")
+        assert "ask once it has ended well" in notice
+        assert "improvement plan" not in shown(scripts, "#script-text")
 
 
 def cli(path: Path, *args: str) -> None:

@@ -10,9 +10,9 @@ import msgspec.structs
 import pytest
 from textual.widgets import Input, Select, Static
 
-from careercoach import clipboard
+from careercoach import clipboard, phrasing
 from careercoach.journal.api import Draft, Journal
-from careercoach.phrasing import scripts as phrasing
+from careercoach.model import Profile
 from careercoach.readiness.criteria import load_criteria
 from careercoach.readiness.score import assess
 from careercoach.textsafe import terminal_safe
@@ -74,8 +74,8 @@ async def test_suggested_situation_and_profile_language_are_preselected(demo_pat
     ("situation", "language", "fmt", "langs"),
     [
         ("career_growth", "en", "talk", ("en",)),
-        ("contract_renewal", "ja", "message", ("ja",)),
-        ("after_evaluation", "both", "message", ("en", "ja")),
+        ("contract_renewal", "ja", "email", ("ja",)),
+        ("after_evaluation", "both", "chat", ("en", "ja")),
     ],
 )
 async def test_preview_follows_situation_language_and_format(
@@ -139,7 +139,7 @@ async def test_s_saves_a_private_file_and_asks_before_replacing(demo_path: Path,
 
 
 async def test_soften_box_rewrites_as_you_type(demo_path: Path) -> None:
-    sentence = "This does not work."
+    sentence = "This method does not work."
     expected = phrasing.soften(sentence, lang="en")
     assert expected.rules  # the sentence really is one the rules change
 
@@ -150,7 +150,13 @@ async def test_soften_box_rewrites_as_you_type(demo_path: Path) -> None:
         await settle(pilot)
         assert str(screen.query_one("#soften-result", Static).render()) == expected.text
         rules = str(screen.query_one("#soften-rules", Static).render())
-        assert all(rule in rules for rule in expected.rules)
+        titles = [phrasing.load_phrasing().rule("en", r).title for r in expected.rules]
+        assert all(title in rules for title in titles)
+        assert not any(rule_id in rules for rule_id in expected.rules)
+        screen.query_one("#soften-input", Input).value = "It doesn't work on my machine."
+        await settle(pilot)
+        rules = str(screen.query_one("#soften-rules", Static).render())
+        assert rules == "No rule matched: the text is unchanged."
 
 
 async def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
@@ -173,7 +179,7 @@ async def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
         shown = screen_text(pilot)
         assert "[b]{m}[/]" in shown
         screen.query_one("#soften-input", Input).focus()
-        await pilot.press(*"text [/ oops does not work")
+        await pilot.press(*"the text [/ oops method does not work")
         await settle(pilot)
         assert "text [/ oops" in str(screen.query_one("#soften-result", Static).render())
 
@@ -191,9 +197,50 @@ async def test_language_and_format_are_remembered_after_a_restart(demo_path: Pat
     async with running(demo_path) as pilot:
         screen = await open_scripts(pilot)
         screen.query_one("#language", Select).value = "ja"
-        screen.query_one("#format", Select).value = "message"
+        screen.query_one("#format", Select).value = "chat"
         await settle(pilot)
     async with running(demo_path) as pilot:
         screen = await open_scripts(pilot)
         assert screen.query_one("#language", Select).value == "ja"
-        assert screen.query_one("#format", Select).value == "message"
+        assert screen.query_one("#format", Select).value == "chat"
+
+
+async def test_missing_japanese_titles_are_listed_and_n_adds_one(demo_path: Path) -> None:
+    journal = Journal(demo_path)
+    [lacking] = journal.add_many(
+        [Draft(TODAY, "achievement", "Led the [b]$x[/b] launch", details={"type": "major_project"})]
+    )
+
+    async with running(demo_path) as pilot:
+        screen = await open_scripts(pilot)
+        screen.query_one("#situation", Select).value = "after_project"
+        screen.query_one("#language", Select).value = "ja"
+        screen.query_one("#format", Select).value = "email"
+        await settle(pilot)
+        assert "・Led the [b]$x[/b] launch" in preview(screen)
+        missing = str(screen.query_one("#script-missing", Static).render())
+        assert f"{lacking.id}  Led the [b]$x[/b] launch" in missing
+        await pilot.press("n")
+        await settle(pilot)
+        pilot.app.screen.query_one("#answer", Input).value = "決済基盤リリースの取りまとめ"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ScriptsScreen)
+        assert Journal(demo_path).get(lacking.id).title_ja == "決済基盤リリースの取りまとめ"
+        assert "・決済基盤リリースの取りまとめ" in preview(screen)
+        assert lacking.id not in str(screen.query_one("#script-missing", Static).render())
+        screen.query_one("#language", Select).value = "en"
+        await settle(pilot)
+        assert not screen.query_one("#script-missing", Static).display
+
+
+async def test_timing_verdict_is_shown_before_the_request(empty_path: Path) -> None:
+    journal = Journal(empty_path)
+    journal.save_profile(Profile(name="Alex", manager_name="Sato"))
+    journal.add(Draft(TODAY, "note", "Started the journal"))
+    async with running(empty_path) as pilot:
+        screen = await open_scripts(pilot)
+        timing = screen.query_one("#script-timing", Static)
+        assert timing.display
+        assert str(timing.render()).startswith("Timing: Not yet")
+        assert "Timing: Not yet" in screen_text(pilot)

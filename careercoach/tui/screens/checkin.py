@@ -29,7 +29,7 @@ from careercoach.checkin import (
 )
 from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.journal import Draft
-from careercoach.model import make_entry
+from careercoach.model import check_title_ja, make_entry
 from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.key_footer import KeyFooter
@@ -104,6 +104,15 @@ class CheckinScreen(Form, Screen):
                         ),
                         id=f"field-free-{area.id}",
                     )
+                    yield FormField(
+                        "日本語 (optional)",
+                        Input(
+                            placeholder="the same line in Japanese, for Japanese scripts",
+                            id=f"free-ja-{area.id}",
+                            compact=True,
+                        ),
+                        id=f"field-free-ja-{area.id}",
+                    )
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -143,7 +152,8 @@ class CheckinScreen(Form, Screen):
         for area in self.areas:
             ticked = self.query_one(f"#examples-{area.id}", SelectionList).selected
             free = self.query_one(f"#free-{area.id}", Input).value
-            result[area.id] = AreaAnswer(tuple(str(v) for v in ticked), free)
+            free_ja = self.query_one(f"#free-ja-{area.id}", Input).value
+            result[area.id] = AreaAnswer(tuple(str(v) for v in ticked), free, free_ja)
         return result
 
     def free_text_errors(self, answers: dict[str, AreaAnswer]) -> bool:
@@ -151,14 +161,22 @@ class CheckinScreen(Form, Screen):
         day = entry_date(self.monday, self.app.today())
         found = False
         for area in self.areas:
-            text = answers[area.id].free_text.strip()
-            error = None
+            answer = answers[area.id]
+            text = answer.free_text.strip()
+            error = error_ja = None
             if text:
                 try:
                     make_entry(entry_id="tmp", date=day, kind=area.kind, title=text)
                 except ValidationError as exc:
                     error, found = str(exc), True
+            try:
+                check_title_ja(answer.free_text_ja)
+            except ValidationError as exc:
+                error_ja, found = str(exc), True
+            if answer.free_text_ja.strip() and not text:
+                error_ja, found = "type the line above first: this is its Japanese title", True
             self.query_one(f"#field-free-{area.id}", FormField).set_error(error)
+            self.query_one(f"#field-free-ja-{area.id}", FormField).set_error(error_ja)
         return found
 
     def action_save(self) -> None:
@@ -203,7 +221,9 @@ class CheckinScreen(Form, Screen):
         for area in self.areas:
             self.query_one(f"#examples-{area.id}", SelectionList).deselect_all()
             self.query_one(f"#free-{area.id}", Input).value = ""
+            self.query_one(f"#free-ja-{area.id}", Input).value = ""
             self.query_one(f"#field-free-{area.id}", FormField).set_error(None)
+            self.query_one(f"#field-free-ja-{area.id}", FormField).set_error(None)
         self.monday = week_start(self.app.today())
         self.show_week()
         self.mark_clean()

@@ -17,6 +17,7 @@ from careercoach.model import (
     KINDS,
     DetailValue,
     Entry,
+    check_title_ja,
     details_text,
     make_entry,
     normalise_tags,
@@ -31,7 +32,7 @@ from careercoach.tui.widgets.literal import notify_literal
 from careercoach.tui.widgets.one_line_input import OneLineInput
 
 KIND_OPTIONS = [(spec.label, spec.id) for spec in KINDS.values()]
-FIELDS = ("title", "date", "kind", "subtype", "tags", "details", "notes")
+FIELDS = ("title", "title_ja", "date", "kind", "subtype", "tags", "details", "notes")
 
 
 def subtype_options(kind: str) -> list[tuple[str, str]]:
@@ -74,6 +75,16 @@ class EntryForm(Form, ModalScreen["Draft | None"]):
                     "Title",
                     OneLineInput(entry.title if entry else "", id="title", compact=True),
                     id="field-title",
+                )
+                yield FormField(
+                    "日本語 title",
+                    Input(
+                        entry.title_ja if entry else "",
+                        placeholder="optional: the title for Japanese scripts",
+                        id="title_ja",
+                        compact=True,
+                    ),
+                    id="field-title_ja",
                 )
                 yield FormField(
                     "Date",
@@ -194,6 +205,7 @@ class EntryForm(Form, ModalScreen["Draft | None"]):
             details.update(extra)
             checked(errors, "details", lambda: validate_details(kind, details))
         title = value("title")
+        title_ja = checked(errors, "title_ja", lambda: check_title_ja(value("title_ja")))
         notes = self.query_one("#notes", TextArea).text
         check_date = date or self.today
         checked(
@@ -212,8 +224,8 @@ class EntryForm(Form, ModalScreen["Draft | None"]):
             first = next(name for name in FIELDS if name in errors)
             self.query_one(f"#{first}").focus()
             return None
-        assert date is not None and tags is not None
-        return Draft(date, kind, title, notes=notes, tags=tags, details=details)
+        assert date is not None and tags is not None and title_ja is not None
+        return Draft(date, kind, title, notes=notes, tags=tags, details=details, title_ja=title_ja)
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value

@@ -470,6 +470,7 @@ class JournalScreen(Screen):
             "date": draft.date,
             "kind": draft.kind,
             "title": draft.title,
+            "title_ja": draft.title_ja,
             "notes": draft.notes,
             "tags": draft.tags,
             "details": draft.details or {},

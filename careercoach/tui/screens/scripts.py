@@ -1,14 +1,15 @@
 """Scripts: a polite promotion request drafted from the user's own journal.
 
 Pick the situation (the one the timing verdict suggests comes preselected), the
-language and talk-or-message; the preview follows at once. `c` copies it, `s` saves
-it to a private file. The soften box rewrites a blunt sentence as you type.
+language and the form (talk, email, chat); the preview follows at once, under the
+timing verdict when it says to wait. `c` copies it, `s` saves it to a private file,
+`n` adds a Japanese title to a cited entry that lacks one (the Japanese script lists
+such entries in English). The soften box rewrites a blunt sentence as you type.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,6 +25,8 @@ from careercoach import clipboard, phrasing
 from careercoach.errors import CareerCoachError, TargetExistsError
 from careercoach.insight import Insight, load_insight
 from careercoach.journal import write_user_file
+from careercoach.model import with_changes
+from careercoach.readiness import Assessment
 from careercoach.settings import load_settings, remember
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.confirm import ConfirmDialog
@@ -34,13 +37,29 @@ from careercoach.tui.widgets.literal import literal, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 LANGUAGES = (("English", "en"), ("日本語", "ja"), ("Both", "both"))
-FORMATS = (("Say it (talk)", "talk"), ("Write it (message)", "message"))
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+FORMATS = (("Say it (talk)", "talk"), ("Email", "email"), ("Chat message", "chat"))
 
 
 def soften_language(text: str) -> str:
     """Soften Japanese sentences with the Japanese rules, everything else with English."""
-    return "ja" if _JAPANESE.search(text) else "en"
+    return "ja" if phrasing.has_japanese(text) else "en"
+
+
+def timing_notice(assessment: Assessment) -> str | None:
+    """What to say above the draft before offering a promotion request, or None when the
+    moment is good.
+
+    The readiness timing verdict decides: a running improvement plan (`plan_active`), a
+    recent ask or a thin record all make it say "not now". The notice is its own widget,
+    never part of the script, so copying or saving the script never carries it.
+    """
+    timing = assessment.timing
+    if timing.good:
+        return None
+    first = f" {timing.reasons[0]}" if timing.reasons else ""
+    if timing.plan_active:
+        return f"{timing.headline}.{first}"
+    return f"Timing: {timing.headline}.{first} Use the script to prepare, and ask later."
 
 
 def compose_script(
@@ -53,7 +72,9 @@ def compose_script(
     for script in drafts:
         cited.extend(i for i in script.cited_ids if i not in cited)
     return phrasing.Script(
-        text="\n\n".join(script.text for script in drafts), cited_ids=tuple(cited)
+        text="\n\n".join(script.text for script in drafts),
+        cited_ids=tuple(cited),
+        citations=drafts[langs.index("ja")].citations if "ja" in langs else (),
     )
 
 
@@ -65,6 +86,7 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "copy_script", "Copy"),
         Binding("s", "save_script", "Save"),
+        Binding("n", "add_japanese_title", "日本語 title"),
     ]
 
     def __init__(self) -> None:
@@ -85,11 +107,13 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
             yield Select(FORMATS, id="format", allow_blank=False, type_to_search=False)
         yield LoadingIndicator(id="script-loading")
         with VerticalScroll(id="script-preview", classes="panel"):
+            yield Static("", id="script-timing")
+            yield Static("", id="script-missing")
             yield Static("", id="script-text")
             yield Static("", id="script-cited")
         with Vertical(id="soften-box", classes="panel"):
             yield Input(
-                placeholder="Type a sentence to soften, e.g. This does not work.",
+                placeholder="Type a sentence to soften, e.g. This method does not work.",
                 id="soften-input",
                 compact=True,
             )
@@ -103,6 +127,8 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         self.query_one("#script-preview").display = False
         self.query_one("#soften-result").display = False
         self.query_one("#soften-rules").display = False
+        self.query_one("#script-timing").display = False
+        self.query_one("#script-missing").display = False
 
     def compute_result(self, as_of: dt.date) -> tuple[Insight, phrasing.JournalFacts]:
         """New entries may give the script better evidence: the facts are re-gathered too."""
@@ -113,6 +139,10 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         first_time = self.facts is None
         self.facts = facts
         self.query_one("#script-preview").display = True
+        notice = timing_notice(insight.assessment)
+        timing = self.query_one("#script-timing", Static)
+        timing.display = notice is not None
+        timing.update(Content.styled(notice or "", "$warning"))
         if first_time:
             remembered = load_settings()
             with self.prevent(Select.Changed):
@@ -160,11 +190,8 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
             text.update(literal(f"Cannot draft this script: {exc}"))
             cited.update("")
             return
-        timing = self.insight.assessment.timing
-        if timing.plan_active:  # say so before offering any promotion request
-            text.update(literal(f"{timing.headline}. {timing.reasons[0]}\n\n{self.script.text}"))
-        else:
-            text.update(literal(self.script.text))
+        text.update(literal(self.script.text))
+        self.show_missing_japanese()
         by_id = self.insight.by_id
         sources = [by_id[i] for i in self.script.cited_ids if i in by_id]
         cited.update(
@@ -182,6 +209,65 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
                 "$text-muted",
             )
         )
+
+    def missing_japanese(self) -> tuple[phrasing.Citation, ...]:
+        """Cited entries the Japanese script shows in English, for want of a Japanese title."""
+        return phrasing.missing_japanese(self.script.citations) if self.script else ()
+
+    def show_missing_japanese(self) -> None:
+        missing = self.missing_japanese()
+        widget = self.query_one("#script-missing", Static)
+        widget.display = bool(missing)
+        widget.update("")
+        if missing:
+            lines = [
+                "No Japanese title yet, so the Japanese script lists these in English "
+                "(press n to add one):",
+                *(
+                    f"  {c.entry_id}  {terminal_safe(c.title, keep_newlines=False)}"
+                    for c in missing
+                ),
+            ]
+            widget.update(Content.styled("\n".join(lines), "$warning"))
+
+    # -- Japanese titles ---------------------------------------------------------
+
+    def action_add_japanese_title(self) -> None:
+        """Ask for the Japanese title of the first cited entry that has none."""
+        missing = self.missing_japanese()
+        if not missing:
+            notify_literal(self.app, "Every entry this script cites has a Japanese title.")
+            return
+        first = missing[0]
+        self.app.push_screen(
+            PromptDialog(
+                f"Japanese title for {first.entry_id}: {first.title}",
+                title="Japanese title",
+                action="Save",
+            ),
+            lambda answer: self.save_japanese_title(first.entry_id, answer),
+        )
+
+    def save_japanese_title(self, entry_id: str, title_ja: str | None) -> None:
+        if title_ja:
+            self.write_japanese_title(entry_id, title_ja)
+
+    @work(thread=True, exclusive=True, group="japanese-title")
+    def write_japanese_title(self, entry_id: str, title_ja: str) -> None:
+        """Set the entry's Japanese title as it is on disk now (a worker: it writes the
+        journal), then redraft."""
+        try:
+            self.app.journal.change_entry(entry_id, lambda e: with_changes(e, title_ja=title_ja))
+        except CareerCoachError as exc:
+            self.app.call_from_thread(
+                notify_literal, self.app, str(exc), title="Not saved", severity="error"
+            )
+            return
+        self.app.call_from_thread(self.japanese_title_saved, entry_id)
+
+    def japanese_title_saved(self, entry_id: str) -> None:
+        notify_literal(self.app, f"Japanese title saved for {entry_id}.", title="Saved")
+        self.action_refresh_insight()
 
     # -- copy and save ---------------------------------------------------------
 
@@ -261,12 +347,12 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
             rules.update("")
             return
         result.update(literal(softened.text))
-        why = {rule.id: rule.why for rule in phrasing.load_phrasing().soften_rules[lang]}
+        content = phrasing.load_phrasing()
+        applied = [content.rule(lang, rule_id) for rule_id in softened.rules]
         rules.update(
             Content("\n").join(
-                Content.styled(f"• {rule}: {why.get(rule, '')}", "$text-muted")
-                for rule in softened.rules
+                Content.styled(f"• {rule.title}: {rule.why}", "$text-muted") for rule in applied
             )
-            if softened.rules
-            else Content.styled("Already soft: no rule changed it.", "$text-muted")
+            if applied
+            else Content.styled("No rule matched: the text is unchanged.", "$text-muted")
         )
