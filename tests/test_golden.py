@@ -1,9 +1,9 @@
 """Golden files: every situation x language x format on three fixed journals.
 
-The rendered scripts are committed as plain text under tests/golden/ and were read by
+The rendered scripts are committed as plain text under tests/golden/scripts/ and were read by
 a person before being accepted: a change to any wording shows up as a diff in review.
 To accept a deliberate change, run with CAREERCOACH_UPDATE_GOLDEN=1, then read the
-diff of tests/golden/ before committing it.
+diff of tests/golden/scripts/ before committing it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 from careercoach.model import Entry, Profile, make_entry
 from careercoach.phrasing import FORMATS, LANGUAGES, SITUATIONS, draft, gather_facts
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent / "golden" / "scripts"
 AS_OF = dt.date(2026, 11, 20)
 UPDATE = os.environ.get("CAREERCOACH_UPDATE_GOLDEN") == "1"
 

@@ -10,6 +10,7 @@ has sat in the profile for years is not something to announce.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 import msgspec
@@ -34,8 +35,10 @@ class JournalFacts(msgspec.Struct, frozen=True):
     tenure_months: int | None = None
 
 
+@functools.lru_cache(maxsize=1)
 def jlpt_news_days() -> int:
-    """The readiness timing's window for "right after improving your Japanese"."""
+    """The readiness timing's window for "right after improving your Japanese" (from the
+    shipped criteria: a user's criteria override changes weights and targets, not it)."""
     from careercoach.readiness import load_criteria
 
     for criterion in load_criteria():
