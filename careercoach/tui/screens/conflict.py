@@ -25,6 +25,7 @@ ENTRY_FIELD_LABELS = {
     "date": "Date",
     "kind": "Kind",
     "title": "Title",
+    "title_ja": "日本語 title",
     "notes": "Notes",
     "tags": "Tags",
     "details": "Type and details",
