@@ -321,3 +321,19 @@ def test_addressing_gaps_and_timing_are_noted(journal: Journal, run) -> None:
     assert "Timing: Not yet" in result.stderr
     data = json.loads(run("script", "--json").stdout)
     assert data["timing"]["good"] is False and data["timing"]["headline"].startswith("Not yet")
+
+
+def test_profile_manager_fields_shape_the_addressing(run) -> None:
+    result = run(
+        "profile", "set", "manager_name=Sato", "manager_name_ja=佐藤", "manager_title=課長"
+    )
+    assert result.exit_code == 0, result.output
+    shown = run("profile", "show").stdout
+    assert "manager_title" in shown and "課長" in shown
+    ja = run("script", "--lang", "ja", "--format", "chat").stdout
+    en = run("script", "--lang", "en", "--format", "chat").stdout
+    assert ja.startswith("佐藤課長、お疲れさまです。\n") and en.startswith("Hi Sato-san,\n")
+    assert run("profile", "set", "manager_addressing=san").exit_code == 0
+    assert run("script", "--lang", "ja", "--format", "chat").stdout.startswith("佐藤さん、")
+    bad = run("profile", "set", "manager_title=Manager")
+    assert bad.exit_code == 2 and "write it in Japanese" in bad.stderr
