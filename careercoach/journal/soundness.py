@@ -19,7 +19,15 @@ import msgspec
 
 from careercoach.errors import CareerCoachError, JournalError
 from careercoach.journal.schema import DOCTOR_HINT
-from careercoach.model import DATE_MAX, DATE_MIN, KINDS, Entry, Profile, check_id
+from careercoach.model import (
+    DATE_MAX,
+    DATE_MIN,
+    KINDS,
+    Entry,
+    Profile,
+    check_id,
+    parse_detail_value,
+)
 
 _ID = operator.attrgetter("id")
 _KIND = operator.attrgetter("kind")
@@ -68,6 +76,18 @@ def _check_entry(entry: Entry, number: int, source: Path) -> None:
         raise damaged(source, f"{where} ({entry.id}) has no one-line title")
     if not DATE_MIN <= entry.date <= DATE_MAX:
         raise damaged(source, f"{where} ({entry.id}) has a date out of range ({entry.date})")
+    for key, value in entry.details.items():
+        if not _detail_ok(entry.kind, key, value):
+            raise damaged(source, f"{where} ({entry.id}) has a bad detail {key}={value!r}")
+
+
+def _detail_ok(kind: str, key: str, value: Any) -> bool:
+    """What `edit` would accept: a sub-type or detail the kind has, of the right value."""
+    try:
+        parse_detail_value(kind, key, value)
+    except CareerCoachError:
+        return False
+    return True
 
 
 def _all_sound(entries: Mapping[int, Entry]) -> bool:
@@ -82,6 +102,7 @@ def _all_sound(entries: Mapping[int, Entry]) -> bool:
     ids = list(map(_ID, values))
     titles = list(map(_TITLE, values))
     dates = list(map(_DATE, values))
+    details = {(e.kind, key, value) for e in values for key, value in e.details.items()}
     return (
         min(entries) > 0
         and len(set(ids)) == len(ids)
@@ -91,6 +112,7 @@ def _all_sound(entries: Mapping[int, Entry]) -> bool:
         and "\n" not in "\x00".join(titles)
         and min(dates) >= DATE_MIN
         and max(dates) <= DATE_MAX
+        and all(_detail_ok(*triple) for triple in details)  # a few dozen distinct ones
     )
 
 
