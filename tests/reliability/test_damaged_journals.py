@@ -93,7 +93,12 @@ COMMANDS = [
     ["export", "-f", "json", "-o", "{tmp}/out.json"],
     ["import", "{backup}"],
     ["plan", "show"],
+    ["plan", "evidence"],
+    ["plan", "sign", "goals_clear", "yes"],
     ["plan", "goal", "add", "Ship the report"],
+    ["review"],
+    ["review", "--json"],
+    ["calendar", "-o", "{tmp}/out.ics"],
 ]
 
 
@@ -165,6 +170,17 @@ def test_doctor_reports_every_damage_with_the_way_out(damaged: tuple[Path, bytes
     assert path.read_bytes() == before
 
 
+def test_nudge_in_a_shell_start_up_file_gives_one_hint_and_exit_0(
+    damaged: tuple[Path, bytes],
+) -> None:
+    """`nudge` runs at every shell start: it must never fail the shell, only point to doctor."""
+    path, before = damaged
+    result = CliRunner().invoke(cli, ["--journal", str(path), "nudge"])
+    assert result.exit_code == 0
+    assert len(result.output.strip().splitlines()) == 1 and "doctor" in result.output
+    assert path.read_bytes() == before
+
+
 def test_the_sound_journal_passes_every_command(sound, tmp_path: Path) -> None:
     """The matrix above proves something only if the same commands work undamaged."""
     raw, entry_id, backup = sound
@@ -174,6 +190,7 @@ def test_the_sound_journal_passes_every_command(sound, tmp_path: Path) -> None:
         args = [a.format(id=entry_id, tmp=tmp_path, backup=backup) for a in command]
         result = CliRunner().invoke(cli, ["--journal", str(path), *args])
         assert result.exit_code == 0, (command, result.output)
-        (tmp_path / "out.json").unlink(missing_ok=True)
+        for written in tmp_path.glob("out.*"):
+            written.unlink()
     doctor = CliRunner().invoke(cli, ["--journal", str(tmp_path / "journal.json"), "doctor"])
     assert doctor.exit_code == 0, doctor.output
