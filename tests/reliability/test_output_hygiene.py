@@ -151,7 +151,11 @@ STYLED_COMMANDS = [
     ["profile", "show"],
     ["doctor"],
     ["plan", "signs"],
+    ["plan", "show"],
     ["export", "-f", "md", "-o", "-"],
+    ["review"],
+    ["nudge"],
+    ["restore"],
 ]
 
 
