@@ -92,10 +92,12 @@ class Filters(msgspec.Struct, frozen=True):
 
 
 def describe_entry(entry: Entry) -> str:
-    """Everything about one entry, as plain text for the details pane."""
-    lines = [
-        entry.title,
-        "",
+    """Everything about one entry, as plain text for the details pane: what was
+    written first (title, notes), so a short pane at 80x24 still shows the notes."""
+    lines = [entry.title, ""]
+    if entry.notes:
+        lines += [entry.notes, ""]
+    lines += [
         f"id       {entry.id}",
         f"date     {entry.date.isoformat()}",
         f"kind     {KINDS[entry.kind].label if entry.kind in KINDS else entry.kind}",
@@ -110,8 +112,6 @@ def describe_entry(entry: Entry) -> str:
         lines.append(f"tags     {' '.join('#' + t for t in entry.tags)}")
     if entry.starred:
         lines.append("starred  yes: cited first in scripts, the packet and the review")
-    if entry.notes:
-        lines += ["", entry.notes]
     if entry.updated and entry.updated != entry.created:
         lines += ["", f"edited   {entry.updated}"]
     return "\n".join(lines)

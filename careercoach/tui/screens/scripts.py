@@ -82,6 +82,8 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
     """Draft, preview, copy and save a promotion-request script."""
 
     NAME = "Scripts"
+    # In a short terminal the soften box gives its rule notes' room to the preview.
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
     COMMANDS: ClassVar[set[type[Provider]]] = {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "copy_script", "Copy"),
@@ -102,9 +104,12 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
                 id="situation",
                 allow_blank=False,
                 type_to_search=False,
+                compact=True,
             )
-            yield Select(LANGUAGES, id="language", allow_blank=False, type_to_search=False)
-            yield Select(FORMATS, id="format", allow_blank=False, type_to_search=False)
+            for choices, name in ((LANGUAGES, "language"), (FORMATS, "format")):
+                yield Select(
+                    choices, id=name, allow_blank=False, type_to_search=False, compact=True
+                )
         yield LoadingIndicator(id="script-loading")
         with VerticalScroll(id="script-preview", classes="panel"):
             yield Static("", id="script-timing")
@@ -125,8 +130,6 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         self.query_one("#script-preview").border_title = "Preview"
         self.query_one("#soften-box").border_title = "Soften a sentence"
         self.query_one("#script-preview").display = False
-        self.query_one("#soften-result").display = False
-        self.query_one("#soften-rules").display = False
         self.query_one("#script-timing").display = False
         self.query_one("#script-missing").display = False
 
@@ -336,7 +339,7 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         result = self.query_one("#soften-result", Static)
         rules = self.query_one("#soften-rules", Static)
         typed = bool(event.value.strip())
-        result.display = rules.display = typed
+        self.query_one("#soften-box").set_class(typed, "-typed")  # shows result and rules
         if not typed:
             return
         lang = soften_language(event.value)

@@ -25,6 +25,7 @@ from textual.widget import Widget
 KEY_STYLE = "bold $footer-key-foreground on $footer-key-background"
 DESCRIPTION_STYLE = "$footer-description-foreground on $footer-description-background"
 SEPARATOR = "▏"
+ALWAYS_SHOWN = {"help"}  # the app's `?`, however narrow the terminal
 
 
 class Shown(NamedTuple):
@@ -94,12 +95,29 @@ class KeyFooter(Widget, can_focus=False):
             if not enabled:
                 right = right.stylize("dim")
         room = self.size.width - right.cell_length
+        labels = [
+            (key_label(self.app.get_key_display(binding), binding.description, enabled), binding)
+            for binding, enabled in keys
+        ]
+        # `?` always shows: it leads to every other key. Others fill the room in order,
+        # a whole key or none; the rest are in `?` help and the palette.
+        reserved = sum(label.cell_length for label, key in labels if key.action in ALWAYS_SHOWN)
+        used, full = 0, False
+        drawn: list[int] = []
+        for index, (label, binding) in enumerate(labels):
+            if binding.action in ALWAYS_SHOWN:
+                reserved -= label.cell_length
+            elif full or used + label.cell_length + reserved > room:
+                full = True
+                continue
+            if used + label.cell_length <= room:
+                drawn.append(index)
+                used += label.cell_length
         line = Content()
         shown: list[Shown] = []
-        for binding, enabled in keys:
-            label = key_label(self.app.get_key_display(binding), binding.description, enabled)
-            if line.cell_length + label.cell_length > room:
-                break  # a whole key or none: the rest are in `?` help and the palette
+        for index in drawn:
+            label, binding = labels[index]
+            enabled = keys[index][1]
             shown.append(
                 Shown(line.cell_length, line.cell_length + label.cell_length, binding, enabled)
             )
