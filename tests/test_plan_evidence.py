@@ -217,3 +217,36 @@ def test_the_packet_profile_shows_labels_not_stored_values(
     packet = _export(running_plan, "md")
     assert line in packet.splitlines()
     assert f": {value}\n" not in packet
+
+
+def test_the_script_command_says_not_now_before_the_request(running_plan, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from careercoach.cli import cli
+
+    monkeypatch.setenv("CAREERCOACH_TODAY", TODAY.isoformat())
+    result = CliRunner().invoke(cli, ["--journal", str(running_plan.path), "script"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("Not now: an improvement plan is running.")
+
+
+@pytest.mark.parametrize(
+    ("offer", "employment_end", "hint"),
+    [
+        (None, None, "the day you were handed a document to decide on, or the day employment ends"),
+        (dt.date(2026, 11, 19), None, "If your employment ends, press e to add its last day"),
+        (None, dt.date(2027, 1, 31), "the earliest day to decide appears here"),
+        (dt.date(2026, 11, 19), dt.date(2027, 1, 31), ""),
+    ],
+)
+def test_the_dates_tab_hint_follows_what_is_filled_in(offer, employment_end, hint: str) -> None:
+    from careercoach.plan import new_plan, with_dates
+    from careercoach.tui.screens.plan_tabs import dates_hint
+
+    plan = with_dates(
+        new_plan(dt.date(2026, 11, 1), dt.date(2027, 1, 31)),
+        offer_date=offer,
+        employment_end=employment_end,
+    )
+    shown = dates_hint(plan)
+    assert hint in shown if hint else shown == ""

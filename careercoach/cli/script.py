@@ -14,6 +14,7 @@ import click
 from careercoach import clipboard, phrasing
 from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_json, echo_text, terminal_stdout
+from careercoach.journal import Journal
 from careercoach.model import Entry, Profile, parse_date
 from careercoach.textsafe import terminal_safe
 
@@ -63,7 +64,7 @@ def script(
     journal = app.journal()
     entries = journal.entries()
     profile = journal.profile()
-    timing = _timing(entries, profile, as_of)
+    timing = _timing(journal, entries, profile, as_of)
     suggested = situation is None
     if situation is None:
         situation = timing.situation
@@ -99,6 +100,8 @@ def script(
             data["copied_with"] = list(copied.methods)
         echo_json(data)
     else:
+        if timing.plan_active:  # said before any promotion request, as the app does
+            click.echo(f"{timing.headline}. {timing.reasons[0]}", err=True)
         echo_text(text)
         how = "suggested by your readiness timing" if suggested else "chosen with --situation"
         notes = [f"Situation: {phrasing.SITUATIONS[situation]} ({how})."]
@@ -128,17 +131,24 @@ class _Timing(NamedTuple):
     situation: str
     good: bool
     headline: str
+    plan_active: bool
+    reasons: tuple[str, ...]
 
 
-def _timing(entries: list[Entry], profile: Profile, as_of: dt.date) -> _Timing:
-    """The readiness timing verdict: the situation it suggests, and whether to wait."""
+def _timing(journal: Journal, entries: list[Entry], profile: Profile, as_of: dt.date) -> _Timing:
+    """The readiness timing verdict: the situation it suggests, and whether to wait (never
+    the moment while an improvement plan runs)."""
+    from careercoach.plan import change
     from careercoach.readiness import assess, load_criteria
 
-    verdict = assess(entries, profile, load_criteria(), as_of)
+    plan = change.timing_facts(journal, as_of)
+    verdict = assess(entries, profile, load_criteria(), as_of, **plan)
     return _Timing(
         phrasing.suggest_situation(verdict),
         verdict.timing.good,
         verdict.timing.headline,
+        verdict.timing.plan_active,
+        verdict.timing.reasons,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careercoach.tui.screens.plan_tabs.base import PlanTab, PlanView
-from careercoach.tui.screens.plan_tabs.dates import DatesTab
+from careercoach.tui.screens.plan_tabs.dates import DatesTab, dates_hint
 from careercoach.tui.screens.plan_tabs.documents import DocumentsTab
 from careercoach.tui.screens.plan_tabs.exit_options import ExitOptionsTab
 from careercoach.tui.screens.plan_tabs.goals import GoalsTab
@@ -19,4 +19,5 @@ __all__ = [
     "PlanView",
     "SignsTab",
     "VerdictTab",
+    "dates_hint",
 ]
