@@ -11,11 +11,8 @@ from careercoach.readiness.score import (
     assess_with_trend,
     trend,
 )
-from careercoach.readiness.timing import PLAN_HEADLINE, PLAN_REASON
 
 __all__ = [
-    "PLAN_HEADLINE",
-    "PLAN_REASON",
     "Assessment",
     "Criterion",
     "CriterionScore",
