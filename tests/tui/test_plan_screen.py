@@ -589,3 +589,34 @@ async def test_next_tab_pressed_quickly_ends_on_the_tab_it_counted_to(demo_path:
         assert screen.query_one(TabbedContent).active == "dates-tab"
         assert screen.focused is screen.query_one("#meetings", OptionList)
         assert "c" in footer_keys(screen)
+
+
+async def test_help_lists_every_plan_key_with_its_tab(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        sections = dict(pilot.app.help_sections())
+        rows = sections["Improvement plan"]
+    assert ("y", "Yes (Signs)") in rows
+    assert ("o", "Edit (Goals)") in rows and ("o", "Edit (Dates)") in rows
+    assert ("c", "Add meeting (Dates)") in rows and ("e", "Plan dates") in rows
+
+
+async def test_exit_options_tab_shows_the_law_and_the_duties_after_leaving(
+    demo_path: Path,
+) -> None:
+    save_new_plan(demo_path)
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "exit-tab")
+        assert "(Labor Contract Act Art. 16)" in shown(screen, "#dismissal-law")
+        assert "you may say no" in shown(screen, "#dismissal-law")
+        business = screen.query_one("#business-dismissal")
+        assert str(business.border_title) == "Dismissal for business reasons (整理解雇)"
+        assert "4. A fair process" in shown(screen, "#business-dismissal")
+        assert "(Immigration Control Act Art. 19-16)" in shown(screen, "#after-leaving")
+        assert "総合労働相談コーナー" in shown(screen, "#negotiation")
+        sign_detail = await open_tab(pilot, "signs-tab")
+        signs = sign_detail.query_one("#sign-list", OptionList)
+        signs.highlighted = [f.id for f in sign_detail.query_one(SignsTab).findings].index(
+            "restructuring"
+        )
+        await settle(pilot)
+        assert "one for business reasons (整理解雇)" in shown(screen, "#sign-detail")

@@ -79,12 +79,19 @@ class PlanScreen(Screen):
         Binding("right_square_bracket", "next_tab", "Next tab", key_display="]"),
         Binding("left_square_bracket", "next_tab(-1)", "Previous tab", key_display="[", show=False),
     ]
-    # For `?` help: the tabs' keys (active while the tab is open), then the screen's.
+    # For `?` help: each tab's keys (active while it is open) named with it, then the screen's.
     HELP_BINDINGS: ClassVar[list[BindingType]] = [
-        *SignsTab.BINDINGS,
-        *GoalsTab.BINDINGS,
-        *DocumentsTab.BINDINGS,
-        *DatesTab.BINDINGS,
+        *(
+            Binding(b.key, b.action, f"{b.description} ({tab})", key_display=b.key_display)
+            for tab, keys in (
+                ("Signs", SignsTab.BINDINGS),
+                ("Goals", GoalsTab.BINDINGS),
+                ("Documents", DocumentsTab.BINDINGS),
+                ("Dates", DatesTab.BINDINGS),
+            )
+            for b in keys
+            if isinstance(b, Binding)
+        ),
         *BINDINGS,
     ]
 
