@@ -27,6 +27,16 @@ KIND_LIST = ", ".join(KINDS)
 pass_app = click.make_pass_decorator(AppContext)
 
 
+def notes_from_editor(start: str) -> str:
+    """The notes as written in the user's editor; closing it without saving keeps `start`.
+    The entry is checked only afterwards, so a long note is never typed for nothing."""
+    try:
+        written = click.edit(start, extension=".md", require_save=True)
+    except click.ClickException as exc:  # the editor would not start, or failed
+        raise ValidationError(f"--edit: {exc.format_message()} (check $EDITOR)") from None
+    return start if written is None else written.rstrip("\n")
+
+
 def _details_with_type(kind: str, subtype: str | None, pairs: tuple[str, ...]) -> dict:
     details = parse_detail_pairs(kind, pairs)
     if subtype:
@@ -57,6 +67,9 @@ def _details_with_type(kind: str, subtype: str | None, pairs: tuple[str, ...]) -
     help="A kind-specific detail, e.g. level=N2 (repeatable).",
 )
 @click.option("--star", is_flag=True, help="Mark it as a highlight (cited first).")
+@click.option(
+    "--edit", "edit_notes", is_flag=True, help="Write the notes in $VISUAL / $EDITOR first."
+)
 @pass_app
 def add(
     app: AppContext,
@@ -69,9 +82,12 @@ def add(
     subtype: str | None,
     details: tuple[str, ...],
     star: bool,
+    edit_notes: bool,
 ) -> None:
     """Log an entry and print its id."""
     kind = check_kind(kind)
+    if edit_notes:
+        note = notes_from_editor(note)
     draft = Draft(
         date=parse_date(date_text, app.today),
         kind=kind,

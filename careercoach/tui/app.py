@@ -36,8 +36,8 @@ from careercoach.errors import (
     TargetExistsError,
     ValidationError,
 )
-from careercoach.journal import TRASH_DAYS, Journal, describe_os_error, examine, restore
-from careercoach.model import Profile
+from careercoach.journal import TRASH_DAYS, Draft, Journal, describe_os_error, examine, restore
+from careercoach.model import KINDS, Profile
 from careercoach.settings import load_settings, remember
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.error import ErrorDialog
@@ -106,9 +106,9 @@ def has_good_backup(journal: Path) -> bool:
 
 
 # App-wide actions that wait while a dialog is up.
-NAVIGATION = {"switch_mode", "help", "refresh_data", "quit", "request_quit"}
+NAVIGATION = {"switch_mode", "help", "refresh_data", "quit", "request_quit", "quick_log"}
 # Single-letter app keys: held back while a form is in front, so typing never leaves it.
-LETTER_ACTIONS = {"switch_mode", "request_quit"}
+LETTER_ACTIONS = {"switch_mode", "request_quit", "quick_log"}
 
 
 class CareerCoachApp(App[None]):
@@ -130,6 +130,7 @@ class CareerCoachApp(App[None]):
             Binding(mode.key, f"switch_mode('{name}')", mode.label)
             for name, mode in SCREENS.items()
         ),
+        Binding("l", "quick_log", "Log a line"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f5", "refresh_data", "Refresh"),
         Binding("q", "request_quit", "Quit"),
@@ -292,6 +293,25 @@ class CareerCoachApp(App[None]):
         )
         if callable(refresh):
             refresh()
+
+    def action_quick_log(self) -> None:
+        """l: one line into the journal from any browsing screen."""
+        from careercoach.tui.screens.quick_log import QuickLogDialog
+
+        self.push_screen(QuickLogDialog(today=self.today()), self.log_line)
+
+    @work(thread=True, group="journal-write")
+    def log_line(self, draft: Draft | None) -> None:
+        if draft is None:
+            return
+        try:
+            entry = self.journal.add(draft)
+        except CareerCoachError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        message = f"Logged {entry.id} ({KINDS[entry.kind].label}): {entry.title}"
+        self.call_from_thread(notify_literal, self, message, title="Journal")
+        self.call_from_thread(self.action_refresh_data)
 
     def action_help(self) -> None:
         from careercoach.tui.screens.help import HelpScreen

@@ -23,7 +23,7 @@ from textual.app import App
 from careercoach.journal import examine
 from tests.tui.conftest import make_app, ready
 
-SCREEN_KEYS = [*"djwrtip", "question_mark", "f5"]
+SCREEN_KEYS = [*"djwrtipl", "question_mark", "f5"]
 SCREEN_ACTIONS = [*"aeuxnbcsymv", "slash", "left_square_bracket", "right_square_bracket"]
 NAVIGATION = [
     *("tab", "shift+tab", "up", "down", "left", "right", "pageup", "pagedown"),

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -56,6 +56,8 @@ class EntryForm(Form, ModalScreen["Draft | None"]):
     FORM_NAME = "The entry"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
+        # priority: the text fields' own ctrl+e (end of line) would take it first
+        Binding("ctrl+e", "edit_notes", "Notes in $EDITOR", priority=True),
         *FORM_KEYS,
     ]
 
@@ -144,6 +146,24 @@ class EntryForm(Form, ModalScreen["Draft | None"]):
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
         self.mark_clean()
+
+    def action_edit_notes(self) -> None:
+        """Write long notes in the user's own editor; the app waits, suspended."""
+        import click  # only when asked: the editor launcher the CLI's --edit uses too
+
+        notes = self.query_one("#notes", TextArea)
+        try:
+            with self.app.suspend():
+                written = click.edit(notes.text, extension=".md", require_save=True)
+        except SuspendNotSupported:
+            notify_literal(self.app, "No editor here: this terminal cannot be handed over.")
+            return
+        except click.ClickException as exc:
+            notify_literal(self.app, f"{exc.format_message()} (check $EDITOR)", severity="error")
+            return
+        if written is not None:
+            notes.text = written.rstrip("\n")
+        notes.focus()
 
     def form_state(self) -> object:
         inputs = tuple(input.value for input in self.query(Input))
