@@ -620,3 +620,27 @@ async def test_exit_options_tab_shows_the_law_and_the_duties_after_leaving(
         )
         await settle(pilot)
         assert "one for business reasons (整理解雇)" in shown(screen, "#sign-detail")
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt", "with_plan"),
+    [
+        ("Export promotion packet…", "md", False),
+        ("Export promotion packet with plan evidence", "md", True),
+        ("Export CSV…", "csv", False),
+        ("Export CSV with plan evidence", "csv", True),
+    ],
+)
+async def test_the_apps_export_leaves_plan_evidence_out_unless_chosen(
+    demo_path: Path, tmp_path: Path, command: str, fmt: str, with_plan: bool
+) -> None:
+    save_new_plan(demo_path)
+    cli(demo_path, "plan", "meeting", "--date", "2026-11-10", "Agreed weekly 1:1s")
+    target = tmp_path / f"out.{fmt}"
+    async with running(demo_path) as pilot:
+        await run_command(pilot, command)
+        pilot.app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+    text = target.read_text(encoding="utf-8-sig")
+    assert ("Plan check-in: Agreed weekly 1:1s" in text) is with_plan
