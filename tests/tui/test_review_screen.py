@@ -39,10 +39,10 @@ async def test_v_on_the_readiness_screen_opens_the_review(demo_path: Path) -> No
         assert screen.result is not None
         assert screen.result.text() == expected.text()
         assert "Self-evaluation draft (English)" in shown(screen, "#review-text")
-        await pilot.press("l")
+        await pilot.press("g")
         await settle(pilot)
         assert list(screen.result.drafts) == ["en"]
-        await pilot.press("l")
+        await pilot.press("g")
         await settle(pilot)
         assert list(screen.result.drafts) == ["ja"]
         await pilot.press("escape")
@@ -74,7 +74,7 @@ async def test_the_palette_opens_it_and_a_bad_date_is_said_inline(demo_path: Pat
         assert not screen.query_one("#review-problem").display
 
 
-@pytest.mark.parametrize("keys", [("r", "v"), ("r", "v", "l", "l", "end")])
+@pytest.mark.parametrize("keys", [("r", "v"), ("r", "v", "g", "g", "end")])
 def test_review_snapshot(snap_compare, demo_path: Path, keys: tuple[str, ...]) -> None:
     app = make_app(demo_path)
     assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle(*keys))
@@ -85,7 +85,7 @@ async def test_the_screen_keys_are_in_the_palette_too(demo_path: Path) -> None:
         await run_command(pilot, "Review for your evaluation")
         screen = pilot.app.screen
         assert isinstance(screen, ReviewScreen)
-        await run_command(pilot, "Language (l)")
+        await run_command(pilot, "Language (g)")
         await settle(pilot)
         assert screen.result is not None and list(screen.result.drafts) == ["en"]
 

@@ -37,7 +37,7 @@ class ReviewScreen(Screen[None]):
     COMMANDS: ClassVar = {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("l", "language", "Language"),
+        Binding("g", "language", "Language"),
         Binding("s", "since", "Since…"),
         Binding("c", "copy", "Copy drafts"),
         Binding("e", "plan_evidence", "Plan evidence"),
