@@ -101,7 +101,11 @@ def start(app: AppContext, start_text: str, end_text: str, replace: bool) -> Non
 @plan.command("dates")
 @click.option("--start", "start_text", help="Move the plan start.")
 @click.option("--end", "end_text", help="Move the plan end (e.g. when it is extended).")
-@click.option("--offer", "offer_text", help="Day a document to sign was handed over (none clears).")
+@click.option(
+    "--offer",
+    "offer_text",
+    help="Day you were handed a document to decide on, e.g. a resignation (none clears).",
+)
 @click.option("--employment-end", "employment_text", help="Last day of employment (none clears).")
 @json_option
 @pass_app

@@ -127,7 +127,7 @@ class PlanRecord(msgspec.Struct, frozen=True):
     support: Support = Support()
     answers: Mapping[str, str] = msgspec.field(default_factory=dict)  # sign id -> yes/no/unsure
     documents_done: tuple[str, ...] = ()
-    offer_date: dt.date | None = None  # a document to sign was handed over on this day
+    offer_date: dt.date | None = None  # a document to decide on was handed over on this day
     employment_end: dt.date | None = None
 
     @property

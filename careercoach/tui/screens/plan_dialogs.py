@@ -132,7 +132,11 @@ class PlanDatesDialog(_PlanForm[dict[str, dt.date | None]]):
             for field_id, label, value in (
                 ("start", "Plan start (YYYY-MM-DD)", plan.start),
                 ("end", "Plan end", plan.end),
-                ("offer_date", "Handed a document to sign on (optional)", plan.offer_date),
+                (
+                    "offer_date",
+                    "Day you were handed a document to decide on (optional)",
+                    plan.offer_date,
+                ),
                 ("employment_end", "Employment ends on (optional)", plan.employment_end),
             ):
                 yield Label(label)
