@@ -440,7 +440,12 @@ S0 = "softener.en[0]"
         (("roles", "manager", "ja"), 5, "roles.manager.ja", "expected text"),
         (("softener", "en", 0, "pattern"), "(unclosed", f"{S0}.pattern", "not a valid regular"),
         (("softener", "en", 0, "title"), DELETE, S0, "missing field 'title'"),
-        (("softener", "en", 1, "id"), "promotion_demand", "softener.en[1].id", "duplicate rule id"),
+        (
+            ("softener", "en", 1, "id"),
+            "promotion_demand_because",
+            "softener.en[1].id",
+            "duplicate rule id",
+        ),
     ],
 )
 def test_bad_content_names_file_key_and_problem(tmp_path, key_path, value, where, problem) -> None:

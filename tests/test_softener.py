@@ -49,6 +49,10 @@ UNCHANGED = None  # the sentence must come back exactly as typed
         ("I think I deserve a promotion.", CONTRIBUTE),
         ("Promote me.", CONTRIBUTE),
         ("Give me a promotion this year.", CONTRIBUTE),
+        (
+            "I need a promotion because I led the launch.",
+            f"Since I led the launch, {CONTRIBUTE}",
+        ),
         # Flat judgements.
         ("This is wrong.", "I may see this a little differently."),
         ("That's wrong!", "I may see that a little differently!"),
@@ -119,6 +123,7 @@ UNCHANGED = None  # the sentence must come back exactly as typed
         ("昇進させてください。", JA_CONTRIBUTE),
         ("私は昇進に値します。", JA_CONTRIBUTE),
         ("早く昇進したいです！", JA_CONTRIBUTE),
+        ("N2に合格したので、昇進させてください。", f"N2に合格したので、{JA_CONTRIBUTE}"),
         ("締め切りを変えてください", "締め切りを変えていただけますでしょうか"),
         ("資料を送ってください。", "資料を送っていただけますでしょうか。"),
         ("ここで待たないでください。", "ここで待たないでいただけますでしょうか。"),
