@@ -162,6 +162,28 @@ def case_assess_trend(journals: dict[int, Path], runs: int) -> list[Measurement]
     return rows
 
 
+def case_soften(runs: int) -> list[Measurement]:
+    """Softening a text at the size limit against ten times a tenth of it: a ratio near
+    1 means the rules run in time linear in the text (no runaway backtracking)."""
+    from careercoach.phrasing import MAX_SOFTEN_CHARS, soften
+
+    pair = "We must change the deadline. Your plan is bad. "
+    text = pair * (MAX_SOFTEN_CHARS // len(pair))
+    tenth = text[: len(text) // 10]
+    samples = repeat(lambda: soften(text), runs)
+    reference = [10 * t for t in repeat(lambda: soften(tenth), runs)]
+    return [
+        Measurement(
+            "soften at the size limit",
+            f"{len(text):,} chars",
+            samples,
+            "10x a tenth of the text",
+            reference,
+            "<= 2x",
+        )
+    ]
+
+
 def case_tui(journals: dict[int, Path], runs: int, env: dict[str, str]) -> list[Measurement]:
     """Headless time to a ready dashboard and peak memory, against a bare Textual app."""
     probe = HERE / "tui_probe.py"
@@ -335,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += case_cli_nudge(journals, runs, env)
         rows += case_cli_score(journals, runs, env)
         rows += case_assess_trend(journals, runs)
+        rows += case_soften(runs)
         rows += case_tui(journals, 1 if args.quick else TUI_RUNS, env)
         rows += case_tui_interactions(journals, 1 if args.quick else TUI_RUNS, env, work)
         rows += case_exchange(journals, 1 if args.quick else 3, env, work)

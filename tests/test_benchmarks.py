@@ -27,6 +27,7 @@ def test_quick_benchmark_runs_and_reports_every_case(tmp_path: Path) -> None:
         "cli score --json",
         "assess + trend(26)",
         "assess_with_trend(26)",
+        "soften at the size limit",
         "tui ready (dashboard)",
         "tui open journal",
         "tui search keystroke",

