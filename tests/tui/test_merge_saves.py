@@ -20,7 +20,7 @@ from careercoach.tui.screens.journal import JournalScreen
 from careercoach.tui.screens.plan import PlanScreen
 from careercoach.tui.screens.profile import ProfileScreen
 from tests.reliability.parallel_writers import run_together
-from tests.tui.conftest import open_screen, running, settle
+from tests.tui.conftest import make_app, open_screen, ready, running, settle
 
 
 def shell(path: Path, *args: str) -> None:
@@ -185,3 +185,21 @@ async def test_a_sign_answered_in_the_app_keeps_goals_the_shell_added(demo_path:
         assert record is not None
         assert sorted(g["text"] for g in record["goals"]) == goals
         assert list(record["answers"].values()) == ["yes"]
+
+
+@pytest.mark.parametrize(
+    "size",
+    [
+        (100, 32),
+        (80, 24),
+    ],
+)
+def test_conflict_dialog_snapshot(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot) -> None:
+        await ready(pilot)
+        screen = await open_screen(pilot, "p", ProfileScreen)
+        shell(demo_path, "profile", "set", "name=Lee [b]from the shell[/]")
+        screen.query_one("#profile-name", Input).value = "Kim $name {x}"
+        await save_and_settle(pilot)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
