@@ -28,6 +28,8 @@ class ProfileScreen(Form, Screen):
     """The facts the readiness score and the scripts are tailored to."""
 
     FORM_NAME = "The profile"
+    # Below 30 rows the fields close up, so all of them fit at 80x24 without scrolling.
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
     COMMANDS: ClassVar = {ScreenActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
