@@ -19,7 +19,7 @@ from tests.tui.conftest import (
     run_command,
     running,
     screen_text,
-    settle,
+    workers_done,
 )
 
 
@@ -41,16 +41,16 @@ async def test_delete_shows_its_keys_keeps_the_cursor_and_undoes(demo_path: Path
         gone = screen.selected()
         following = screen.matched[screen.matched.index(gone) + 1]
         await pilot.press("x")
-        await settle(pilot)
+        await workers_done(pilot)
         assert isinstance(pilot.app.screen, ConfirmDialog)
         text = screen_text(pilot)
         assert "Delete  y" in text and "No  n" in text
         await pilot.press("y")
-        await settle(pilot)
+        await workers_done(pilot)
         assert table.cursor_row == 3 and screen.selected() == following
         assert gone.id not in {e.id for e in open_journal(demo_path).entries()}
         await pilot.press("u")
-        await settle(pilot)
+        await workers_done(pilot)
         assert gone.id in {e.id for e in open_journal(demo_path).entries()}
         assert screen.selected().id == gone.id
 
@@ -65,7 +65,7 @@ async def test_palette_restores_an_entry_deleted_earlier(demo_path: Path) -> Non
         assert isinstance(pilot.app.screen, TrashDialog)
         assert when_deleted(MOMENT) in screen_text(pilot)
         await pilot.press("enter")
-        await settle(pilot)
+        await workers_done(pilot)
         assert pilot.app.screen is screen
         assert gone.id in {e.id for e in screen.matched}
 

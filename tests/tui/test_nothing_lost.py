@@ -23,7 +23,7 @@ from careercoach.tui.screens.readiness import ReadinessScreen, evidence_table
 from careercoach.tui.screens.scripts import ScriptsScreen
 from careercoach.tui.screens.unsaved import UnsavedDialog
 from careercoach.tui.screens.welcome import WelcomeScreen
-from tests.tui.conftest import TODAY, open_journal, open_screen, running, screen_text, settle
+from tests.tui.conftest import TODAY, open_journal, open_screen, running, screen_text, workers_done
 
 
 async def test_pagedown_in_a_dropdown_with_no_room_does_not_crash(demo_path: Path) -> None:
@@ -31,16 +31,16 @@ async def test_pagedown_in_a_dropdown_with_no_room_does_not_crash(demo_path: Pat
     async with running(demo_path, size=(40, 8)) as pilot:
         await open_screen(pilot, "t", ScriptsScreen)
         await pilot.press("tab", "enter")
-        await settle(pilot)
+        await workers_done(pilot)
         await pilot.press("pagedown", "pageup", "pagedown")
-        await settle(pilot)
+        await workers_done(pilot)
         assert pilot.app.is_running and isinstance(pilot.app.screen, ScriptsScreen)
 
 
 async def test_pagedown_still_pages_a_list_with_room(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         await open_screen(pilot, "r", ReadinessScreen)
-        await settle(pilot)
+        await workers_done(pilot)
         options = pilot.app.screen.query_one("#criteria-list")
         await pilot.press("pagedown")
         assert options.highlighted == options.option_count - 1
@@ -54,7 +54,7 @@ async def test_profile_shows_unset_dates_empty_and_saves(empty_path: Path) -> No
             assert screen.query_one(f"#profile-{name}", Input).value == ""
         assert "None" not in screen_text(pilot)
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await workers_done(pilot)
         assert not screen.query(".-invalid")
 
 
@@ -72,7 +72,7 @@ async def test_checkin_letters_never_leave_and_escape_asks(demo_path: Path) -> N
         await pilot.press("escape")  # leaves the field
         assert screen.focused is None
         await pilot.press("q", "t", "d")  # screen keys never fire on a form
-        await settle(pilot)
+        await workers_done(pilot)
         assert pilot.app.screen is screen and pilot.app.is_running
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, UnsavedDialog)
@@ -81,7 +81,7 @@ async def test_checkin_letters_never_leave_and_escape_asks(demo_path: Path) -> N
         assert screen.query(Input).first().value == "Helped Sato-san"
         await pilot.press("escape")
         await pilot.press("d")  # discard
-        await settle(pilot)
+        await workers_done(pilot)
         assert isinstance(pilot.app.screen, DashboardScreen)
         assert screen.query(Input).first().value == ""
 
@@ -94,7 +94,7 @@ async def test_quitting_with_an_unsaved_checkin_asks(demo_path: Path) -> None:
         await pilot.press("escape")  # keep editing: back on the check-in, text kept
         assert pilot.app.screen is screen and pilot.app.is_running
         await pilot.press("ctrl+q", "d")
-        await settle(pilot)
+        await workers_done(pilot)
         assert not pilot.app.is_running
 
 
@@ -103,7 +103,7 @@ async def test_checkin_saved_from_the_prompt(demo_path: Path) -> None:
         before = pilot.app.journal.count()
         await type_in_checkin(pilot)
         await pilot.press("escape", "escape", "s")
-        await settle(pilot)
+        await workers_done(pilot)
         assert isinstance(pilot.app.screen, DashboardScreen)
         assert pilot.app.journal.count() == before + 1
 
@@ -116,7 +116,7 @@ async def test_entry_form_escape_asks_and_saves(demo_path: Path) -> None:
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, UnsavedDialog)
         await pilot.press("s")
-        await settle(pilot)
+        await workers_done(pilot)
         assert isinstance(pilot.app.screen, JournalScreen)
         assert pilot.app.journal.entries()[0].title == "Wrote the minutes"
 
@@ -137,7 +137,7 @@ async def test_profile_escape_asks_and_saves(demo_path: Path) -> None:
         await pilot.press("escape", "escape")
         assert isinstance(pilot.app.screen, UnsavedDialog)
         await pilot.press("s")
-        await settle(pilot)
+        await workers_done(pilot)
         assert isinstance(pilot.app.screen, DashboardScreen)
         assert pilot.app.journal.profile().name == "Ana Silva"
 
@@ -147,9 +147,9 @@ async def test_profile_keeps_typing_when_help_closes(demo_path: Path) -> None:
         screen = await open_screen(pilot, "p", ProfileScreen)
         screen.query_one("#profile-name", Input).value = "typed, not saved"
         await pilot.press("question_mark")
-        await settle(pilot)
+        await workers_done(pilot)
         await pilot.press("escape")
-        await settle(pilot)
+        await workers_done(pilot)
         assert screen.query_one("#profile-name", Input).value == "typed, not saved"
 
 
@@ -160,7 +160,7 @@ async def test_pasting_two_lines_into_the_title_keeps_both(demo_path: Path) -> N
         form = pilot.app.screen
         title = form.query_one("#title", Input)
         title.post_message(events.Paste("Reviewed the spec\nwith the Osaka team\n"))
-        await settle(pilot)
+        await workers_done(pilot)
         assert title.value == "Reviewed the spec with the Osaka team"
 
 
@@ -169,7 +169,7 @@ async def test_welcome_ctrl_d_works_from_the_name_field(empty_path: Path) -> Non
         assert isinstance(pilot.app.screen, WelcomeScreen)
         assert pilot.app.focused is pilot.app.screen.query_one("#profile-name")
         await pilot.press("ctrl+d")
-        await settle(pilot)
+        await workers_done(pilot)
         assert pilot.app.demo and isinstance(pilot.app.screen, DashboardScreen)
     assert not empty_path.exists()
 
@@ -181,7 +181,7 @@ async def test_a_future_date_gets_a_word(demo_path: Path) -> None:
         date = pilot.app.screen.query_one("#date", Input)
         date.value = (TODAY + dt.timedelta(days=10)).isoformat()
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await workers_done(pilot)
         assert "date in the future" in screen_text(pilot)
 
 
@@ -242,5 +242,5 @@ async def test_pagedown_in_the_command_palette_with_no_room_does_not_crash(
     """The palette's input passes PageDown to its list, which had no room at 12x3."""
     async with running(demo_path, size=(12, 3)) as pilot:
         await pilot.press("ctrl+p", *"ex", "pagedown", "pageup")
-        await settle(pilot)
+        await workers_done(pilot)
         assert pilot.app.is_running
