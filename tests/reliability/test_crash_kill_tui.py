@@ -1,42 +1,72 @@
-"""The app killed with SIGKILL while saving weekly check-ins loses no acknowledged entry."""
+"""The app killed with SIGKILL while saving weekly check-ins loses no acknowledged entry.
+
+A check-in counts as acknowledged once the app has told the user it is saved (the
+"Saved 1 entry" notification): that report is the promise the test holds the app to.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
+import os
 import random
 from pathlib import Path
 
 import pytest
-from textual.widgets import SelectionList
+from textual.widgets import Input
 
 from careercoach.demo import write_demo
 from careercoach.journal.api import Journal
 from careercoach.tui.screens.checkin import CheckinScreen
-from tests.tui.conftest import SIZE, TODAY, make_app, ready, settle
+from careercoach.tui.screens.dashboard import DashboardScreen
+from tests.tui.conftest import SIZE, TODAY, make_app, notifications, ready, wait_until
 
+from . import crash_harness
 from .crash_harness import Ack, kill_at_random
 
 ROUNDS = 12
+READY = "-- ready to write --"  # acknowledged first, so kills are counted from the race
+
+
+def saves_reported(pilot) -> int:
+    return sum(message.startswith("Saved 1 entry") for message in notifications(pilot))
 
 
 def checkin_loop(path: Path, ack: Ack) -> None:
-    """Drive the app like a user: open the check-in, tick a box, save; again and again."""
+    """Drive the app like a user: open the check-in, write a line, save; again and again."""
 
     async def run() -> None:
         app = make_app(path)
         async with app.run_test(size=SIZE) as pilot:
-            await ready(pilot)
-            while True:
-                before = {e.id for e in app.journal.entries()}
+
+            async def open_checkin() -> Input:
                 await pilot.press("w")
-                await settle(pilot, rounds=1)
-                assert isinstance(app.screen, CheckinScreen)
-                app.screen.query_one("#examples-team_events", SelectionList).select("lunch")
+                await wait_until(
+                    pilot,
+                    lambda: (
+                        isinstance(app.screen, CheckinScreen)
+                        and app.screen.query("#free-team_events")
+                    ),
+                    "the check-in screen",
+                )
+                return app.screen.query_one("#free-team_events", Input)
+
+            await ready(pilot)
+            line = await open_checkin()  # its first opening builds it: not part of the race
+            ack(READY)
+            for n in itertools.count(1):
+                title = f"Check-in {os.getpid()}-{n}"
+                line.value = title
                 await pilot.press("ctrl+s")
-                await settle(pilot, rounds=2)
-                for entry in Journal(path).entries():
-                    if entry.id not in before:
-                        ack(entry.id)
+                await wait_until(
+                    pilot,
+                    lambda n=n: (
+                        saves_reported(pilot) == n and isinstance(app.screen, DashboardScreen)
+                    ),
+                    f"the app to report save {n}",
+                )
+                ack(title)
+                line = await open_checkin()
 
     asyncio.run(run())
 
@@ -47,10 +77,14 @@ def test_killed_app_keeps_every_acknowledged_checkin(tmp_path: Path) -> None:
     write_demo(path, TODAY)
     rng = random.Random(4)
     acknowledged: list[str] = []
+    kills_before = crash_harness.kills
     for _ in range(ROUNDS):
-        acknowledged += kill_at_random(
-            lambda ack: checkin_loop(path, ack), rng, acks=(0, 1), pause=0.4
+        lines = kill_at_random(
+            lambda ack: checkin_loop(path, ack), rng, acks=(1, 2), pause=0.3, patience=120.0
         )
-        present = {e.id for e in Journal(path).entries()}
+        assert lines[:1] == [READY]
+        acknowledged += lines[1:]
+        present = {e.title for e in Journal(path).entries()}
         assert set(acknowledged) <= present
+    assert crash_harness.kills - kills_before == ROUNDS
     assert len(acknowledged) >= ROUNDS // 4, "the app barely saved: the test proved little"

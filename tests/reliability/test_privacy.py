@@ -136,7 +136,7 @@ def test_the_app_makes_no_network_connection(tmp_path: Path, no_network: None) -
     import asyncio
 
     from careercoach.demo import write_demo
-    from tests.tui.conftest import SIZE, TODAY, make_app, ready, settle
+    from tests.tui.conftest import SIZE, TODAY, make_app, ready, workers_done
 
     path = tmp_path / "journal.json"
     write_demo(path, TODAY)
@@ -150,7 +150,7 @@ def test_the_app_makes_no_network_connection(tmp_path: Path, no_network: None) -
             keys = ("j", "w", "escape", "r", "t", "c", "i", "p", "escape", "escape", "d")
             for key in (*keys, "question_mark", "escape"):
                 await pilot.press(key)
-                await settle(pilot)
+                await workers_done(pilot)  # whatever the screen reads, it has read
                 seen.append(type(app.screen).__name__)
         return seen
 

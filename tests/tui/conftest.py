@@ -9,6 +9,7 @@ never for a fixed number of pauses or a fixed time: a busy machine only makes it
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import html
 import re
@@ -22,7 +23,9 @@ from rich.cells import cell_len
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Select, Static
+from textual.widgets.select import InvalidSelectValueError
+from textual.worker import Worker, WorkerCancelled, WorkerState
 
 from careercoach.demo import write_demo
 from careercoach.journal.api import Journal
@@ -90,12 +93,20 @@ def busy_workers(pilot: Pilot) -> list[str]:
     return [worker.name for worker in pilot.app.workers if not worker.is_finished]
 
 
+async def outcome(worker: Worker) -> None:
+    """Wait for `worker` to end. Being cancelled is a normal end (an exclusive worker
+    is cancelled when a newer one replaces it); a failure is raised."""
+    with contextlib.suppress(WorkerCancelled):
+        await worker.wait()
+
+
 async def workers_done(pilot: Pilot, *, timeout: float = TIMEOUT) -> None:
     """Wait until every worker has finished and the messages they posted are handled."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while True:
-        await asyncio.wait_for(pilot.app.workers.wait_for_complete(), timeout)
+        started = [w for w in pilot.app.workers if w.state is not WorkerState.PENDING]
+        await asyncio.wait_for(asyncio.gather(*map(outcome, started)), timeout)
         await pilot.pause()  # handles what they posted, which may start more workers
         if not busy_workers(pilot):
             return
@@ -164,6 +175,37 @@ async def run_command(pilot: Pilot, name: str) -> None:
     await pilot.press("enter")
     await wait_until(pilot, lambda: palette not in pilot.app.screen_stack, "the palette to close")
     await workers_done(pilot)
+
+
+async def answer_prompt(pilot: Pilot, text: str) -> None:
+    """Type `text` into the prompt dialog in front, press Enter, and wait until the
+    dialog has gone and the work it started is done."""
+    from textual.widgets import Input
+
+    prompt = pilot.app.screen
+    prompt.query_one("#answer", Input).value = text
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: pilot.app.screen is not prompt, "the prompt to close")
+    await workers_done(pilot)
+
+
+async def choose(pilot: Pilot, select: Select, value: object) -> None:
+    """Set `select` to `value` as soon as it offers it (a form fills some choices in
+    after another field changes)."""
+
+    def chosen() -> bool:
+        try:
+            select.value = value
+        except InvalidSelectValueError:
+            return False
+        return True
+
+    await wait_until(pilot, chosen, f"{value!r} offered in #{select.id}")
+
+
+def wrote(pilot: Pilot) -> int:
+    """How many notifications so far say a file was written ("Wrote ...")."""
+    return sum(message.startswith("Wrote ") for message in notifications(pilot))
 
 
 def keys_then_settle(*keys: str) -> Callable[[Pilot], Awaitable[None]]:

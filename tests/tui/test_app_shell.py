@@ -18,8 +18,19 @@ from careercoach.tui.screens.error import RESTORE_HINT, ErrorDialog
 from careercoach.tui.screens.help import HelpScreen, key_rows
 from careercoach.tui.screens.journal import JournalScreen
 from careercoach.tui.screens.profile import ProfileScreen
+from careercoach.tui.screens.readiness import ReadinessScreen
 from careercoach.tui.widgets.key_footer import KeyFooter
-from tests.tui.conftest import SIZE, TODAY, make_app, open_journal, running, screen_text, settle
+from tests.tui.conftest import (
+    SIZE,
+    TODAY,
+    make_app,
+    open_journal,
+    open_screen,
+    running,
+    screen_is,
+    screen_text,
+    wait_until,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,8 +46,7 @@ async def test_mode_keys_open_their_screens(demo_path: Path, key, screen_class) 
     async with running(demo_path) as pilot:
         assert isinstance(pilot.app.screen, DashboardScreen)
         await pilot.press("j" if key == "d" else "r", key)
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, screen_class)
+        await screen_is(pilot, screen_class)
 
 
 async def test_the_footer_shows_the_keys_in_the_first_frame(demo_path: Path) -> None:
@@ -66,15 +76,13 @@ async def test_clicking_a_footer_key_runs_it(demo_path: Path) -> None:
         footer = pilot.app.screen.query_one(KeyFooter)
         journal = next(key for key in footer.shown_keys() if key.binding.key == "j")
         await pilot.click(KeyFooter, offset=(journal.start + 1, 0))
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, JournalScreen)
+        await screen_is(pilot, JournalScreen)
 
 
 async def test_help_lists_every_screens_keys_from_the_bindings(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         await pilot.press("j", "question_mark")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, HelpScreen)
+        await screen_is(pilot, HelpScreen)
         text = str(pilot.app.screen.query_one("#help-text").render())
         for screen_class in (JournalScreen, CheckinScreen, ProfileScreen, type(pilot.app)):
             rows = key_rows(pilot.app, screen_class)
@@ -91,8 +99,7 @@ async def test_help_lists_every_screens_keys_from_the_bindings(demo_path: Path) 
 
 async def test_navigation_keys_are_off_while_a_dialog_is_open(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
-        await pilot.press("j")
-        await settle(pilot)
+        await open_screen(pilot, "j", JournalScreen)
         await pilot.press("x")  # delete confirmation
         await pilot.press("p")
         assert pilot.app.current_mode == "journal"
@@ -115,12 +122,10 @@ async def test_corrupt_journal_shows_the_error_and_the_restore_hint(tmp_path: Pa
 
 async def test_a_locked_journal_gets_a_clear_dialog(demo_path: Path) -> None:
     async with running(demo_path, lock_timeout=0.05) as pilot:
-        await pilot.press("j")
-        await settle(pilot)
+        await open_screen(pilot, "j", JournalScreen)
         with FileLock(str(paths.lock_path(demo_path))):
             await pilot.press("a", *"Wrote the minutes", "ctrl+s")
-            await settle(pilot)
-        assert isinstance(pilot.app.screen, ErrorDialog)
+            await screen_is(pilot, ErrorDialog)
         assert "another careercoach has held the lock" in screen_text(pilot)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, JournalScreen)
@@ -128,30 +133,26 @@ async def test_a_locked_journal_gets_a_clear_dialog(demo_path: Path) -> None:
 
 async def test_an_entry_added_elsewhere_appears_after_f5(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
-        await pilot.press("j")
-        await settle(pilot)
+        await open_screen(pilot, "j", JournalScreen)
         open_journal(demo_path).add(Draft(TODAY, "note", "Logged from the shell"))
         assert "Logged from the shell" not in screen_text(pilot)
         await pilot.press("f5")
-        await settle(pilot)
-        assert "Logged from the shell" in screen_text(pilot)
+        await wait_until(pilot, lambda: "Logged from the shell" in screen_text(pilot), "the entry")
 
 
 async def test_an_entry_added_elsewhere_appears_on_return(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
-        await pilot.press("j")
-        await settle(pilot)
-        await pilot.press("r")
+        await open_screen(pilot, "j", JournalScreen)
+        await open_screen(pilot, "r", ReadinessScreen)
         open_journal(demo_path).add(Draft(TODAY, "note", "Added while away"))
         await pilot.press("j")
-        await settle(pilot)
-        assert "Added while away" in screen_text(pilot)
+        await wait_until(pilot, lambda: "Added while away" in screen_text(pilot), "the entry")
 
 
 async def test_the_chosen_theme_is_remembered(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         pilot.app.theme = "nord"
-        await pilot.pause()
+        await wait_until(pilot, lambda: load_settings().theme == "nord", "the theme saved")
     assert load_settings().theme == "nord"
     assert paths.settings_path().stat().st_mode & 0o777 == 0o600
     async with running(demo_path) as pilot:

@@ -20,25 +20,22 @@ from careercoach.tui.screens.prompt import PromptDialog
 from careercoach.tui.screens.restore import RestoreDialog
 from tests.tui.conftest import (
     TODAY,
+    answer_prompt,
     notifications,
     open_journal,
     open_screen,
     ready,
     run_command,
     running,
+    screen_is,
     screen_text,
-    settle,
+    wait_until,
+    wrote,
 )
 
 
 def entry_ids(path: Path) -> set[str]:
     return {entry.id for entry in open_journal(path).entries()}
-
-
-async def answer_prompt(pilot, text: str) -> None:
-    pilot.app.screen.query_one("#answer", Input).value = text
-    await pilot.press("enter")
-    await settle(pilot)
 
 
 # -- restore -------------------------------------------------------------------------
@@ -57,10 +54,9 @@ async def test_restore_from_the_palette_brings_back_a_deleted_entry(demo_path: P
         newest = dialog.query_one("#backup-list", OptionList).get_option_at_index(0)
         assert f"{len(journal.entries()) + 1:,} entries" in str(newest.prompt)
         await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await screen_is(pilot, ConfirmDialog)
         await pilot.press("y")
-        await settle(pilot)
+        await screen_is(pilot, JournalScreen)
         assert pilot.app.screen is screen
         assert gone.id in entry_ids(demo_path)
         assert gone.id in {e.id for e in screen.matched}  # the screen was refreshed
@@ -75,10 +71,9 @@ async def test_cancelling_the_restore_changes_nothing(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         await run_command(pilot, "Restore a backup")
         await pilot.press("enter")
-        await settle(pilot)
+        await screen_is(pilot, ConfirmDialog)
         await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, DashboardScreen)
+        await screen_is(pilot, DashboardScreen)
     assert demo_path.read_bytes() == before
 
 
@@ -91,18 +86,15 @@ async def test_a_damaged_journal_is_restored_from_the_start_up_dialog(demo_path:
         assert isinstance(pilot.app.screen, ErrorDialog)
         assert "restore one now" in screen_text(pilot)
         await pilot.click("#restore")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, RestoreDialog)
+        await screen_is(pilot, RestoreDialog)
         await pilot.press("escape")  # changed my mind: back to the same dialog
-        await ready(pilot)
-        assert isinstance(pilot.app.screen, ErrorDialog)
+        await screen_is(pilot, ErrorDialog)
         await pilot.click("#restore")
-        await settle(pilot)
+        await screen_is(pilot, RestoreDialog)
         await pilot.press("enter", "y")
         await ready(pilot)
         assert pilot.app.started
-        screen = pilot.app.screen
-        assert isinstance(screen, DashboardScreen)
+        screen = await screen_is(pilot, DashboardScreen)
         assert screen.insight is not None and len(screen.insight.entries) == backed_up
     damaged = list(demo_path.parent.glob("journal.json.replaced-*"))
     assert [p.read_text() for p in damaged] == [
@@ -113,8 +105,7 @@ async def test_a_damaged_journal_is_restored_from_the_start_up_dialog(demo_path:
 async def test_restore_and_the_exchange_commands_are_listed_in_help(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, HelpScreen)
+        await screen_is(pilot, HelpScreen)
         text = str(pilot.app.screen.query_one("#help-text").render())
         for title in ("Restore a backup…", "Import backup…", "Export CSV…"):
             assert title in text
@@ -152,12 +143,12 @@ async def test_export_asks_before_replacing_a_file(demo_path: Path, tmp_path: Pa
         await answer_prompt(pilot, str(target))
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("n")
-        await settle(pilot)
+        await screen_is(pilot, DashboardScreen)
         assert target.read_text() == "keep me"
         await run_command(pilot, "Export promotion packet")
         await answer_prompt(pilot, str(target))
         await pilot.press("y")
-        await settle(pilot)
+        await wait_until(pilot, lambda: wrote(pilot) == 1, "the packet written")
     assert target.read_text().startswith("#")
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
 

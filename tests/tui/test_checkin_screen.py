@@ -11,7 +11,16 @@ from careercoach.checkin import CHECKIN_TAG
 from careercoach.tui.screens.checkin import CheckinScreen
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.widgets.form import FormField
-from tests.tui.conftest import SIZE, make_app, open_screen, ready, screen_text, settle
+from tests.tui.conftest import (
+    SIZE,
+    make_app,
+    notifications,
+    open_screen,
+    ready,
+    screen_is,
+    screen_text,
+    wait_until,
+)
 
 
 async def open_checkin(pilot) -> CheckinScreen:
@@ -35,7 +44,7 @@ async def test_ticks_and_a_line_become_entries_and_the_dashboard_refreshes(
         await pilot.press(*"Booked the hanami spot")
         screen.query_one("#examples-japanese", SelectionList).select("at_work")
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await screen_is(pilot, DashboardScreen)  # the check-in hands over to the dashboard
         added = new_entries(app, before)
         got = sorted((e.kind, e.subtype or "", e.title) for e in added)
         assert got == sorted(
@@ -66,7 +75,7 @@ async def test_a_past_week_is_dated_inside_that_week(demo_path: Path) -> None:
         before = {e.id for e in app.journal.entries()}
         screen.query_one("#examples-team_events", SelectionList).select("lunch")
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await screen_is(pilot, DashboardScreen)
         (added,) = new_entries(app, before)
         assert added.date == dt.date(2026, 11, 6)  # the Friday of that week
         assert (added.kind, added.subtype) == ("team_event", "lunch")
@@ -86,7 +95,11 @@ async def test_nothing_ticked_writes_nothing(demo_path: Path) -> None:
         screen = await open_checkin(pilot)
         signature = app.journal.version()
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await wait_until(
+            pilot,
+            lambda: any(m.startswith("Nothing ticked yet") for m in notifications(pilot)),
+            "the app to say nothing is ticked",
+        )
         assert app.journal.version() == signature
         assert app.screen is screen
 
@@ -99,8 +112,8 @@ async def test_a_bad_free_line_is_marked_and_nothing_is_written(demo_path: Path)
         screen.query_one("#examples-bridge", SelectionList).select("culture")
         screen.query_one("#free-proposals", Input).value = "x" * 201
         await pilot.press("ctrl+s")
-        await settle(pilot)
         field = screen.query_one("#field-free-proposals", FormField)
+        await wait_until(pilot, lambda: field.has_class("-invalid"), "the line marked")
         assert field.has_class("-invalid")
         assert "at most 200" in str(field.query_one(".field-error").render())
         assert app.journal.version() == signature

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import LoadingIndicator
 
-from careercoach.insight import activity, week_start
+from careercoach.insight import activity, is_current, week_start
 from careercoach.journal.api import Draft, Journal
 from careercoach.model import make_entry
 from careercoach.readiness.criteria import load_criteria
@@ -18,17 +18,30 @@ from careercoach.readiness.score import assess
 from careercoach.tui.app import CareerCoachApp
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.readiness import ReadinessScreen
-from tests.tui.conftest import SIZE, TODAY, make_app, screen_text, settle, shown
+from careercoach.tui.screens.welcome import WelcomeScreen
+from tests.tui.conftest import (
+    SIZE,
+    TODAY,
+    make_app,
+    ready,
+    screen_is,
+    screen_text,
+    shown,
+    wait_until,
+)
 
 
 async def dashboard_ready(app: CareerCoachApp, pilot) -> DashboardScreen:
-    """The dashboard (the home screen) once its worker has reported back."""
-    for _ in range(50):
-        await settle(pilot)
-        if isinstance(app.screen, DashboardScreen) and app.screen.insight is not None:
-            break
-    assert isinstance(app.screen, DashboardScreen)
-    return app.screen
+    """The dashboard (the home screen) once it shows the journal as it is on disk now."""
+    await wait_until(
+        pilot,
+        lambda: (
+            isinstance(app.screen, DashboardScreen)
+            and is_current(app.journal, app.screen.insight, app.today())
+        ),
+        "the dashboard to show the journal as it is now",
+    )
+    return await screen_is(pilot, DashboardScreen)
 
 
 def expected_assessment(path: Path):
@@ -124,8 +137,7 @@ async def test_a_small_terminal_scrolls_to_every_panel(demo_path: Path) -> None:
         await dashboard_ready(app, pilot)
         assert "26 weeks:" not in screen_text(pilot)
         await pilot.press("end")
-        await settle(pilot)
-        assert "26 weeks:" in screen_text(pilot)
+        await wait_until(pilot, lambda: "26 weeks:" in screen_text(pilot), "the trend in view")
 
 
 async def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> None:
@@ -144,7 +156,7 @@ async def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> Non
         expected = expected_assessment(demo_path)
         assert f"{expected.overall} / 100" != before
         await app.push_screen(ReadinessScreen())
-        await pilot.pause()
+        await screen_is(pilot, ReadinessScreen)
         app.pop_screen()
         screen = await dashboard_ready(app, pilot)
         assert overall(screen) == f"{expected.overall} / 100"
@@ -166,10 +178,9 @@ async def test_refresh_key_recomputes(demo_path: Path) -> None:
 async def test_empty_journal_gets_a_friendly_start(empty_path: Path) -> None:
     app = make_app(empty_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        while not isinstance(app.screen, DashboardScreen) and len(app.screen_stack) > 1:
-            app.pop_screen()  # past the first-run welcome
-            await pilot.pause()
+        await ready(pilot)
+        await screen_is(pilot, WelcomeScreen)
+        app.pop_screen()  # past the first-run welcome
         screen = await dashboard_ready(app, pilot)
         start = shown(screen, "#dashboard-start")
         assert "journal is empty" in start

@@ -18,15 +18,19 @@ from careercoach.tui.widgets.form import FormField
 from tests.tui.conftest import (
     SIZE,
     TODAY,
+    choose,
     make_app,
     open_journal,
     open_screen,
     ready,
     running,
+    screen_is,
     screen_text,
-    settle,
+    wait_until,
+    workers_done,
 )
 
+OCTOBER = dt.date(2026, 10, 1)
 INJECTIONS = [
     "[bold]x[/] $y {z}",
     "text [/ oops",
@@ -38,6 +42,12 @@ INJECTIONS = [
 async def open_journal_screen(pilot) -> JournalScreen:
     await ready(pilot)
     return await open_screen(pilot, "j", JournalScreen)
+
+
+async def back_on(pilot, screen: JournalScreen) -> None:
+    """Wait for the dialog or form to close onto `screen` and its saving and reloading."""
+    await wait_until(pilot, lambda: pilot.app.screen is screen, "back on the journal")
+    await workers_done(pilot)
 
 
 def table_titles(screen: JournalScreen) -> list[str]:
@@ -60,10 +70,9 @@ async def test_add_an_entry(demo_path: Path) -> None:
         await pilot.press(*"Set up the room")
         form.query_one("#tags", Input).value = "team, prep"
         form.query_one("#kind", Select).value = "invisible"
-        await settle(pilot)  # the sub-type choices follow the kind
-        form.query_one("#subtype", Select).value = "meeting_room"
+        await choose(pilot, form.query_one("#subtype", Select), "meeting_room")  # follows kind
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await back_on(pilot, screen)
         assert app.screen is screen
         entries = app.journal.entries()
         assert len(entries) == before + 1
@@ -96,9 +105,9 @@ async def test_invalid_input_is_explained_under_its_field(
         form.query_one("#title", Input).value = "A fine title"
         form.query_one(f"#{field}", Input).value = value
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen is form  # still open, nothing lost
         box = form.query_one(f"#field-{field}", FormField)
+        await wait_until(pilot, lambda: box.has_class("-invalid"), f"#{field} marked")
+        assert app.screen is form  # still open, nothing lost
         assert box.has_class("-invalid")
         assert message in str(box.query_one(".field-error").render())
         assert len(app.journal.entries()) == before
@@ -112,14 +121,14 @@ async def test_a_jlpt_entry_needs_a_level(demo_path: Path) -> None:
         form = app.screen
         form.query_one("#title", Input).value = "JLPT N1 result"
         form.query_one("#kind", Select).value = "japanese"
-        await pilot.pause()
-        form.query_one("#subtype", Select).value = "jlpt"
+        await choose(pilot, form.query_one("#subtype", Select), "jlpt")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "needs a level" in str(form.query_one("#field-details .field-error").render())
+        error = form.query_one("#field-details .field-error")
+        await wait_until(pilot, lambda: "needs a level" in str(error.render()), "the error")
         form.query_one("#details", Input).value = "level=N1, passed=yes, score=150"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await wait_until(pilot, lambda: app.screen is not form, "the form to close")
+        await workers_done(pilot)
         added = app.journal.entries()[0]
         assert dict(added.details) == {"type": "jlpt", "level": "N1", "passed": True, "score": 150}
 
@@ -138,7 +147,7 @@ async def test_edit_the_selected_entry(demo_path: Path) -> None:
         assert form.query_one("#subtype", Select).value == target.subtype
         form.query_one("#title", Input).value = "Renamed entry"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await back_on(pilot, screen)
         changed = app.journal.get(target.id)
         assert changed.title == "Renamed entry"
         assert (changed.date, changed.kind, changed.details) == (
@@ -166,7 +175,7 @@ async def test_delete_asks_first(demo_path: Path, answer: str, kept: bool) -> No
         assert isinstance(app.screen, ConfirmDialog)
         assert target.title in screen_text(pilot)
         await pilot.press(answer)
-        await settle(pilot)
+        await back_on(pilot, screen)
         ids = {e.id for e in app.journal.entries()}
         assert (target.id in ids) is kept
         assert (target.title in table_titles(screen)[:1]) is kept
@@ -179,8 +188,11 @@ async def test_filters_apply_as_you_type(demo_path: Path) -> None:
         total = len(app.journal.entries())
         screen.query_one("#filter-text", Input).focus()
         await pilot.press(*"keigo")
-        await pilot.pause(0.5)
-        await settle(pilot)
+        await wait_until(
+            pilot,
+            lambda: (t := table_titles(screen)) and all("keigo" in x.lower() for x in t),
+            "only keigo entries listed",
+        )
         titles = table_titles(screen)
         assert titles and all("keigo" in t.lower() for t in titles)
         assert f"of {len(titles)}" in status(screen)
@@ -189,8 +201,14 @@ async def test_filters_apply_as_you_type(demo_path: Path) -> None:
         screen.query_one("#filter-text", Input).value = ""
         screen.query_one("#filter-kind", Select).value = "achievement"
         screen.query_one("#filter-since", Input).value = "2026-10-01"
-        await pilot.pause(0.5)
-        await settle(pilot)
+        await wait_until(
+            pilot,
+            lambda: (
+                screen.matched
+                and all(e.kind == "achievement" and e.date.month >= 10 for e in screen.matched)
+            ),
+            "only achievements since October listed",
+        )
         rows = screen.matched
         assert rows and all(e.kind == "achievement" for e in rows)
         assert all(e.date >= dt.date(2026, 10, 1) for e in rows)
@@ -199,8 +217,15 @@ async def test_filters_apply_as_you_type(demo_path: Path) -> None:
         screen.query_one("#filter-since", Input).value = ""
         screen.query_one("#filter-tag", Input).value = "#docs"
         screen.query_one("#filter-until", Input).value = "2026-99-01"
-        await pilot.pause(0.5)
-        await settle(pilot)
+        await wait_until(
+            pilot,
+            lambda: (
+                "to: bad date" in status(screen)
+                and screen.matched
+                and all("docs" in e.tags for e in screen.matched)
+            ),
+            "only #docs entries listed, the bad date pointed out",
+        )
         assert screen.matched and all("docs" in e.tags for e in screen.matched)
         assert "to: bad date" in status(screen)
 
@@ -208,8 +233,7 @@ async def test_filters_apply_as_you_type(demo_path: Path) -> None:
         await pilot.press("escape")  # the first Escape leaves the search field
         assert screen.focused is screen.query_one("#entries")
         await pilot.press("escape")  # the second clears the filters
-        await pilot.pause(0.5)
-        await settle(pilot)
+        await wait_until(pilot, lambda: len(screen.matched) == total, "every entry listed")
         assert len(screen.matched) == total
 
 
@@ -257,10 +281,9 @@ async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
     # wide enough that every title fits its column whole (longer ones end in "…")
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
         screen = await open_journal_screen(pilot)
-        for _ in range(50):  # the details pane paints a moment after the rows on a busy machine
-            if f"notes {INJECTIONS[0]} end" in screen_text(pilot):
-                break
-            await pilot.pause(0.1)
+        await wait_until(  # the details pane paints a moment after the rows
+            pilot, lambda: f"notes {INJECTIONS[0]} end" in screen_text(pilot), "the details"
+        )
         text = screen_text(pilot)
         for title in INJECTIONS:
             assert title in table_titles(screen)
@@ -270,11 +293,14 @@ async def test_user_text_is_shown_literally_everywhere(demo_path: Path) -> None:
         await pilot.press("e")
         assert app.screen.query_one("#title", Input).value == INJECTIONS[0]
         await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert f"Updated {screen.selected().id}: {INJECTIONS[0]}" in screen_text(pilot)
+        await back_on(pilot, screen)
+        updated = f"Updated {screen.selected().id}: {INJECTIONS[0]}"
+        await wait_until(pilot, lambda: updated in screen_text(pilot), "the update reported")
         await pilot.press("down", "x")
-        await settle(pilot)  # the dialog is drawn a frame after it is pushed
-        assert INJECTIONS[1] in screen_text(pilot)  # the confirmation dialog
+        await screen_is(pilot, ConfirmDialog)
+        await wait_until(  # the dialog is drawn a frame after it is pushed
+            pilot, lambda: INJECTIONS[1] in screen_text(pilot), "the confirmation dialog"
+        )
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 32), (140, 40)])

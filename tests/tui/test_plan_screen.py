@@ -15,13 +15,25 @@ from textual.widgets import Button, Input, OptionList, TabbedContent, TextArea
 from careercoach import plan as ip
 from careercoach.journal.api import Draft, Journal
 from careercoach.journal.storage import JournalStorage
+from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan import PlanScreen
-from careercoach.tui.screens.plan_dialogs import MeetingDialog
+from careercoach.tui.screens.plan_dialogs import GoalDialog, MeetingDialog, PlanDatesDialog
 from careercoach.tui.screens.plan_tabs import SignsTab
 from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.key_footer import KeyFooter
-from tests.tui.conftest import TODAY, open_screen, run_command, running, settle, shown
+from tests.tui.conftest import (
+    TODAY,
+    answer_prompt,
+    open_screen,
+    run_command,
+    running,
+    screen_is,
+    shown,
+    wait_until,
+    workers_done,
+    wrote,
+)
 
 
 def save_new_plan(path: Path) -> None:
@@ -59,10 +71,10 @@ async def test_the_footer_follows_the_tab(demo_path: Path) -> None:
         screen = await open_screen(pilot, "i", PlanScreen)
         tabs = screen.query_one("#plan-tabs", TabbedContent)
         tabs.active = "signs-tab"
-        await settle(pilot)
+        await wait_until(pilot, lambda: {"y", "n", "u"} <= footer_keys(screen), "the signs' keys")
         assert {"y", "n", "u"} <= footer_keys(screen) and "a" not in footer_keys(screen)
         tabs.active = "goals-tab"
-        await settle(pilot)
+        await wait_until(pilot, lambda: "a" in footer_keys(screen), "the goals' keys")
         assert "a" in footer_keys(screen) and "y" not in footer_keys(screen)
 
 
@@ -72,7 +84,8 @@ async def test_start_plan_with_dates_saves_it(demo_path: Path) -> None:
         screen.query_one("#start-date").value = "2026-11-01"
         screen.query_one("#end-date").value = "2027-01-31"
         await pilot.click("#start-plan")
-        await settle(pilot)
+        await wait_until(pilot, lambda: Journal(demo_path).plan() is not None, "the plan saved")
+        await workers_done(pilot)
         assert stored(demo_path).start == dt.date(2026, 11, 1)
         assert stored(demo_path).end == dt.date(2027, 1, 31)
         assert screen.query_one("#plan-tabs").display
@@ -85,8 +98,9 @@ async def test_end_before_start_is_refused_inline(demo_path: Path) -> None:
         screen.query_one("#start-date").value = "2026-12-01"
         screen.query_one("#end-date").value = "2026-11-01"
         await pilot.click("#start-plan")
-        await settle(pilot)
-        assert "must be after its start" in shown(screen, "#start-error")
+        await wait_until(
+            pilot, lambda: "must be after its start" in shown(screen, "#start-error"), "the error"
+        )
         assert Journal(demo_path).plan() is None
 
 
@@ -103,7 +117,7 @@ async def test_answering_signs_changes_the_verdict(demo_path: Path) -> None:
         for index in red_flags[:3]:
             signs.highlighted = index
             await pilot.press("y")
-            await settle(pilot)
+            await workers_done(pilot)  # the answer's save
         record = stored(demo_path)
         assert [record.answers[findings[i].id] for i in red_flags[:3]] == ["yes"] * 3
         after = shown(screen, "#verdict")
@@ -112,7 +126,7 @@ async def test_answering_signs_changes_the_verdict(demo_path: Path) -> None:
         assert ip.assess_plan(record, TODAY).verdict == "exit"
         signs.highlighted = red_flags[0]
         await pilot.press("u")
-        await settle(pilot)
+        await workers_done(pilot)
         assert stored(demo_path).answers[findings[red_flags[0]].id] == "unsure"
 
 
@@ -122,18 +136,18 @@ async def test_toggle_document_marks_it_kept_and_back(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         screen = await open_screen(pilot, "i", PlanScreen)
         screen.query_one(TabbedContent).active = "documents-tab"
-        await settle(pilot)
+        await workers_done(pilot)
         documents = screen.query_one("#document-list", OptionList)
         documents.focus()
         documents.highlighted = 1
         item = screen.content.documents[1]
         await pilot.press("x")
-        await settle(pilot)
+        await workers_done(pilot)
         assert stored(demo_path).documents_done == (item.id,)
         assert str(documents.get_option_at_index(1).prompt).startswith("[x] ")
         assert documents.border_title == f"Kept: 1 of {len(screen.content.documents)}"
         await pilot.press("x")
-        await settle(pilot)
+        await workers_done(pilot)
         assert stored(demo_path).documents_done == ()
 
 
@@ -143,13 +157,13 @@ async def test_goals_added_met_and_not_recognised_raise_the_warning(demo_path: P
     async with running(demo_path) as pilot:
         screen = await open_screen(pilot, "i", PlanScreen)
         screen.query_one(TabbedContent).active = "goals-tab"
-        await settle(pilot)
+        await wait_until(pilot, lambda: "a" in footer_keys(screen), "the goals' keys")
         await pilot.press("a")
-        await settle(pilot)
+        await screen_is(pilot, GoalDialog)
         pilot.app.screen.query_one("#goal-text").value = "Close 20 [b]tickets[/] a week"
         await pilot.click("#specific")
         await pilot.click("#save")
-        await settle(pilot)
+        await screen_is(pilot, PlanScreen)  # the goal's save done
         assert stored(demo_path).goals[0].text == "Close 20 [b]tickets[/] a week"
         goals = screen.query_one("#goal-list", OptionList)
         goals.focus()
@@ -157,7 +171,7 @@ async def test_goals_added_met_and_not_recognised_raise_the_warning(demo_path: P
         await pilot.press("m")  # open -> met today
         await pilot.press("v")  # unknown -> recognised
         await pilot.press("v")  # recognised -> not recognised
-        await settle(pilot)
+        await workers_done(pilot)
         goal = stored(demo_path).goals[0]
         assert (goal.status, goal.met_on, goal.recognised) == ("met", TODAY, False)
         assert "[b]tickets[/]" in str(goals.get_option_at_index(0).prompt)
@@ -210,16 +224,14 @@ async def test_dates_form_checks_input_and_adds_key_dates(demo_path: Path) -> No
     async with running(demo_path) as pilot:
         screen = await open_screen(pilot, "i", PlanScreen)
         await pilot.press("e")
-        await settle(pilot)
-        form = pilot.app.screen
+        form = await screen_is(pilot, PlanDatesDialog)
         form.query_one("#employment_end").value = "2027-02-30"
         form.query_one("#save", Button).press()
-        await settle(pilot)
-        assert "no such day" in shown(form, "#form-error")
+        await wait_until(pilot, lambda: "no such day" in shown(form, "#form-error"), "the error")
         assert stored(demo_path).employment_end is None
         form.query_one("#employment_end").value = "2027-03-31"
         form.query_one("#save", Button).press()
-        await settle(pilot)
+        await screen_is(pilot, PlanScreen)
         assert pilot.app.screen is screen
         assert stored(demo_path).employment_end == dt.date(2027, 3, 31)
         assert "2027-06-30" in shown(screen, "#key-dates")  # about three months later
@@ -228,22 +240,27 @@ async def test_dates_form_checks_input_and_adds_key_dates(demo_path: Path) -> No
 async def open_tab(pilot: Pilot, tab: str) -> PlanScreen:
     """The plan screen (over the plan on disk) showing one of its tabs."""
     screen = await open_screen(pilot, "i", PlanScreen)
-    screen.query_one(TabbedContent).active = tab
-    await settle(pilot)
+    tabs = screen.query_one(TabbedContent)
+    tabs.active = tab
+    await wait_until(pilot, lambda: tabs.active == tab, tab)
+    await workers_done(pilot)
     return screen
 
 
 async def fill_meeting(pilot: Pilot, date: str, note: str) -> MeetingDialog:
     """Open the meeting form with c, fill it in and press ctrl+s; return the form."""
     await pilot.press("c")
-    await settle(pilot)
-    form = pilot.app.screen
-    assert isinstance(form, MeetingDialog)
+    form = await screen_is(pilot, MeetingDialog)
     assert form.query_one("#meeting-date", Input).value == TODAY.isoformat()
     form.query_one("#meeting-date", Input).value = date
     form.query_one("#meeting-note", TextArea).text = note
     await pilot.press("ctrl+s")
-    await settle(pilot)
+    await wait_until(
+        pilot,
+        lambda: pilot.app.screen is not form or "Nothing saved" in shown(form, "#form-error"),
+        "the meeting saved or refused",
+    )
+    await workers_done(pilot)
     return form
 
 
@@ -347,16 +364,16 @@ async def test_support_toggles_are_saved_at_once(demo_path: Path) -> None:
         support = screen.query_one("#support-list", OptionList)
         support.highlighted = 2
         await pilot.press("s")
-        await settle(pilot)
+        await workers_done(pilot)
         assert Journal(demo_path).plan()["support"]["language_support"] is True
         assert stored(demo_path).support.offered() == ("language_support",)
         assert str(support.get_option_at_index(2).prompt) == "[x] Language support offered"
         assert screen.focused is support
         await pilot.press("down", "enter")  # Enter on an item toggles it too
-        await settle(pilot)
+        await workers_done(pilot)
         assert stored(demo_path).support.offered() == ("language_support", "transfer_discussed")
         await pilot.press("up", "s")
-        await settle(pilot)
+        await workers_done(pilot)
         assert stored(demo_path).support.offered() == ("transfer_discussed",)
         findings = {f.id: f for f in screen.query_one(SignsTab).findings}
         assert findings["transfer_discussed"].inferred  # the signs follow the record at once
@@ -375,14 +392,12 @@ async def test_a_failed_support_save_is_reported_and_the_disk_shown(
     async with running(demo_path) as pilot:
         screen = await open_tab(pilot, "goals-tab")
         await pilot.press("s")
-        await settle(pilot)
-        dialog = pilot.app.screen
-        assert isinstance(dialog, ErrorDialog)
+        dialog = await screen_is(pilot, ErrorDialog)
         assert "The plan was not saved: No space left on device" in str(
             dialog.query_one("#error-message").render()
         )
         await pilot.press("escape")
-        await settle(pilot)
+        await screen_is(pilot, PlanScreen)
         prompt = screen.query_one("#support-list", OptionList).get_option_at_index(0).prompt
         assert str(prompt) == "[ ] Training or reskilling offered"  # what is really on disk
     assert stored(demo_path).support.offered() == ()
@@ -408,22 +423,22 @@ async def test_a_step_queued_behind_a_failing_meeting_save_is_saved_on_the_disk_
     async with running(demo_path) as pilot:
         screen = await open_tab(pilot, "dates-tab")
         await pilot.press("c")
-        await settle(pilot, rounds=1)
-        pilot.app.screen.query_one("#meeting-note", TextArea).text = "Agreed weekly 1:1s"
+        form = await screen_is(pilot, MeetingDialog)
+        form.query_one("#meeting-note", TextArea).text = "Agreed weekly 1:1s"
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        screen.query_one(TabbedContent).active = "goals-tab"
-        await pilot.pause()
+        # the form closes at once; its save is held at the disk (no waiting for workers)
+        await wait_until(pilot, lambda: pilot.app.screen is screen, "the form to close")
+        tabs = screen.query_one(TabbedContent)
+        tabs.active = "goals-tab"
+        await wait_until(pilot, lambda: "s" in footer_keys(screen), "the goals' keys")
         await pilot.press("s")  # queued behind the meeting's save
         release.set()
-        await settle(pilot)
-        dialog = pilot.app.screen
-        assert isinstance(dialog, ErrorDialog)
+        dialog = await screen_is(pilot, ErrorDialog)
         message = str(dialog.query_one("#error-message").render())
         assert "No space left on device" in message
         assert "Not saved, to enter again:" in message and "Agreed weekly 1:1s" in message
         await pilot.press("escape")
-        await settle(pilot)
+        await screen_is(pilot, PlanScreen)
         assert screen.plan is not None and screen.plan.meetings == ()  # the disk, re-read
         assert screen.plan.support.offered() == ("training",)
     record = stored(demo_path)
@@ -447,7 +462,7 @@ async def test_meeting_and_support_keys_show_on_their_tab_and_in_the_palette(
         screen = await open_tab(pilot, "signs-tab")
         assert key not in footer_keys(screen)
         screen.query_one(TabbedContent).active = tab
-        await settle(pilot)
+        await wait_until(pilot, lambda: key in footer_keys(screen), f"{key} in the footer")
         assert key in footer_keys(screen)
         await run_command(pilot, command)
         if key == "c":
@@ -467,7 +482,6 @@ async def test_while_a_plan_runs_the_dashboard_and_scripts_say_it_is_not_the_mom
         assert timing.splitlines()[0] == "Not now: an improvement plan is running"
         assert "The plan's next key date: 2027-03-31, Plan ends." in timing
         scripts = await open_screen(pilot, "t", ScriptsScreen)
-        await settle(pilot)
         notice = shown(scripts, "#script-timing")  # above the draft, never copied with it
         assert notice.startswith("Not now: an improvement plan is running.")
         assert "ask once it has ended well" in notice
@@ -513,13 +527,11 @@ async def test_editing_and_deleting_a_meeting_in_the_app_matches_the_cli(
         assert screen.focused is meetings
         meetings.highlighted = 0
         await pilot.press("o")
-        await settle(pilot)
-        form = pilot.app.screen
-        assert isinstance(form, MeetingDialog)
+        form = await screen_is(pilot, MeetingDialog)
         assert form.query_one("#meeting-note", TextArea).text == "Agreed weekly 1:1s"
         form.query_one("#meeting-note", TextArea).text = "Agreed fortnightly 1:1s"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await screen_is(pilot, PlanScreen)
         assert "2026-11-10  Agreed fortnightly 1:1s" in meetings_shown(screen)
         assert "Plan check-in: Agreed fortnightly 1:1s" in shown(screen, "#evidence")
         assert plan_entries(demo_path) == plan_entries(twin)
@@ -527,9 +539,9 @@ async def test_editing_and_deleting_a_meeting_in_the_app_matches_the_cli(
         cli(twin, "plan", "meeting", "delete", "2")
         meetings.highlighted = 1
         await pilot.press("delete")
-        await settle(pilot)
+        await screen_is(pilot, ConfirmDialog)
         await pilot.click("#yes")
-        await settle(pilot)
+        await screen_is(pilot, PlanScreen)
         assert "Reviewed the numbers" not in meetings_shown(screen)
         assert "Reviewed the numbers" not in shown(screen, "#evidence")
     assert plan_entries(demo_path) == plan_entries(twin)
@@ -553,25 +565,24 @@ async def test_goals_edited_met_and_deleted_in_the_app_match_the_cli(
         goals = screen.query_one("#goal-list", OptionList)
         goals.highlighted = 0
         await pilot.press("o")
-        await settle(pilot)
-        form = pilot.app.screen
+        form = await screen_is(pilot, GoalDialog)
         assert form.query_one("#goal-text", Input).value == "Close 20 tickets a week"
         form.query_one("#goal-text", Input).value = "Close 25 tickets a week"
         await pilot.click("#measurable")
         await pilot.click("#save")
-        await settle(pilot)
+        await screen_is(pilot, PlanScreen)
         await pilot.press("m")  # open -> met today: its journal note, as the CLI logs it
-        await settle(pilot)
+        await workers_done(pilot)
         assert plan_entries(demo_path) == plan_entries(twin)
         assert "Goal met: Plan goal 1 met: Close 25 tickets a week" in shown(screen, "#evidence")
 
         cli(twin, "plan", "goal", "delete", "1")
         goals.highlighted = 0
         await pilot.press("delete")
-        await settle(pilot)
+        await screen_is(pilot, ConfirmDialog)
         assert "goal met" in shown(pilot.app.screen, "#question")
         await pilot.click("#yes")
-        await settle(pilot)
+        await screen_is(pilot, PlanScreen)
         assert "Plan goal 1 met" not in shown(screen, "#evidence")
     assert plan_entries(demo_path) == plan_entries(twin)
     assert [g.text for g in stored(demo_path).goals] == ["Write the handbook"]
@@ -585,7 +596,8 @@ async def test_next_tab_pressed_quickly_ends_on_the_tab_it_counted_to(demo_path:
         screen = await open_tab(pilot, "signs-tab")
         for _ in range(4):  # faster than the tabs' messages, as keys held down are
             screen.action_next_tab()
-        await settle(pilot)
+        await wait_until(pilot, lambda: "c" in footer_keys(screen), "the dates tab's keys")
+        await workers_done(pilot)
         assert screen.query_one(TabbedContent).active == "dates-tab"
         assert screen.focused is screen.query_one("#meetings", OptionList)
         assert "c" in footer_keys(screen)
@@ -618,8 +630,11 @@ async def test_exit_options_tab_shows_the_law_and_the_duties_after_leaving(
         signs.highlighted = [f.id for f in sign_detail.query_one(SignsTab).findings].index(
             "restructuring"
         )
-        await settle(pilot)
-        assert "one for business reasons (整理解雇)" in shown(screen, "#sign-detail")
+        await wait_until(
+            pilot,
+            lambda: "one for business reasons (整理解雇)" in shown(screen, "#sign-detail"),
+            "the restructuring sign's details",
+        )
 
 
 @pytest.mark.parametrize(
@@ -639,8 +654,7 @@ async def test_the_apps_export_leaves_plan_evidence_out_unless_chosen(
     target = tmp_path / f"out.{fmt}"
     async with running(demo_path) as pilot:
         await run_command(pilot, command)
-        pilot.app.screen.query_one("#answer", Input).value = str(target)
-        await pilot.press("enter")
-        await settle(pilot)
+        await answer_prompt(pilot, str(target))
+        await wait_until(pilot, lambda: wrote(pilot) == 1, "the export written")
     text = target.read_text(encoding="utf-8-sig")
     assert ("Plan check-in: Agreed weekly 1:1s" in text) is with_plan

@@ -9,10 +9,19 @@ import pytest
 from textual.widgets import Input, Select
 
 from careercoach.tui.screens.dashboard import DashboardScreen
+from careercoach.tui.screens.journal import JournalScreen
 from careercoach.tui.screens.profile import ProfileScreen
 from careercoach.tui.screens.welcome import WelcomeScreen
 from careercoach.tui.widgets.form import FormField
-from tests.tui.conftest import open_screen, running, screen_text, settle
+from tests.tui.conftest import (
+    notifications,
+    open_screen,
+    running,
+    screen_is,
+    screen_text,
+    wait_until,
+    workers_done,
+)
 
 
 async def test_the_profile_screen_shows_the_saved_profile(demo_path: Path) -> None:
@@ -39,9 +48,8 @@ async def test_invalid_profile_fields_are_marked_and_nothing_is_saved(
         before = pilot.app.journal.profile()
         screen.query_one(f"#profile-{field}", Input).value = value
         await pilot.press("ctrl+s")
-        await settle(pilot)
         box = screen.query_one(f"#field-{field}", FormField)
-        assert box.has_class("-invalid")
+        await wait_until(pilot, lambda: box.has_class("-invalid"), f"#{field} marked")
         assert message in str(box.query_one(".field-error").render())
         assert pilot.app.journal.profile() == before
 
@@ -54,7 +62,8 @@ async def test_a_valid_profile_is_saved_and_shown_literally(demo_path: Path) -> 
         screen.query_one("#profile-jlpt_level", Select).value = "N1"
         screen.query_one("#profile-contract_renewal", Input).value = ""
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await wait_until(pilot, lambda: "Profile saved." in notifications(pilot), "the save")
+        await workers_done(pilot)
         profile = pilot.app.journal.profile()
         assert (profile.name, profile.manager_name) == ("[bold]x[/] $y {z}", "text [/ oops")
         assert profile.jlpt_level == "N1"
@@ -69,8 +78,7 @@ async def test_first_run_welcome_saves_the_profile(empty_path: Path) -> None:
         await pilot.press(*"Kim")
         pilot.app.screen.query_one("#profile-next_evaluation", Input).value = "2027-04-01"
         await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, DashboardScreen)
+        await screen_is(pilot, DashboardScreen)
         profile = pilot.app.journal.profile()
         assert (profile.name, profile.next_evaluation) == ("Kim", dt.date(2027, 4, 1))
 
@@ -79,7 +87,8 @@ async def test_first_run_welcome_validates_before_saving(empty_path: Path) -> No
     async with running(empty_path) as pilot:
         pilot.app.screen.query_one("#profile-next_evaluation", Input).value = "soon"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        field = pilot.app.screen.query_one("#field-next_evaluation")
+        await wait_until(pilot, lambda: field.has_class("-invalid"), "the date marked")
         assert isinstance(pilot.app.screen, WelcomeScreen)
         assert pilot.app.screen.query_one("#field-next_evaluation").has_class("-invalid")
         assert not empty_path.exists()
@@ -88,7 +97,8 @@ async def test_first_run_welcome_validates_before_saving(empty_path: Path) -> No
 async def test_the_demo_option_never_touches_the_real_journal(empty_path: Path) -> None:
     async with running(empty_path) as pilot:
         await pilot.click("#demo")
-        await settle(pilot)
+        await wait_until(pilot, lambda: pilot.app.demo, "the demo journal")
+        await screen_is(pilot, DashboardScreen)
         assert pilot.app.demo
         assert pilot.app.journal.path != empty_path
         assert len(pilot.app.journal.entries()) > 100
@@ -96,10 +106,10 @@ async def test_the_demo_option_never_touches_the_real_journal(empty_path: Path) 
         assert isinstance(pilot.app.screen, DashboardScreen)
         assert pilot.app.screen.insight is not None and pilot.app.screen.insight.entries
         demo_file = pilot.app.journal.path
-        await pilot.press("j")
-        await settle(pilot)
+        journal = await open_screen(pilot, "j", JournalScreen)
         await pilot.press("x", "y")  # even deleting in the demo only touches the copy
-        await settle(pilot)
+        await screen_is(pilot, JournalScreen)
+        assert pilot.app.screen is journal
         assert "demo journal" in screen_text(pilot)
     assert not empty_path.exists()
     assert not empty_path.parent.exists()
@@ -109,6 +119,5 @@ async def test_the_demo_option_never_touches_the_real_journal(empty_path: Path) 
 async def test_skipping_the_welcome_writes_nothing(empty_path: Path) -> None:
     async with running(empty_path) as pilot:
         await pilot.press("escape", "escape")  # leave the name field, then the welcome
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, DashboardScreen)
+        await screen_is(pilot, DashboardScreen)
     assert not empty_path.exists()

@@ -14,7 +14,7 @@ from careercoach.readiness.score import assess
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.readiness import ReadinessScreen
-from tests.tui.conftest import TODAY, open_screen, running, settle, shown
+from tests.tui.conftest import TODAY, open_screen, running, screen_is, shown, wait_until
 
 NASTY = ("[bold]x[/] $y {z}", "text [/ oops", '{"b": [true, false]}', "%s \x1b[31mred\x1b[0m")
 
@@ -37,7 +37,11 @@ async def test_each_criterion_shows_explanation_evidence_and_actions(demo_path: 
         assert criteria.option_count == len(assessment.criteria)
         for index, score in enumerate(assessment.criteria):
             criteria.highlighted = index
-            await pilot.pause()
+            await wait_until(
+                pilot,
+                lambda score=score: shown(screen, "#criterion-head").startswith(score.title),
+                f"the details of {score.title}",
+            )
             assert shown(screen, "#criterion-head").startswith(score.title)
             assert shown(screen, "#criterion-explanation").startswith(score.explanation)
             rows = evidence_lines(screen)
@@ -58,7 +62,11 @@ async def test_user_text_in_evidence_is_shown_literally(demo_path: Path) -> None
         screen = await open_screen(pilot, "r", ReadinessScreen)
         index = [s.id for s in screen.insight.assessment.criteria].index(bridge.id)
         screen.query_one("#criteria-list", OptionList).highlighted = index
-        await settle(pilot)
+        await wait_until(
+            pilot,
+            lambda: shown(screen, "#criterion-head").startswith(bridge.title),
+            "the bridge role's details",
+        )
         rows = evidence_lines(screen)
         for title in NASTY:
             assert f"{TODAY.isoformat()} {terminal_safe(title)}" in rows
@@ -71,8 +79,7 @@ async def test_dashboard_and_readiness_render_with_markup_in_every_title(demo_pa
     )
 
     async with running(demo_path) as pilot:
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, DashboardScreen)
+        await screen_is(pilot, DashboardScreen)
         assert shown(pilot.app.screen, "#score-panel").splitlines()[0].endswith(" / 100")
         screen = await open_screen(pilot, "r", ReadinessScreen)
         assert screen.query_one("#readiness-body").display

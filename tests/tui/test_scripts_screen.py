@@ -15,16 +15,20 @@ from careercoach.journal.api import Draft, Journal
 from careercoach.model import Profile
 from careercoach.readiness.criteria import load_criteria
 from careercoach.readiness.score import assess
+from careercoach.settings import load_settings
 from careercoach.textsafe import terminal_safe
+from careercoach.tui.screens.prompt import PromptDialog
 from careercoach.tui.screens.scripts import ScriptsScreen
 from tests.tui.conftest import (
     TODAY,
+    answer_prompt,
     notifications,
     open_screen,
     run_command,
     running,
+    screen_is,
     screen_text,
-    settle,
+    wait_until,
 )
 
 NASTY = ("[bold]x[/] $y {z}", "text [/ oops", "%s \x1b]0;title\x07 [red]")
@@ -44,6 +48,10 @@ def fake_pyperclip(monkeypatch: pytest.MonkeyPatch, works: bool) -> list[str]:
 
 async def open_scripts(pilot) -> ScriptsScreen:
     return await open_screen(pilot, "t", ScriptsScreen)
+
+
+def has_kana(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" for ch in text)
 
 
 def preview(screen: ScriptsScreen) -> str:
@@ -87,8 +95,9 @@ async def test_preview_follows_situation_language_and_format(
         screen.query_one("#situation", Select).value = situation
         screen.query_one("#language", Select).value = language
         screen.query_one("#format", Select).value = fmt
-        await settle(pilot)
-        assert preview(screen) == expected_text(demo_path, situation, langs, fmt)
+        expected = expected_text(demo_path, situation, langs, fmt)
+        await wait_until(pilot, lambda: preview(screen) == expected, "the new script")
+        assert preview(screen) == expected
         assert preview(screen) != before
 
 
@@ -105,7 +114,7 @@ async def test_c_copies_the_script_and_says_how(demo_path: Path, monkeypatch, wo
     async with running(demo_path) as pilot:
         screen = await open_scripts(pilot)
         await pilot.press("c")
-        await settle(pilot)
+        await wait_until(pilot, lambda: any(said in m for m in notifications(pilot)), said)
         assert pilot.app.clipboard == preview(screen)
         assert pyperclip_calls == [preview(screen)]
         messages = notifications(pilot)
@@ -117,13 +126,11 @@ async def test_s_saves_a_private_file_and_asks_before_replacing(demo_path: Path,
 
     async def save(pilot, answer: str | None = None) -> None:
         await pilot.press("s")
-        await settle(pilot)
-        pilot.app.screen.query_one("#answer", Input).value = str(target)
-        await pilot.press("enter")
-        await settle(pilot)
+        await screen_is(pilot, PromptDialog)
+        await answer_prompt(pilot, str(target))
         if answer is not None:
             await pilot.press(answer)
-            await settle(pilot)
+            await screen_is(pilot, ScriptsScreen)
 
     async with running(demo_path) as pilot:
         screen = await open_scripts(pilot)
@@ -147,16 +154,19 @@ async def test_soften_box_rewrites_as_you_type(demo_path: Path) -> None:
         screen = await open_scripts(pilot)
         screen.query_one("#soften-input", Input).focus()
         await pilot.press(*sentence)
-        await settle(pilot)
+        result = screen.query_one("#soften-result", Static)
+        await wait_until(pilot, lambda: str(result.render()) == expected.text, "the softened text")
         assert str(screen.query_one("#soften-result", Static).render()) == expected.text
         rules = str(screen.query_one("#soften-rules", Static).render())
         titles = [phrasing.load_phrasing().rule("en", r).title for r in expected.rules]
         assert all(title in rules for title in titles)
         assert not any(rule_id in rules for rule_id in expected.rules)
         screen.query_one("#soften-input", Input).value = "It doesn't work on my machine."
-        await settle(pilot)
+        unchanged = "No rule matched: the text is unchanged."
+        rules_shown = screen.query_one("#soften-rules", Static)
+        await wait_until(pilot, lambda: str(rules_shown.render()) == unchanged, "no rule")
         rules = str(screen.query_one("#soften-rules", Static).render())
-        assert rules == "No rule matched: the text is unchanged."
+        assert rules == unchanged
 
 
 async def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
@@ -170,7 +180,11 @@ async def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         screen = await open_scripts(pilot)
         screen.query_one("#language", Select).value = "en"
-        await settle(pilot)
+        await wait_until(
+            pilot,
+            lambda: "[b]{m}[/]" in preview(screen) and not has_kana(preview(screen)),
+            "the English script alone",
+        )
         text = preview(screen)
         assert "[b]{m}[/]" in text
         assert any(terminal_safe(title) in text for title in NASTY)
@@ -180,7 +194,8 @@ async def test_user_text_in_scripts_is_shown_literally(demo_path: Path) -> None:
         assert "[b]{m}[/]" in shown
         screen.query_one("#soften-input", Input).focus()
         await pilot.press(*"the text [/ oops method does not work")
-        await settle(pilot)
+        result = screen.query_one("#soften-result", Static)
+        await wait_until(pilot, lambda: "text [/ oops" in str(result.render()), "the softened text")
         assert "text [/ oops" in str(screen.query_one("#soften-result", Static).render())
 
 
@@ -198,7 +213,13 @@ async def test_language_and_format_are_remembered_after_a_restart(demo_path: Pat
         screen = await open_scripts(pilot)
         screen.query_one("#language", Select).value = "ja"
         screen.query_one("#format", Select).value = "chat"
-        await settle(pilot)
+        await wait_until(
+            pilot,
+            lambda: (
+                (load_settings().script_language, load_settings().script_format) == ("ja", "chat")
+            ),
+            "the choices remembered",
+        )
     async with running(demo_path) as pilot:
         screen = await open_scripts(pilot)
         assert screen.query_one("#language", Select).value == "ja"
@@ -216,21 +237,22 @@ async def test_missing_japanese_titles_are_listed_and_n_adds_one(demo_path: Path
         screen.query_one("#situation", Select).value = "after_project"
         screen.query_one("#language", Select).value = "ja"
         screen.query_one("#format", Select).value = "email"
-        await settle(pilot)
+        await wait_until(
+            pilot, lambda: "・Led the [b]$x[/b] launch" in preview(screen), "the Japanese email"
+        )
         assert "・Led the [b]$x[/b] launch" in preview(screen)
         missing = str(screen.query_one("#script-missing", Static).render())
         assert f"{lacking.id}  Led the [b]$x[/b] launch" in missing
         await pilot.press("n")
-        await settle(pilot)
-        pilot.app.screen.query_one("#answer", Input).value = "決済基盤リリースの取りまとめ"
-        await pilot.press("enter")
-        await settle(pilot)
+        await screen_is(pilot, PromptDialog)
+        await answer_prompt(pilot, "決済基盤リリースの取りまとめ")
         assert isinstance(pilot.app.screen, ScriptsScreen)
         assert Journal(demo_path).get(lacking.id).title_ja == "決済基盤リリースの取りまとめ"
         assert "・決済基盤リリースの取りまとめ" in preview(screen)
         assert lacking.id not in str(screen.query_one("#script-missing", Static).render())
         screen.query_one("#language", Select).value = "en"
-        await settle(pilot)
+        missing_list = screen.query_one("#script-missing", Static)
+        await wait_until(pilot, lambda: not missing_list.display, "the list hidden in English")
         assert not screen.query_one("#script-missing", Static).display
 
 

@@ -10,10 +10,19 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from textual.widgets import TabbedContent
 
 from careercoach import plan as ip
 from careercoach.journal.api import Journal
-from tests.tui.conftest import keys_then_settle, make_app, ready, settle
+from careercoach.tui.screens.dashboard import DashboardScreen
+from tests.tui.conftest import (
+    keys_then_settle,
+    make_app,
+    ready,
+    screen_is,
+    wait_until,
+    workers_done,
+)
 
 SIZES = [(100, 32), (80, 24)]
 
@@ -55,8 +64,10 @@ def test_plan_with_a_plan(snap_compare, demo_path: Path, tab: str, size) -> None
 
     async def run_before(pilot) -> None:
         await keys_then_settle("i")(pilot)
-        pilot.app.screen.query_one("#plan-tabs").active = tab
-        await settle(pilot)
+        tabs = pilot.app.screen.query_one("#plan-tabs", TabbedContent)
+        tabs.active = tab
+        await wait_until(pilot, lambda: tabs.active == tab, tab)
+        await workers_done(pilot)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
@@ -64,7 +75,7 @@ def test_plan_with_a_plan(snap_compare, demo_path: Path, tab: str, size) -> None
 def test_empty_journal_dashboard(snap_compare, empty_path: Path) -> None:
     async def run_before(pilot) -> None:
         await ready(pilot)
-        await pilot.press("escape")  # past the first-run welcome
-        await settle(pilot)
+        await pilot.press("escape", "escape")  # leave the name field, then the welcome
+        await screen_is(pilot, DashboardScreen)
 
     assert snap_compare(make_app(empty_path), terminal_size=(100, 32), run_before=run_before)
