@@ -146,7 +146,7 @@ async def test_profile_keeps_typing_when_help_closes(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         screen = await open_screen(pilot, "p", ProfileScreen)
         screen.query_one("#profile-name", Input).value = "typed, not saved"
-        await pilot.press("question_mark")
+        await pilot.press("escape", "question_mark")  # leave the field, then open the help
         await workers_done(pilot)
         await pilot.press("escape")
         await workers_done(pilot)

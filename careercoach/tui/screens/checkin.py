@@ -85,7 +85,7 @@ class CheckinScreen(Form, Screen):
             self.content_error = exc
         yield Header()
         yield LiteralStatic("", id="week-label")
-        with VerticalScroll(id="checkin-areas"):
+        with VerticalScroll(id="checkin-areas", can_focus=False):  # no invisible Tab stop
             for area in self.areas:
                 with Vertical(classes="checkin-area") as box:
                     box.border_title = literal(area.title, one_line=True)

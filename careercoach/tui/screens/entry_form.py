@@ -72,7 +72,7 @@ class EntryForm(Form, ModalScreen["Draft | None"]):
         kind = self.options_kind
         with Vertical(classes="dialog entry-form") as box:
             box.border_title = "Edit entry" if entry else "New entry"
-            with VerticalScroll():
+            with VerticalScroll(can_focus=False):  # no invisible Tab stop
                 yield FormField(
                     "Title",
                     OneLineInput(entry.title if entry else "", id="title", compact=True),

@@ -60,7 +60,7 @@ class ProfileScreen(Form, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="profile-body"):
+        with VerticalScroll(id="profile-body", can_focus=False):  # opens on the first field
             yield LiteralStatic(
                 "Dates as YYYY-MM-DD. Your evaluation and contract dates tell the coach "
                 "when a promotion conversation is well timed.",

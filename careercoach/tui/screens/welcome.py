@@ -44,7 +44,7 @@ class WelcomeScreen(Form, ModalScreen["tuple[WelcomeChoice, Profile | None]"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog welcome") as box:
             box.border_title = "Welcome to careercoach"
-            with VerticalScroll():
+            with VerticalScroll(can_focus=False):  # no invisible Tab stop
                 yield LiteralStatic(INTRO, classes="hint")
                 yield ProfileForm(WELCOME_FIELDS, id="welcome-form")
             with Horizontal(classes="dialog-buttons"):
