@@ -114,13 +114,6 @@ async def workers_done(pilot: Pilot, *, timeout: float = TIMEOUT) -> None:
             raise AssertionError(f"workers still busy after {timeout:.0f} s: {busy_workers(pilot)}")
 
 
-async def settle(pilot: Pilot, rounds: int = 1) -> None:
-    """Old name for `workers_done` (`rounds` is ignored); being replaced by the
-    condition each test needs."""
-    del rounds
-    await workers_done(pilot)
-
-
 async def screen_is(pilot: Pilot, screen_class: type[SomeScreen]) -> SomeScreen:
     """Wait until the screen in front is a `screen_class` and its workers are done."""
     await wait_until(

@@ -20,7 +20,7 @@ from careercoach.tui.screens.journal import JournalScreen
 from careercoach.tui.screens.plan import PlanScreen
 from careercoach.tui.screens.profile import ProfileScreen
 from tests.reliability.parallel_writers import run_together
-from tests.tui.conftest import make_app, open_screen, ready, running, settle
+from tests.tui.conftest import make_app, open_screen, ready, running, screen_is, workers_done
 
 
 def shell(path: Path, *args: str) -> None:
@@ -34,15 +34,13 @@ async def open_edit_form(pilot) -> tuple[EntryForm, str]:
     target = screen.selected()
     assert target is not None
     await pilot.press("e")
-    await settle(pilot)
-    form = pilot.app.screen
-    assert isinstance(form, EntryForm)
+    form = await screen_is(pilot, EntryForm)
     return form, target.id
 
 
-async def save_and_settle(pilot) -> None:
+async def save_and_wait(pilot) -> None:
     await pilot.press("ctrl+s")
-    await settle(pilot)
+    await workers_done(pilot)
 
 
 async def test_an_entry_saved_in_the_app_keeps_what_the_shell_changed(demo_path: Path) -> None:
@@ -51,7 +49,7 @@ async def test_an_entry_saved_in_the_app_keeps_what_the_shell_changed(demo_path:
         before = Journal(demo_path).get(entry_id)
         shell(demo_path, "edit", entry_id, "--note", "from the shell", "--add-tag", "shell")
         form.query_one("#title", Input).value = "Renamed in the app"
-        await save_and_settle(pilot)
+        await save_and_wait(pilot)
         saved = Journal(demo_path).get(entry_id)
         assert saved.title == "Renamed in the app"
         assert saved.notes == "from the shell"
@@ -66,7 +64,7 @@ async def test_six_shell_edits_during_one_app_edit_all_land(demo_path: Path) -> 
         results = run_together(demo_path, [["edit", entry_id, "--add-tag", t] for t in tags])
         assert [r.returncode for r in results] == [0] * 6, [r.stderr for r in results]
         form.query_one("#title", Input).value = "Renamed in the app"
-        await save_and_settle(pilot)
+        await save_and_wait(pilot)
         saved = Journal(demo_path).get(entry_id)
         assert saved.title == "Renamed in the app"
         assert sorted(saved.tags) == sorted([*before.tags, *tags])
@@ -89,12 +87,12 @@ async def test_an_entry_title_changed_on_both_sides_asks(
         shell(demo_path, "edit", entry_id, "--title", "title from the shell")
         form.query_one("#title", Input).value = "title from the app"
         form.query_one("#tags", Input).value = "from-the-app"
-        await save_and_settle(pilot)
+        await save_and_wait(pilot)
         dialog = pilot.app.screen
         assert isinstance(dialog, ConflictDialog)
         assert [c.field for c in dialog.conflicts] == ["title"]
         await pilot.press(key)
-        await settle(pilot)
+        await workers_done(pilot)
         saved = Journal(demo_path).get(entry_id)
         assert saved.title == title
         assert saved.tags == (("from-the-app",) if tags_saved else before.tags)
@@ -112,7 +110,7 @@ async def test_the_profile_saved_in_the_app_keeps_what_the_shell_set(demo_path: 
         screen = await open_screen(pilot, "p", ProfileScreen)
         shell(demo_path, "profile", "set", "manager_name=Suzuki", "jlpt_level=N1")
         screen.query_one("#profile-name", Input).value = "Kim"
-        await save_and_settle(pilot)
+        await save_and_wait(pilot)
         saved = Journal(demo_path).profile()
         assert (saved.name, saved.manager_name, saved.jlpt_level) == ("Kim", "Suzuki", "N1")
         assert screen.query_one("#profile-manager_name", Input).value == "Suzuki"
@@ -133,7 +131,7 @@ async def test_seven_shell_profile_sets_during_one_app_save_all_land(demo_path: 
         results = run_together(demo_path, [["profile", "set", p] for p in pairs])
         assert [r.returncode for r in results] == [0] * 7, [r.stderr for r in results]
         screen.query_one("#profile-name", Input).value = "Kim"
-        await save_and_settle(pilot)
+        await save_and_wait(pilot)
         saved = Journal(demo_path).profile().to_dict()
         assert saved["name"] == "Kim"
         assert {k: saved[k] for k, _ in (p.split("=") for p in pairs)} == dict(
@@ -157,12 +155,12 @@ async def test_a_profile_field_changed_on_both_sides_asks(
         shell(demo_path, "profile", "set", "name=Lee")
         screen.query_one("#profile-name", Input).value = "Kim"
         screen.query_one("#profile-manager_name", Input).value = "Suzuki"
-        await save_and_settle(pilot)
+        await save_and_wait(pilot)
         dialog = pilot.app.screen
         assert isinstance(dialog, ConflictDialog)
         assert [c.field for c in dialog.conflicts] == ["name"]
         await pilot.press(key)
-        await settle(pilot)
+        await workers_done(pilot)
         saved = Journal(demo_path).profile()
         assert saved.name == name
         assert saved.manager_name == ("Suzuki" if key != "escape" else "Sato")
@@ -180,7 +178,7 @@ async def test_a_sign_answered_in_the_app_keeps_goals_the_shell_added(demo_path:
         signs.focus()
         signs.highlighted = 0
         await pilot.press("y")
-        await settle(pilot)
+        await workers_done(pilot)
         record = Journal(demo_path).plan()
         assert record is not None
         assert sorted(g["text"] for g in record["goals"]) == goals
@@ -200,6 +198,6 @@ def test_conflict_dialog_snapshot(snap_compare, demo_path: Path, size) -> None:
         screen = await open_screen(pilot, "p", ProfileScreen)
         shell(demo_path, "profile", "set", "name=Lee [b]from the shell[/]")
         screen.query_one("#profile-name", Input).value = "Kim $name {x}"
-        await save_and_settle(pilot)
+        await save_and_wait(pilot)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)

@@ -20,7 +20,7 @@ from tests.tui.conftest import (
     open_screen,
     run_command,
     running,
-    settle,
+    workers_done,
 )
 
 
@@ -33,20 +33,20 @@ async def test_v_on_the_readiness_screen_opens_the_review(demo_path: Path) -> No
     async with running(demo_path) as pilot:
         await open_screen(pilot, "r", ReadinessScreen)
         await pilot.press("v")
-        await settle(pilot)
+        await workers_done(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, ReviewScreen)
         assert screen.result is not None
         assert screen.result.text() == expected.text()
         assert "Self-evaluation draft (English)" in shown(screen, "#review-text")
         await pilot.press("g")
-        await settle(pilot)
+        await workers_done(pilot)
         assert list(screen.result.drafts) == ["en"]
         await pilot.press("g")
-        await settle(pilot)
+        await workers_done(pilot)
         assert list(screen.result.drafts) == ["ja"]
         await pilot.press("escape")
-        await settle(pilot)
+        await workers_done(pilot)
         assert isinstance(pilot.app.screen, ReadinessScreen)
 
 
@@ -57,18 +57,18 @@ async def test_the_palette_opens_it_and_a_bad_date_is_said_inline(demo_path: Pat
         assert isinstance(screen, ReviewScreen)
         before = screen.result
         await pilot.press("s")
-        await settle(pilot)
+        await workers_done(pilot)
         pilot.app.screen.query_one("#answer", Input).value = "[b]someday[/]"
         await pilot.press("enter")
-        await settle(pilot)
+        await workers_done(pilot)
         assert pilot.app.screen is screen
         assert "bad date '[b]someday[/]'" in shown(screen, "#review-problem")
         assert screen.result == before
         await pilot.press("s")
-        await settle(pilot)
+        await workers_done(pilot)
         pilot.app.screen.query_one("#answer", Input).value = "2026-10-01"
         await pilot.press("enter")
-        await settle(pilot)
+        await workers_done(pilot)
         assert screen.result is not None
         assert str(screen.result.review.period.since) == "2026-10-01"
         assert not screen.query_one("#review-problem").display
@@ -86,7 +86,7 @@ async def test_the_screen_keys_are_in_the_palette_too(demo_path: Path) -> None:
         screen = pilot.app.screen
         assert isinstance(screen, ReviewScreen)
         await run_command(pilot, "Language (g)")
-        await settle(pilot)
+        await workers_done(pilot)
         assert screen.result is not None and list(screen.result.drafts) == ["en"]
 
 
@@ -121,6 +121,6 @@ async def test_plan_evidence_only_when_asked(demo_path: Path) -> None:
         assert "Sorted the plan folder" not in shown(screen, "#review-text")
         assert screen.result is not None and screen.result.review.plan_evidence_left_out >= 1
         await pilot.press("e")
-        await settle(pilot)
+        await workers_done(pilot)
         assert "Sorted the plan folder" in shown(screen, "#review-text")
         assert screen.result.review.plan_evidence_left_out == 0
