@@ -229,10 +229,12 @@ class JournalScreen(Screen):
 
     # -- loading ---------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read and filter in a worker; the table shows a loading indicator meanwhile."""
+    def reload(self, *, indicator: bool = True) -> None:
+        """Read and filter in a worker; the table shows a loading indicator meanwhile,
+        except while the user types a filter (the read is cached: rows follow at once)."""
         filters = self.read_filters()
-        self.query_one("#entries", DataTable).loading = True
+        if indicator:
+            self.query_one("#entries", DataTable).loading = True
         self.load(filters)
 
     @work(thread=True, exclusive=True, group="journal-load")
@@ -378,7 +380,10 @@ class JournalScreen(Screen):
         if self._filter_timer is not None:
             self._filter_timer.stop()
         self.page = 0
-        self._filter_timer = self.set_timer(FILTER_DELAY_S, self.reload)
+        self._filter_timer = self.set_timer(FILTER_DELAY_S, self.refilter)
+
+    def refilter(self) -> None:
+        self.reload(indicator=False)
 
     def action_search(self) -> None:
         self.query_one("#filter-text", Input).focus()
