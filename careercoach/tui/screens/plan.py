@@ -133,7 +133,7 @@ class PlanScreen(Screen):
         yield Header()
         yield LoadingIndicator(id="plan-loading")
         yield Static(literal(self.content.notice), id="plan-notice")
-        with VerticalScroll(id="plan-start"):
+        with VerticalScroll(id="plan-start", can_focus=False):  # Tab goes to the dates
             yield Static(ABOUT, id="plan-about", markup=False)
             with Horizontal(id="plan-start-form"):
                 with Vertical():
@@ -210,7 +210,7 @@ class PlanScreen(Screen):
                 start.value = today.isoformat()
                 end.value = (today + dt.timedelta(days=DEFAULT_PLAN_DAYS)).isoformat()
             if self.focused is None or self.focused.id not in ("start-date", "end-date"):
-                self.query_one("#start-plan", Button).focus()  # Enter starts it at once
+                start.focus()  # the first field; Enter in it starts the plan
             self.refresh_bindings()
             return
         today = self.app.today()

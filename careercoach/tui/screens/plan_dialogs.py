@@ -3,6 +3,8 @@
 Each validates inline (the message appears in the form, nothing is lost) and
 dismisses with its result (the goal, the date changes or the meeting to record), or
 None when cancelled. The screen saves the result as a step on the plan on disk.
+Like every form they open on their first field, and leaving one that holds typed
+work asks first (keep editing, discard or save).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from careercoach.plan import (
     edit_goal,
     with_dates,
 )
+from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField, checked
 from careercoach.tui.widgets.literal import LiteralStatic
 
@@ -39,10 +42,12 @@ def optional_date(text: str, today: dt.date) -> dt.date | None:
     return parse_date(text, today) if text.strip() else None
 
 
-class _PlanForm(ModalScreen[Result | None]):
-    """Shared behaviour: Enter or the save button submits, Escape cancels."""
+class _PlanForm(Form, ModalScreen[Result | None]):
+    """Shared behaviour: Enter or the save button submits; Escape leaves a field, then
+    the form, asking first when something typed is not saved."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    FORM_NAME = "This plan form"
+    BINDINGS: ClassVar[list[BindingType]] = [*FORM_KEYS]
 
     def __init__(self, plan: PlanRecord, today: dt.date) -> None:
         super().__init__(classes="dialog-screen")
@@ -54,6 +59,22 @@ class _PlanForm(ModalScreen[Result | None]):
         with Horizontal(classes="dialog-buttons"):
             yield Button(save_label, id="save", variant="primary")
             yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.mark_clean()
+
+    def form_state(self) -> object:
+        """Every field's value, in order."""
+        return tuple(
+            field.text if isinstance(field, TextArea) else field.value
+            for field in self.query("Input, Checkbox, TextArea").results()
+        )
+
+    def leave_form(self) -> None:
+        self.dismiss(None)
+
+    def save_and_leave(self) -> None:
+        self.submit()
 
     def build(self) -> Result:
         """Each form turns its fields into its checked result."""
@@ -76,10 +97,7 @@ class _PlanForm(ModalScreen[Result | None]):
         if event.button.id == "save":
             self.submit()
         else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            self.action_leave()
 
 
 GOAL_FLAGS = ("specific", "measurable", "within_my_control", "agreed")
@@ -92,7 +110,10 @@ class GoalDialog(_PlanForm[Goal]):
     def __init__(self, plan: PlanRecord, today: dt.date, number: int | None = None) -> None:
         super().__init__(plan, today)
         self.number = number
-        self.goal = plan.goal(number) if number is not None else Goal(text="")
+        # A new goal starts with every quality unticked: the user says which hold.
+        self.goal = (
+            plan.goal(number) if number is not None else Goal(text="", within_my_control=False)
+        )
 
     def compose(self) -> ComposeResult:
         goal = self.goal
@@ -197,9 +218,6 @@ class MeetingDialog(_PlanForm[Meeting]):
                 id="field-note",
             )
             yield from self.buttons("Save  ^s")
-
-    def on_mount(self) -> None:
-        self.query_one("#meeting-note", TextArea).focus()
 
     def build(self) -> Meeting:
         """Check both fields and show each problem under its own field."""
