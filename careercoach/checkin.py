@@ -14,6 +14,7 @@ from pathlib import Path
 import msgspec
 
 from careercoach import content
+from careercoach.clock import week_start
 from careercoach.errors import ValidationError
 from careercoach.model import KINDS, Draft
 
@@ -112,11 +113,6 @@ def _parse_examples(
             )
         )
     return tuple(examples)
-
-
-def week_start(day: dt.date) -> dt.date:
-    """The Monday of `day`'s week: check-ins are per calendar week."""
-    return day - dt.timedelta(days=day.weekday())
 
 
 def entry_date(monday: dt.date, today: dt.date) -> dt.date:

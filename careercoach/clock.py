@@ -34,3 +34,9 @@ def now() -> dt.datetime:
     if os.environ.get(TODAY_ENV, "").strip():
         return dt.datetime.combine(today(), dt.time(9, 0), dt.timezone.utc)
     return _utc_now()
+
+
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of `day`'s week. The one definition of a week (Monday to Sunday) that
+    the check-in, the weekly streak and the readiness stability criterion all share."""
+    return day - dt.timedelta(days=day.weekday())

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import msgspec
 
+from careercoach.clock import week_start
 from careercoach.errors import ValidationError
 from careercoach.journal import Draft, Journal
 from careercoach.model import Profile
+from careercoach.readiness import JlptFacts, load_criteria, next_exams, results_date
 
 DEFAULT_SEED = 7
 MAX_WEEKS = 520
@@ -124,10 +126,6 @@ ACHIEVEMENTS = [
 ]
 
 
-def _week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 def _weekly(rng: random.Random, monday: dt.date, density: int) -> list[Draft]:
     """One week of ordinary entries; `density` repeats the rhythm for big journals."""
     drafts: list[Draft] = []
@@ -185,6 +183,34 @@ def _weekly(rng: random.Random, monday: dt.date, density: int) -> list[Draft]:
     return drafts
 
 
+def _published_exams(facts: JlptFacts, as_of: dt.date, count: int) -> list[dt.date]:
+    """The last `count` exams whose results are out by `as_of`, oldest first."""
+    exams = next_exams(facts, as_of - dt.timedelta(days=400 * count), count=4 * count)
+    return [exam for exam in exams if results_date(facts, exam) <= as_of][-count:]
+
+
+def _jlpt_results(as_of: dt.date) -> list[Draft]:
+    """N3 passed, then N2 a year later: each logged the day its results came out, as
+    a user would, some weeks after the exam (first Sunday of July or December)."""
+    facts = load_criteria()[0].rules.jlpt
+    first, _, second = _published_exams(facts, as_of, 3)
+    results = [
+        (first, "N3", {"knowledge": 40, "reading": 41, "listening": 40}),
+        (second, "N2", {"knowledge": 33, "reading": 36, "listening": 35}),
+    ]
+    return [
+        Draft(
+            results_date(facts, exam),
+            "japanese",
+            f"JLPT {level} results: passed",
+            tags=("jlpt",),
+            notes=f"Took the exam on {exam.isoformat()}; the results came out today. 合格!",
+            details={"type": "jlpt", "level": level, "passed": True, **sections},
+        )
+        for exam, level, sections in results
+    ]
+
+
 def _milestones(as_of: dt.date) -> list[Draft]:
     """The year's landmarks, placed relative to `as_of` so the demo always feels current."""
 
@@ -192,13 +218,7 @@ def _milestones(as_of: dt.date) -> list[Draft]:
         return as_of - dt.timedelta(days=days)
 
     return [
-        Draft(
-            ago(330),
-            "japanese",
-            "JLPT N3: passed",
-            tags=("jlpt",),
-            details={"type": "jlpt", "level": "N3", "passed": True, "score": 121},
-        ),
+        *_jlpt_results(as_of),
         Draft(
             ago(240),
             "conversation",
@@ -211,14 +231,6 @@ def _milestones(as_of: dt.date) -> list[Draft]:
             "conversation",
             "1:1 feedback: documentation praised",
             details={"type": "feedback"},
-        ),
-        Draft(
-            ago(45),
-            "japanese",
-            "JLPT N2: passed",
-            tags=("jlpt",),
-            notes="Results arrived today. 合格!",
-            details={"type": "jlpt", "level": "N2", "passed": True, "score": 104},
         ),
         Draft(
             ago(20),
@@ -246,7 +258,7 @@ def build_demo(
     rng = random.Random(seed)
     weeks = 52 if entries is None else max(52, min(MAX_WEEKS, entries // 8))
     per_week = 1 if entries is None else max(1, entries // (weeks * 5) + 1)
-    last_monday = _week_start(as_of)
+    last_monday = week_start(as_of)
     drafts = _milestones(as_of)
     for back in range(weeks, -1, -1):
         monday = last_monday - dt.timedelta(weeks=back)

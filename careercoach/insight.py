@@ -17,6 +17,7 @@ from pathlib import Path
 import msgspec
 import msgspec.structs
 
+from careercoach.clock import week_start
 from careercoach.journal import Journal
 from careercoach.model import Entry, Profile
 from careercoach.plan import change as plan_change
@@ -104,12 +105,9 @@ class Activity(msgspec.Struct, frozen=True):
     streak_weeks: int
 
 
-def week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 def activity(entries: Iterable[Entry], as_of: dt.date) -> Activity:
-    """Days since the newest entry and the run of consecutive weeks with entries.
+    """Days since the newest entry and the run of consecutive weeks (Monday to Sunday,
+    the one week of the check-in and the stability criterion) with entries.
 
     Entries may come in any order; only their distinct days are walked, newest
     first, and only as far back as the streak goes. The streak may end this week or

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Union
 
 import msgspec
@@ -32,6 +32,24 @@ JLPT_LEVELS = ("N5", "N4", "N3", "N2", "N1")  # easiest first: index = rank
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2200, 12, 31)
 DATE_RANGE_TEXT = "out of range (1900 to 2200)"
+
+# JLPT scoring as the official site (jlpt.jp, "Scoring" and "Pass or fail") states it.
+# content/criteria.yaml cites the same facts, and its loader refuses to disagree with
+# this table. A result passes when the total reaches the level's pass mark AND every
+# section reaches its minimum; N4 and N5 score language knowledge and reading together.
+JLPT_TOTAL_MAX = 180
+JLPT_PASS_MARKS = {"N1": 100, "N2": 90, "N3": 95, "N4": 90, "N5": 80}
+_SEPARATE = (("knowledge", 60, 19), ("reading", 60, 19), ("listening", 60, 19))
+_COMBINED = (("knowledge_reading", 120, 38), ("listening", 60, 19))
+JLPT_SECTIONS: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "N1": _SEPARATE,
+    "N2": _SEPARATE,
+    "N3": _SEPARATE,
+    "N4": _COMBINED,
+    "N5": _COMBINED,
+}  # level -> (section key, most points, minimum to pass)
+JLPT_SECTION_KEYS = ("knowledge", "reading", "listening", "knowledge_reading")
+JLPT_RESULT_KEYS = ("passed", "score", *JLPT_SECTION_KEYS)
 
 
 class DetailSpec(msgspec.Struct, frozen=True):
@@ -80,6 +98,10 @@ KINDS: dict[str, KindSpec] = {
                 "level": _choice(*JLPT_LEVELS),
                 "passed": DetailSpec("bool"),
                 "score": DetailSpec("int", minimum=0, maximum=180),
+                "knowledge": DetailSpec("int", minimum=0, maximum=60),
+                "reading": DetailSpec("int", minimum=0, maximum=60),
+                "listening": DetailSpec("int", minimum=0, maximum=60),
+                "knowledge_reading": DetailSpec("int", minimum=0, maximum=120),
                 "minutes": DetailSpec("int", minimum=0, maximum=1440),
             },
         ),
@@ -277,9 +299,144 @@ def check_kind(kind: str) -> str:
 def validate_details(kind: str, details: Mapping[str, Any]) -> dict[str, DetailValue]:
     """Check a whole details mapping, including rules that span keys."""
     checked = {str(k): parse_detail_value(kind, str(k), v) for k, v in details.items()}
-    if kind == "japanese" and checked.get("type") == "jlpt" and "level" not in checked:
-        raise ValidationError("a JLPT entry needs a level: add --detail level=N2 (N1 to N5)")
+    if kind == "japanese":
+        checked = check_jlpt_result(checked)
     return checked
+
+
+def check_jlpt_result(details: dict[str, DetailValue]) -> dict[str, DetailValue]:
+    """A JLPT result's scores and `passed` must agree with the official pass rules.
+
+    Result details (passed, score, section scores) make an entry a JLPT result, so
+    the sub-type follows from them. The total is filled in from a full set of section
+    scores, and `passed` from the scores whenever they settle it; a `passed` that the
+    scores contradict is refused.
+    """
+    if not any(key in details for key in JLPT_RESULT_KEYS):
+        if details.get("type") == "jlpt" and "level" not in details:
+            raise ValidationError("a JLPT entry needs a level: add --detail level=N2 (N1 to N5)")
+        return details
+    subtype = details.setdefault("type", "jlpt")
+    if subtype != "jlpt":
+        raise ValidationError(
+            f"passed and scores describe a JLPT result, not {subtype}: use --type jlpt"
+        )
+    level = details.get("level")
+    if not isinstance(level, str):
+        raise ValidationError("a JLPT entry needs a level: add --detail level=N2 (N1 to N5)")
+    sections = JLPT_SECTIONS[level]
+    names = [name for name, _, _ in sections]
+    for key in JLPT_SECTION_KEYS:
+        if key in details and key not in names:
+            raise ValidationError(
+                f"JLPT {level} has no {key} section: its sections are {', '.join(names)}"
+            )
+    for name, most, _ in sections:
+        value = details.get(name)
+        if isinstance(value, int) and value > most:
+            raise ValidationError(f"bad {name} {value}: JLPT {level} scores it out of {most}")
+    known = {name: details[name] for name in names if name in details}
+    if len(known) == len(names):
+        total = sum(int(v) for v in known.values())
+        if "score" in details and details["score"] != total:
+            raise ValidationError(
+                f"the section scores add up to {total}, but score is {details['score']}"
+            )
+        details["score"] = total
+    passed = _jlpt_outcome(level, details, known)
+    if passed is not None:
+        if "passed" in details and details["passed"] != passed:
+            raise ValidationError(_jlpt_contradiction(level, details, known, passed))
+        details["passed"] = passed
+    return details
+
+
+def _jlpt_outcome(
+    level: str, details: Mapping[str, DetailValue], known: Mapping[str, DetailValue]
+) -> bool | None:
+    """True or False when the scores settle it, None when they do not (yet)."""
+    minimums = {name: least for name, _, least in JLPT_SECTIONS[level]}
+    score = details.get("score")
+    if isinstance(score, int) and score < JLPT_PASS_MARKS[level]:
+        return False
+    if any(int(value) < minimums[name] for name, value in known.items()):
+        return False
+    if isinstance(score, int) and len(known) == len(minimums):
+        return True
+    return None
+
+
+def _jlpt_contradiction(
+    level: str, details: Mapping[str, DetailValue], known: Mapping[str, DetailValue], passed: bool
+) -> str:
+    mark = JLPT_PASS_MARKS[level]
+    score = details.get("score")
+    if passed:
+        return (
+            f"a score of {score} with every section at or above its minimum passes "
+            f"JLPT {level} (pass mark {mark} of {JLPT_TOTAL_MAX}): that is a pass, not a fail"
+        )
+    if isinstance(score, int) and score < mark:
+        return (
+            f"JLPT {level} passes at {mark} of {JLPT_TOTAL_MAX}: "
+            f"a score of {score} cannot be a pass"
+        )
+    name, least = next(
+        (name, least)
+        for name, _, least in JLPT_SECTIONS[level]
+        if name in known and int(known[name]) < least
+    )
+    return (
+        f"{name} {known[name]} is under the JLPT {level} section minimum of {least}: "
+        "that is a fail, not a pass"
+    )
+
+
+def jlpt_pass_level(entry: Entry) -> str:
+    """The level an entry records as passed, or "" when it records no pass."""
+    if entry.kind != "japanese" or entry.details.get("passed") is not True:
+        return ""
+    level = entry.details.get("level")
+    return level if isinstance(level, str) and level in JLPT_LEVELS else ""
+
+
+def jlpt_level_news(before: str, after: str) -> str:
+    """What to tell the user when a logged pass raised the profile's JLPT level."""
+    if before == after:
+        return ""
+    return (
+        f"Profile JLPT level: {before or 'none'} -> {after} (it follows your highest logged pass)."
+    )
+
+
+def follow_jlpt_pass(
+    change_profile: Callable[[Callable[[Profile], Profile]], Profile], entry: Entry
+) -> str:
+    """Raise the profile's JLPT level to a newly logged pass, as an operation on the
+    profile as it is on disk (pass `Journal.change_profile`); the news, or ""."""
+    if not jlpt_pass_level(entry):
+        return ""
+    before: list[str] = []
+
+    def follow(profile: Profile) -> Profile:
+        before.append(profile.jlpt_level)
+        return follow_jlpt_passes(profile, [entry])
+
+    after = change_profile(follow).jlpt_level
+    return jlpt_level_news(before[-1], after)
+
+
+def follow_jlpt_passes(profile: Profile, entries: Iterable[Entry]) -> Profile:
+    """The profile with its JLPT level raised to the highest logged pass (never lowered:
+    a level set by hand, or passed before the journal began, stays)."""
+    best = profile.jlpt_level
+    for entry in entries:
+        level = jlpt_pass_level(entry)
+        if jlpt_rank(level) > jlpt_rank(best):
+            best = level
+    if best == profile.jlpt_level:
+        return profile
+    return msgspec.structs.replace(profile, jlpt_level=best)
 
 
 class Entry(msgspec.Struct, frozen=True, gc=False):

@@ -67,9 +67,10 @@ def test_yesterday_and_details(run) -> None:
         "score=120",
     )
     assert result.exit_code == 0, result.output
-    shown = json.loads(run("show", result.output.strip(), "--json").output)
+    shown = json.loads(run("show", result.stdout.strip(), "--json").output)
     assert shown["date"] == "2026-11-19"
     assert shown["details"] == {"type": "jlpt", "level": "N2", "passed": True, "score": 120}
+    assert "Profile JLPT level: none -> N2" in result.stderr
 
 
 @pytest.mark.parametrize(

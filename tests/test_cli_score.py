@@ -38,8 +38,8 @@ def test_report_shows_bars_counts_actions_and_timing(demo_journal: Path) -> None
     result = run("--journal", str(demo_journal), "score")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert out.startswith("PROMOTION READINESS ON 2025-06-02: 69/100 (Nearly ready)")
-    assert "Japanese level" in out and "████████░░  75  10 entries" in out
+    assert out.startswith("PROMOTION READINESS ON 2025-06-02: 68/100 (Nearly ready)")
+    assert "Japanese level" in out and "███████░░░  73  10 entries" in out
     assert "NEXT ACTIONS\n  1. " in out
     assert "TIMING: Yes: a good moment to ask" in out
     assert "\x1b[" not in out  # plain text when not a terminal
@@ -59,14 +59,23 @@ def test_json_is_the_stable_assessment_document(demo_journal: Path) -> None:
     result = run("--journal", str(demo_journal), "score", "--json")
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert list(data) == ["as_of", "overall", "band", "criteria", "next_actions", "timing"]
+    assert list(data) == [
+        "as_of",
+        "overall",
+        "band",
+        "weighting",
+        "criteria",
+        "next_actions",
+        "timing",
+    ]
     assert (data["as_of"], data["overall"], data["band"]["name"]) == (
         "2025-06-02",
-        69,
+        68,
         "Nearly ready",
     )
     assert [c["id"] for c in data["criteria"]][:2] == ["stability", "japanese"]
-    assert data["timing"]["occasions"] == ["after_project", "japanese_improved"]
+    assert data["timing"]["occasions"] == ["after_project"]
+    assert data["weighting"]["id"] == "japanese"
 
 
 def test_as_of_scores_the_past(demo_journal: Path) -> None:

@@ -22,6 +22,7 @@ GUIDE_POINTS = {
     "documentation": "§6",
     "relationships": "§7",
     "asking_timing": "§8",
+    "results": "§9",
 }
 
 
@@ -45,7 +46,23 @@ def test_builtin_criteria_cover_each_point_of_the_guide_once() -> None:
     criteria = load_criteria()
     assert {c.id: c.section.split()[-1] for c in criteria} == GUIDE_POINTS
     assert all(c.section.startswith("promotion guide §") for c in criteria)
-    assert all(c.weight > 0 and c.target > 0 and c.actions and c.why for c in criteria)
+    assert all(c.target > 0 and c.actions and c.why for c in criteria)
+    assert all(w > 0 for c in criteria for w in c.weights.values())
+
+
+def test_results_weigh_most_at_a_foreign_affiliated_employer() -> None:
+    """Guide §9 (and §1): results count for little at a Japanese company, much at a
+    foreign-affiliated one."""
+    results = next(c for c in load_criteria() if c.id == "results")
+    weights = results.weights
+    assert weights["japanese"] < weights["mixed"] < weights["foreign_affiliated"]
+    assert all(w.why.endswith(").") and "§" in w.why for w in results.rules.weightings)
+
+
+def test_declared_returns_make_a_burst_worth_less_than_a_habit() -> None:
+    returns = load_criteria()[0].rules.returns
+    assert returns.per_day[0] == 1 and sum(returns.per_day) < 2
+    assert sum(returns.per_week) < 7 * sum(returns.per_day)
 
 
 def test_builtin_relationships_suggests_a_team_lunch_after_six_quiet_weeks() -> None:
@@ -90,6 +107,17 @@ def _no_weight(data: dict) -> None:
         criterion["weight"] = 0
 
 
+def _root(key: str, value: Any):
+    def change(data: dict) -> None:
+        target = data
+        keys = key.split(".")
+        for part in keys[:-1]:
+            target = target[int(part)] if isinstance(target, list) else target[part]
+        target[keys[-1]] = value
+
+    return change
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
@@ -111,9 +139,28 @@ def _no_weight(data: dict) -> None:
         (_set(("actions", 0, "when"), "below_jlpt_bar"), "does not apply to method 'stability'"),
         (_set(("actions", 0, "days"), 3), "criteria[0].actions[0].days: only no_recent_evidence"),
         (_set(("actions", 2, "types"), ["karaoke"]), "criteria[0].actions[2].types[0]"),
+        (
+            _set(("weight",), {"japanese": 1}),
+            "criteria[0].weight: missing field 'foreign_affiliated'",
+        ),
+        (_set(("evidence",), [{"kind": "any", "credit": {"x": 2}}]), "'any' takes no credit"),
+        (
+            _set(("evidence",), [{"kind": "invisible", "credit": {"early": 0.5}}]),
+            "criteria[0].evidence[0].credit.early: must be at least 1",
+        ),
+        (_set(("actions", 0, "text"), "On $next_exam"), "only the japanese criterion may use"),
         (_duplicate_id, "criteria[1].id: duplicate id 'stability'"),
         (_second_japanese, "needs exactly one criterion with method 'japanese'"),
-        (_no_weight, "at least one criterion needs a weight above 0"),
+        (_no_weight, "at least one criterion needs a japanese weight above 0"),
+        (_root("weightings.default", "swiss"), "weightings.default: 'swiss' is not one of"),
+        (_root("weightings.sets.0.company_types", ["foreign"]), "'foreign' is taken"),
+        (_root("weightings.sets.0.company_types", ["bank"]), "'bank' is not one of"),
+        (_root("diminishing_returns.per_day", [1, 0.5, 0.75]), "start at 1 and never rise"),
+        (_root("diminishing_returns.per_week", [0.5]), "start at 1 and never rise"),
+        (_root("diminishing_returns.per_day", []), "per_day: must not be empty"),
+        (_root("jlpt.pass_marks.N1", 95), "jlpt.pass_marks.N1: the validation table says 100"),
+        (_root("jlpt.sections.N4", {"listening": [60, 19]}), "jlpt.sections.N4: the validation"),
+        (_root("jlpt.exam_months", [13]), "jlpt.exam_months[0]: must be at most 12"),
     ],
 )
 def test_content_mistake_gives_one_line_naming_file_and_key(tmp_path, change, expected) -> None:
@@ -147,9 +194,9 @@ def test_user_override_changes_weights_and_targets(home: Path) -> None:
     override.parent.mkdir(parents=True)
     override.write_text("criteria:\n  japanese: {weight: 3}\n  relationships: {target: 2}\n")
     by_id = {c.id: c for c in load_criteria()}
-    assert by_id["japanese"].weight == 3
+    assert set(by_id["japanese"].weights.values()) == {3}
     assert by_id["relationships"].target == 2
-    assert by_id["relationships"].weight == 1.0
+    assert by_id["relationships"].weights["japanese"] == 1.0
     assert [c.id for c in load_criteria()] == list(GUIDE_POINTS)
 
 
@@ -181,7 +228,7 @@ def test_bad_user_override_names_its_file_and_key(home: Path, text: str, expecte
 def test_override_may_not_zero_every_weight(tmp_path: Path) -> None:
     lines = ["criteria:"] + [f"  {cid}: {{weight: 0}}" for cid in GUIDE_POINTS]
     override = write(tmp_path, "\n".join(lines) + "\n", "override.yaml")
-    with pytest.raises(ContentError, match="at least one criterion needs a weight above 0"):
+    with pytest.raises(ContentError, match="at least one criterion needs a japanese weight"):
         load_criteria(override=override)
 
 

@@ -230,10 +230,11 @@ def test_any_journal_and_profile_give_a_sendable_script(entries, profile, situat
 @pytest.mark.parametrize(
     ("start", "months", "english", "japanese"),
     [
-        (dt.date(2023, 10, 1), 37, "three years", "3年"),
+        (dt.date(2023, 10, 1), 37, "three years and one month", "3年1か月"),
         (dt.date(2026, 3, 20), 8, "eight months", "8か月"),
         (dt.date(2025, 11, 20), 12, "one year", "1年"),
-        (dt.date(2011, 1, 1), 190, "15 years", "15年"),
+        (dt.date(2024, 12, 20), 23, "one year and eleven months", "1年11か月"),
+        (dt.date(2011, 1, 1), 190, "15 years and ten months", "15年10か月"),
     ],
 )
 def test_tenure_reads_naturally(start: dt.date, months: int, english: str, japanese: str) -> None:

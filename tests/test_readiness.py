@@ -17,8 +17,10 @@ from msgspec.structs import replace
 
 from careercoach.content import loader as content
 from careercoach.demo import build_demo
-from careercoach.model import JLPT_LEVELS, KINDS, Entry, Profile, make_entry
+from careercoach.model import COMPANY_TYPES, JLPT_LEVELS, KINDS, Entry, Profile, make_entry
 from careercoach.readiness.criteria import Criterion, load_criteria, parse_criteria
+from careercoach.readiness.exams import next_exams
+from careercoach.readiness.index import Index
 from careercoach.readiness.score import assess, assess_with_trend, band_for, trend
 
 AS_OF = dt.date(2025, 6, 2)
@@ -80,6 +82,11 @@ def years_ago(years: float) -> dt.date:
     return AS_OF - dt.timedelta(days=round(365 * years))
 
 
+def spread(kind: str, subtype: str | None, count: int, every: int = 7) -> list[Entry]:
+    """One entry every `every` days, the newest today."""
+    return [entry(kind, subtype, every * i) for i in range(count)]
+
+
 SPECIALIST = Profile()
 VETERAN = Profile(start_date=years_ago(4))
 
@@ -88,34 +95,50 @@ VETERAN = Profile(start_date=years_ago(4))
     ("criterion_id", "entries", "profile", "expected"),
     [
         ("invisible_work", [], SPECIALIST, 0),
-        ("invisible_work", many("invisible", "meeting_notes", 8), SPECIALIST, 100),
-        ("invisible_work", many("invisible", "early", 4), SPECIALIST, 50),
-        ("invisible_work", many("invisible", "early", 4, days_ago=30), SPECIALIST, 25),
+        ("invisible_work", spread("invisible", "meeting_notes", 12, every=3), SPECIALIST, 100),
+        ("invisible_work", spread("invisible", "meeting_notes", 8, every=3), SPECIALIST, 79),
+        ("invisible_work", spread("invisible", "meeting_notes", 8), SPECIALIST, 61),
+        ("invisible_work", many("invisible", "meeting_notes", 8), SPECIALIST, 22),
+        ("invisible_work", many("invisible", "early", 1), SPECIALIST, 13),
+        ("invisible_work", many("invisible", None, 1), SPECIALIST, 13),
+        ("invisible_work", many("invisible", "early", 2), SPECIALIST, 19),
+        ("invisible_work", many("invisible", "early", 4), SPECIALIST, 22),
+        ("invisible_work", many("invisible", "early", 4, days_ago=30), SPECIALIST, 11),
         ("invisible_work", many("invisible", "early", 8, days_ago=60), SPECIALIST, 0),
         ("invisible_work", many("invisible", "early", 4, days_ago=-1), SPECIALIST, 0),
         ("invisible_work", many("bridge", "translation", 8), SPECIALIST, 0),
-        ("bridge_role", many("bridge", "culture", 3), SPECIALIST, 50),
-        ("bridge_role", many("bridge", "translation", 6, days_ago=45), SPECIALIST, 50),
-        ("soft_assertiveness", many("proposal", "alternative", 2), SPECIALIST, 50),
-        ("soft_assertiveness", many("proposal", "idea", 9), SPECIALIST, 100),
-        ("documentation", many("documentation", "bilingual", 2), SPECIALIST, 50),
+        ("bridge_role", spread("bridge", "culture", 3), SPECIALIST, 45),
+        ("bridge_role", spread("bridge", None, 3), SPECIALIST, 45),
+        ("bridge_role", spread("bridge", "translation", 6, every=1), SPECIALIST, 85),
+        ("soft_assertiveness", spread("proposal", "alternative", 2), SPECIALIST, 47),
+        ("soft_assertiveness", spread("proposal", "idea", 9), SPECIALIST, 100),
+        ("documentation", spread("documentation", "bilingual", 2), SPECIALIST, 48),
         ("documentation", many("documentation", "checklist", 1, days_ago=60), SPECIALIST, 13),
         ("documentation", many("documentation", "manual", 4, days_ago=120), SPECIALIST, 0),
-        ("relationships", many("team_event", "lunch", 4), SPECIALIST, 100),
+        ("relationships", spread("team_event", "lunch", 4, every=2), SPECIALIST, 93),
         ("relationships", many("team_event", "coffee", 1), SPECIALIST, 25),
-        ("asking_timing", many("conversation", "one_on_one", 3), SPECIALIST, 100),
-        ("asking_timing", many("conversation", "promotion_ask", 1, days_ago=90), SPECIALIST, 17),
+        ("asking_timing", spread("conversation", "one_on_one", 3), SPECIALIST, 95),
+        ("asking_timing", spread("conversation", None, 3), SPECIALIST, 95),
+        ("asking_timing", many("conversation", "promotion_ask", 1, days_ago=90), SPECIALIST, 25),
+        ("asking_timing", many("conversation", None, 1, days_ago=90), SPECIALIST, 17),
         ("asking_timing", many("note", "evidence", 5), SPECIALIST, 0),
+        ("results", [], SPECIALIST, 0),
+        ("results", many("achievement", "milestone", 1), SPECIALIST, 25),
+        ("results", many("achievement", None, 1), SPECIALIST, 25),
+        ("results", many("achievement", "major_project", 1), SPECIALIST, 50),
+        ("results", spread("achievement", "milestone", 4), SPECIALIST, 92),
         ("japanese", [], SPECIALIST, 0),
         ("japanese", [], Profile(jlpt_level="N2"), 70),
         ("japanese", [], Profile(jlpt_level="N2", target_role="manager"), 56),
         ("japanese", [], Profile(jlpt_level="N1", target_role="manager"), 70),
         ("japanese", [], Profile(jlpt_level="N4"), 35),
-        ("japanese", many("japanese", "study", 8), Profile(jlpt_level="N1"), 100),
-        ("japanese", many("japanese", "at_work", 4), SPECIALIST, 15),
+        ("japanese", spread("japanese", "study", 12, every=3), Profile(jlpt_level="N1"), 100),
+        ("japanese", spread("japanese", "study", 8, every=1), Profile(jlpt_level="N1"), 91),
+        ("japanese", spread("japanese", None, 12, every=3), Profile(jlpt_level="N1"), 100),
+        ("japanese", spread("japanese", "at_work", 4), SPECIALIST, 12),
         ("japanese", [jlpt("N2", days_ago=400)], SPECIALIST, 70),
         ("japanese", [jlpt("N2", days_ago=400, passed=False)], SPECIALIST, 0),
-        ("japanese", [jlpt("N1", days_ago=1)], Profile(jlpt_level="N3", target_role="manager"), 74),
+        ("japanese", [jlpt("N1", days_ago=1)], Profile(jlpt_level="N3", target_role="manager"), 77),
         ("japanese", [jlpt("N1", days_ago=-3)], Profile(target_role="manager"), 0),
         ("stability", [], SPECIALIST, 0),
         ("stability", [], VETERAN, 40),
@@ -124,7 +147,10 @@ VETERAN = Profile(start_date=years_ago(4))
         ("stability", weekly(12), VETERAN, 100),
         ("stability", weekly(12), SPECIALIST, 60),
         ("stability", weekly(1), SPECIALIST, 12),
-        ("stability", [entry("note", "note", 7 * 12)], SPECIALIST, 0),
+        ("stability", [entry("note", "note", 7 * 12 + 1)], SPECIALIST, 0),
+        ("stability", [entry("note", "note", 7 * 12)], SPECIALIST, 3),
+        ("stability", [entry("note", "note", 1)], SPECIALIST, 12),
+        ("stability", [entry("note", None, 1)], SPECIALIST, 12),
     ],
 )
 def test_criterion_score(criterion_id, entries, profile, expected) -> None:
@@ -143,7 +169,7 @@ def test_newly_passed_level_counts_at_once_and_is_cited(criteria) -> None:
     after = assess([passed], profile, criteria, AS_OF)
     japanese = {c.id: c for c in after.criteria}["japanese"]
     assert {c.id: c for c in before.criteria}["japanese"].score == 42
-    assert japanese.score == 74  # 70 for N1 plus the exam itself as practice
+    assert japanese.score == 77  # 70 for N1 plus the exam itself as practice (credit 2)
     assert japanese.evidence_ids == (passed.id,)
     assert "JLPT N1 against the N1 bar for a manager path" in japanese.explanation
 
@@ -155,14 +181,18 @@ def test_evidence_ids_are_newest_first_and_only_inside_the_window(criteria) -> N
 
 
 def test_explanations_are_plain_sentences_with_the_numbers(criteria) -> None:
-    entries = many("team_event", "lunch", 3, days_ago=30)
-    result = assess(entries, Profile(start_date=years_ago(2)), criteria, AS_OF)
+    entries = [entry("team_event", "lunch", days) for days in (30, 37, 44)]
+    start = dt.date(2023, 6, 30)  # 1 year 11 months before AS_OF: never rounded down
+    result = assess(entries, Profile(start_date=start), criteria, AS_OF)
     by_id = {c.id: c for c in result.criteria}
     assert by_id["relationships"].explanation == (
-        "Team events joined in the last 60 days: 3, worth 1.5 of the 4 aimed for "
-        "(recent ones count more)."
+        "Team events joined in the last 60 days: 3, worth 1.3 of the 4 aimed for "
+        "(recent ones count more; several on one day or in one week count less)."
     )
-    assert by_id["stability"].explanation.startswith("With your employer for 2 years")
+    assert by_id["stability"].explanation == (
+        "With your employer for 1 year 11 months (full credit at 3 years), and something "
+        "logged in 3 of the last 12 weeks, Monday to Sunday (aim for 9)."
+    )
     assert by_id["documentation"].explanation.endswith("none yet (aim for 4).")
     assert all(c.explanation.endswith(".") for c in result.criteria)
 
@@ -213,7 +243,7 @@ def test_missing_profile_facts_become_actions(criteria) -> None:
 
 
 def test_met_criteria_suggest_nothing_and_biggest_weighted_gap_leads(criteria) -> None:
-    entries = many("invisible", "dull_task", 8) + many("team_event", "lunch", 4)
+    entries = spread("invisible", "dull_task", 12, every=3) + spread("team_event", "lunch", 6, 3)
     result = assess(entries, Profile(jlpt_level="N1"), criteria, AS_OF)
     by_id = {c.id: c for c in result.criteria}
     assert by_id["invisible_work"].actions == () and by_id["invisible_work"].gap == 0
@@ -221,17 +251,17 @@ def test_met_criteria_suggest_nothing_and_biggest_weighted_gap_leads(criteria) -
     assert result.next_actions[0] == ranked[0].actions[0]
 
 
-def strong_record(days_ago: int = 0) -> list[Entry]:
-    """Enough recent evidence for every criterion to be met."""
+def strong_record() -> list[Entry]:
+    """Enough recent evidence, kept up every few days, for the habit criteria to be met."""
     return (
         weekly(12)
-        + many("invisible", "meeting_room", 8, days_ago)
-        + many("japanese", "study", 8, days_ago)
-        + many("bridge", "culture", 6, days_ago)
-        + many("proposal", "idea", 4, days_ago)
-        + many("documentation", "checklist", 4, days_ago)
-        + many("team_event", "lunch", 4, days_ago)
-        + many("conversation", "one_on_one", 3, days_ago)
+        + spread("invisible", "meeting_room", 12, every=3)
+        + spread("japanese", "study", 12, every=3)
+        + spread("bridge", "culture", 9, every=3)
+        + spread("proposal", "idea", 6, every=3)
+        + spread("documentation", "checklist", 6, every=3)
+        + spread("team_event", "lunch", 6, every=3)
+        + spread("conversation", "one_on_one", 4, every=3)
     )
 
 
@@ -330,7 +360,16 @@ def test_bands(overall, band) -> None:
 
 def test_to_dict_has_the_stable_keys(criteria) -> None:
     data = assess(strong_record(), READY, criteria, AS_OF).to_dict()
-    assert list(data) == ["as_of", "overall", "band", "criteria", "next_actions", "timing"]
+    assert list(data) == [
+        "as_of",
+        "overall",
+        "band",
+        "weighting",
+        "criteria",
+        "next_actions",
+        "timing",
+    ]
+    assert data["weighting"]["id"] == "mixed"
     assert list(data["band"]) == ["name", "meaning"]
     assert list(data["criteria"][0]) == [
         "id",
@@ -375,7 +414,7 @@ def test_demo_journal_reads_as_nearly_ready_and_a_good_moment(criteria) -> None:
     result = assess(entries, demo.profile, criteria, AS_OF)
     assert result.band.name == "Nearly ready"
     assert result.timing.good
-    assert result.timing.occasions == ("after_project", "japanese_improved")
+    assert result.timing.occasions == ("after_project",)
 
 
 def test_domain_modules_do_not_import_textual() -> None:
@@ -470,14 +509,13 @@ def _matching_entry(criterion: Criterion, days_ago: int, data) -> Entry:
     rule = data.draw(st.sampled_from(criterion.evidence))
     kinds = list(KINDS) if rule.kind == "any" else [rule.kind]
     kind = data.draw(st.sampled_from(kinds))
-    types = rule.types or KINDS[kind].subtypes
-    sub = data.draw(st.sampled_from([t for t in types if t != "jlpt"] or list(types)))
+    sub = data.draw(st.sampled_from([None, *(t for t in KINDS[kind].subtypes if t != "jlpt")]))
     return make_entry(
         entry_id="zzz999",
         date=AS_OF - dt.timedelta(days=days_ago),
         kind=kind,
         title="added",
-        details={"type": sub},
+        details={"type": sub} if sub else {},
     )
 
 
@@ -494,9 +532,10 @@ def test_property_evidence_inside_the_window_never_lowers_a_score(entries, profi
 @PROPERTY
 @given(entries_strategy(), profiles, st.sampled_from(BUILTIN), st.data())
 def test_property_evidence_outside_the_window_does_not_count(entries, profile, crit, data):
-    days_ago = data.draw(
-        st.integers(crit.window_days, crit.window_days + 400) | st.integers(-60, -1)
-    )
+    # Stability counts whole weeks, Monday to Sunday: its window may start up to six
+    # days earlier than `window_days` (AS_OF is a Monday with nothing logged yet).
+    first_out = crit.window_days + (7 if crit.method == "stability" else 0)
+    days_ago = data.draw(st.integers(first_out, first_out + 400) | st.integers(-60, -1))
     added = _matching_entry(crit, days_ago, data)
     before = assess(entries, profile, BUILTIN, AS_OF)
     after = assess([*entries, added], profile, BUILTIN, AS_OF)
@@ -532,3 +571,147 @@ def test_property_no_evidence_before_the_first_entry(entries, profile) -> None:
     counted = {c.id for c in BUILTIN if c.method in ("evidence", "timing")}
     assert all(c.score == 0 for c in result.criteria if c.id in counted)
     assert scores(entries, profile, before) == scores([], profile, before)
+
+
+# -- habits over bursts, employer weighting, sub-types (issue #20) -------------------
+
+HABIT_CRITERIA = [c for c in BUILTIN if c.method != "stability"]
+
+
+def _kind_of(criterion: Criterion) -> str:
+    return criterion.evidence[0].kind
+
+
+@PROPERTY
+@given(st.sampled_from(HABIT_CRITERIA), st.integers(2, 8), st.data())
+def test_property_spreading_beats_a_burst(crit, count, data) -> None:
+    """The same entries score clearly lower logged on one day than one a week."""
+    count = min(count, crit.window_days // 7)
+    kind = _kind_of(crit)
+    subs = data.draw(
+        st.lists(st.sampled_from([None, *KINDS[kind].subtypes]), min_size=count, max_size=count)
+    )
+    if kind == "japanese":  # a JLPT result needs a level; practice is what counts here
+        subs = [s if s != "jlpt" else "study" for s in subs]
+    burst = [entry(kind, sub, 0) for sub in subs]
+    weekly_ = [entry(kind, sub, 7 * i) for i, sub in enumerate(subs)]
+    day = AS_OF.toordinal()
+    burst_worth = Index(burst, BUILTIN).series[crit.id].weighted(day)[1]
+    spread_worth = Index(weekly_, BUILTIN).series[crit.id].weighted(day)[1]
+    assert burst_worth <= 0.9 * spread_worth  # 0.77 for two equal entries, 0.86 at worst
+    assert scores(burst, Profile())[crit.id] <= scores(weekly_, Profile())[crit.id]
+
+
+def test_a_burst_on_one_day_scores_far_below_a_weekly_habit(criteria) -> None:
+    burst = many("invisible", None, 8)
+    habit = spread("invisible", None, 8)
+    assert score_of(burst, Profile(), "invisible_work") == 22
+    assert score_of(habit, Profile(), "invisible_work") == 61
+
+
+def _any_entry(data, i: int = 0) -> Entry:
+    kind, sub = data.draw(st.sampled_from(KIND_SUBTYPES))
+    details: dict[str, Any] = {}
+    if data.draw(st.booleans()):
+        details["type"] = sub
+    if sub == "jlpt":
+        details.update(type="jlpt", level=data.draw(st.sampled_from(JLPT_LEVELS)))
+        if data.draw(st.booleans()):
+            details["passed"] = data.draw(st.booleans())
+    return make_entry(
+        entry_id=f"new{i:03d}",
+        date=AS_OF - dt.timedelta(days=data.draw(st.integers(-30, 400))),
+        kind=kind,
+        title="added",
+        details=details,
+    )
+
+
+@PROPERTY
+@given(entries_strategy(), profiles, st.data())
+def test_property_adding_any_entry_never_lowers_any_score(entries, profile, data) -> None:
+    before = scores(entries, profile)
+    after = scores([*entries, _any_entry(data)], profile)
+    assert all(after[key] >= before[key] for key in before)
+
+
+COMPANY_TYPES_AND_NONE = ["", *COMPANY_TYPES]
+
+
+@PROPERTY
+@given(entries_strategy(), profiles, st.sampled_from(COMPANY_TYPES_AND_NONE))
+def test_property_company_type_changes_only_the_declared_weights(entries, profile, company):
+    base = assess(entries, profile, BUILTIN, AS_OF)
+    other = assess(entries, replace(profile, company_type=company), BUILTIN, AS_OF)
+    weighting = BUILTIN[0].rules.weighting_for(company)
+    assert other.weighting == weighting
+    for mine, theirs, crit in zip(base.criteria, other.criteria, BUILTIN, strict=True):
+        assert replace(theirs, weight=mine.weight) == mine
+        assert theirs.weight == crit.weights[weighting.id]
+    weights = [crit.weights[weighting.id] for crit in BUILTIN]
+    mean = sum(w * c.score for w, c in zip(weights, other.criteria, strict=True)) / sum(weights)
+    assert other.overall == int(mean + 0.5)
+
+
+@pytest.mark.parametrize(
+    ("company_type", "weighting", "results_weight"),
+    [
+        ("japanese", "japanese", 0.5),
+        ("foreign", "foreign_affiliated", 2.5),
+        ("startup", "foreign_affiliated", 2.5),
+        ("other", "mixed", 1.0),
+        ("", "mixed", 1.0),
+    ],
+)
+def test_company_type_picks_the_weighting(criteria, company_type, weighting, results_weight):
+    result = assess([], Profile(company_type=company_type), criteria, AS_OF)
+    assert result.weighting is not None and result.weighting.id == weighting
+    assert {c.id: c.weight for c in result.criteria}["results"] == results_weight
+
+
+def test_delivered_results_lift_a_foreign_affiliated_score(criteria) -> None:
+    """A dozen delivered results are worth real points at a foreign-affiliated employer."""
+    results = spread("achievement", "milestone", 12)
+    foreign = assess(results, Profile(company_type="foreign"), criteria, AS_OF)
+    japanese = assess(results, Profile(company_type="japanese"), criteria, AS_OF)
+    assert foreign.overall >= 20 > japanese.overall
+
+
+@PROPERTY
+@given(entries_strategy())
+def test_property_credit_never_depends_on_a_sub_type_being_present(entries) -> None:
+    untyped = [
+        replace(e, details={k: v for k, v in e.details.items() if k != "type"})
+        if e.subtype != "jlpt"
+        else e
+        for e in entries
+    ]
+    typed = assess(entries, Profile(), BUILTIN, AS_OF)
+    plain = assess(untyped, Profile(), BUILTIN, AS_OF)
+    for with_type, without in zip(typed.criteria, plain.criteria, strict=True):
+        assert without.evidence_ids == with_type.evidence_ids
+        assert without.score <= with_type.score  # a sub-type may only add credit
+        assert (without.score > 0) == (with_type.score > 0)
+
+
+def test_next_exam_dates_and_registration_are_named(criteria) -> None:
+    result = assess([], Profile(jlpt_level="N3"), criteria, dt.date(2026, 11, 30))
+    japanese = {c.id: c for c in result.criteria}["japanese"]
+    action = next(a for a in japanese.actions if "below the bar" in a)
+    assert "2026-12-06 and 2027-07-04" in action
+    assert "registration closes months before" in action and "jlpt.jp" in action
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (dt.date(2026, 1, 10), [dt.date(2026, 7, 5), dt.date(2026, 12, 6)]),
+        (dt.date(2026, 7, 5), [dt.date(2026, 7, 5), dt.date(2026, 12, 6)]),
+        (dt.date(2026, 7, 6), [dt.date(2026, 12, 6), dt.date(2027, 7, 4)]),
+        (dt.date(2026, 12, 7), [dt.date(2027, 7, 4), dt.date(2027, 12, 5)]),
+    ],
+)
+def test_exams_fall_on_the_first_sunday_of_july_and_december(as_of, expected) -> None:
+    facts = BUILTIN[0].rules.jlpt
+    assert next_exams(facts, as_of) == expected
+    assert all(day.weekday() == 6 and day.day <= 7 for day in expected)

@@ -10,12 +10,13 @@ import click
 from careercoach.cli.context import AppContext
 from careercoach.cli.output import console, echo_json, echo_text
 from careercoach.errors import ValidationError
-from careercoach.journal import Draft, filter_entries
+from careercoach.journal import Draft, Journal, filter_entries
 from careercoach.model import (
     KINDS,
     DetailValue,
     Entry,
     check_kind,
+    follow_jlpt_pass,
     parse_date,
     parse_detail_pairs,
     parse_detail_value,
@@ -35,6 +36,13 @@ def notes_from_editor(start: str) -> str:
     except click.ClickException as exc:  # the editor would not start, or failed
         raise ValidationError(f"--edit: {exc.format_message()} (check $EDITOR)") from None
     return start if written is None else written.rstrip("\n")
+
+
+def _follow_jlpt_pass(journal: Journal, entry: Entry) -> None:
+    """Said on stderr: the id on stdout stays the only thing scripts read."""
+    news = follow_jlpt_pass(journal.change_profile, entry)
+    if news:
+        click.echo(news, err=True)
 
 
 def _details_with_type(kind: str, subtype: str | None, pairs: tuple[str, ...]) -> dict:
@@ -98,8 +106,10 @@ def add(
         starred=star,
         title_ja=title_ja,
     )
-    entry = app.journal().add(draft)
+    journal = app.journal()
+    entry = journal.add(draft)
     click.echo(entry.id)
+    _follow_jlpt_pass(journal, entry)
 
 
 add.help = f"Log an entry and print its id.\n\nKIND is one of: {KIND_LIST}."
@@ -285,8 +295,10 @@ def edit(
             changes["starred"] = star
         return with_changes(current, **changes)
 
-    updated = app.journal().change_entry(entry_id, change)
+    journal = app.journal()
+    updated = journal.change_entry(entry_id, change)
     click.echo(f"updated {updated.id}")
+    _follow_jlpt_pass(journal, updated)
 
 
 def _tag_key(tag: str) -> str:

@@ -8,7 +8,14 @@ from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_heading, echo_json, echo_text
 from careercoach.model import parse_date
 from careercoach.plan import change
-from careercoach.readiness import Assessment, TrendPoint, assess, assess_with_trend, load_criteria
+from careercoach.readiness import (
+    Assessment,
+    Returns,
+    TrendPoint,
+    assess,
+    assess_with_trend,
+    load_criteria,
+)
 
 pass_app = click.make_pass_decorator(AppContext)
 
@@ -39,12 +46,31 @@ def score(app: AppContext, as_of: str | None, as_json: bool, explain: bool) -> N
     assessment, points = assess_with_trend(entries, profile, criteria, day, **plan)
     whys = {c.id: c.why for c in criteria} if explain else {}
     lines = [EMPTY_HINT, ""] if not entries else []
-    lines += render(assessment, points, whys, explain=explain)
+    returns = criteria[0].rules.returns if criteria else None
+    lines += render(
+        assessment,
+        points,
+        whys,
+        explain=explain,
+        company_type=profile.company_type,
+        returns=returns,
+    )
     for line in lines:
         if line and not line.startswith(" "):
             echo_heading(line)
         else:
             echo_text(line)
+
+
+def describe_returns(returns: Returns) -> str:
+    """The diminishing-returns rule in one sentence, from the declared factors."""
+    day = ", ".join(f"{f:g}" for f in returns.per_day)
+    week = ", ".join(f"{f:g}" for f in returns.per_week)
+    return (
+        f"Diminishing returns ({returns.section}): on one day the entries count {day} "
+        f"and any more count nothing; in one week (Monday to Sunday) the best count {week} "
+        f"and any more count nothing. {returns.why}"
+    )
 
 
 def bar(score: int, width: int = BAR_WIDTH) -> str:
@@ -68,6 +94,8 @@ def render(
     whys: dict[str, str],
     *,
     explain: bool = False,
+    company_type: str = "",
+    returns: Returns | None = None,
 ) -> list[str]:
     """The report as plain lines (our own words and numbers only; no user text)."""
     a = assessment
@@ -75,6 +103,17 @@ def render(
         f"PROMOTION READINESS ON {a.as_of.isoformat()}: {a.overall}/100 ({a.band.name})",
         f"  {a.band.meaning}",
     ]
+    if a.weighting is not None:
+        source = (
+            f"your profile's company_type is {company_type}"
+            if company_type
+            else "your profile has no company_type"
+        )
+        lines.append(f"  Weighting: {a.weighting.title}, as {source}.")
+        if explain:
+            lines.append(f"  Why: {a.weighting.why}")
+    if explain and returns is not None:
+        lines.append(f"  {describe_returns(returns)}")
     if len(points) > 1:
         first = points[0]
         lines.append(

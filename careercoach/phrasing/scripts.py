@@ -201,10 +201,15 @@ def _slot_values(
 
 
 def _tenure(months: int, lang: str) -> str:
+    """Years and months, never rounded: 23 months is one year and eleven months."""
     years, rest = divmod(months, 12)
     if lang == "ja":
-        return f"{years}年" if years else f"{rest}か月"
-    count, unit = (years, "year") if years else (rest, "month")
+        return (f"{years}年" if years else "") + (f"{rest}か月" if rest else "")
+    parts = [_count(n, unit) for n, unit in ((years, "year"), (rest, "month")) if n]
+    return " and ".join(parts)
+
+
+def _count(count: int, unit: str) -> str:
     word = _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
     return f"{word} {unit}" + ("s" if count > 1 else "")
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from careercoach.readiness.criteria import Criterion, load_criteria
+from careercoach.readiness.criteria import (
+    Criterion,
+    JlptFacts,
+    Returns,
+    Weighting,
+    load_criteria,
+)
+from careercoach.readiness.exams import next_exams, results_date
+from careercoach.readiness.measure import years_and_months
 from careercoach.readiness.score import (
     Assessment,
     CriterionScore,
@@ -16,9 +24,15 @@ __all__ = [
     "Assessment",
     "Criterion",
     "CriterionScore",
+    "JlptFacts",
+    "Returns",
     "TrendPoint",
+    "Weighting",
     "assess",
     "assess_with_trend",
     "load_criteria",
+    "next_exams",
+    "results_date",
     "trend",
+    "years_and_months",
 ]

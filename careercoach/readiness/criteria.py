@@ -7,6 +7,7 @@ a `criteria.yaml` in the config folder, nothing more: the text and the rules sta
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,7 +19,15 @@ import msgspec.structs
 
 from careercoach import content, paths
 from careercoach.content import Checker
-from careercoach.model import JLPT_LEVELS, KINDS, TARGET_ROLES
+from careercoach.model import (
+    COMPANY_TYPES,
+    JLPT_LEVELS,
+    JLPT_PASS_MARKS,
+    JLPT_SECTIONS,
+    JLPT_TOTAL_MAX,
+    KINDS,
+    TARGET_ROLES,
+)
 
 ANY_KIND = "any"
 METHODS = ("evidence", "stability", "japanese", "timing")
@@ -69,18 +78,69 @@ CRITERION_KEYS = (
     "actions",
 )
 OVERRIDABLE = ("weight", "target")
+DOCUMENT_KEYS = ("weightings", "diminishing_returns", "jlpt", "criteria")
+# A sub-type may raise an entry's credit (a JLPT attempt, a major project), never
+# lower it: an entry logged without one always earns the full base credit.
+MAX_CREDIT = 5.0
+MAX_FACTORS = 20
+EXAM_PLACEHOLDER = "$next_exam"
 
 
 class EvidenceRule(msgspec.Struct, frozen=True):
-    """Entries of `kind` (any kind for "any") and, when given, only these sub-types."""
+    """Every entry of `kind` (any kind for "any") counts; `credit` raises some sub-types."""
 
     kind: str
-    types: tuple[str, ...] = ()
+    credit: Mapping[str, float] = msgspec.field(default_factory=lambda: MappingProxyType({}))
 
-    def matches(self, kind: str, subtype: Any) -> bool:
-        if self.kind != ANY_KIND and kind != self.kind:
-            return False
-        return not self.types or subtype in self.types
+    def matches(self, kind: str) -> bool:
+        return self.kind in (ANY_KIND, kind)
+
+    def credit_for(self, subtype: Any) -> float:
+        return self.credit.get(subtype, 1.0) if isinstance(subtype, str) else 1.0
+
+
+class Weighting(msgspec.Struct, frozen=True):
+    """One set of criterion weights, chosen by the profile's company type (guide §9)."""
+
+    id: str
+    title: str
+    company_types: tuple[str, ...]
+    why: str
+
+
+class Returns(msgspec.Struct, frozen=True):
+    """Diminishing returns: the k-th entry of a day (then of a week) counts factor k;
+    entries past the end of a list count nothing. A habit beats a burst (guide §1)."""
+
+    per_day: tuple[float, ...]
+    per_week: tuple[float, ...]
+    section: str
+    why: str
+
+
+class JlptFacts(msgspec.Struct, frozen=True):
+    """The official JLPT facts the actions and explanations quote (cited in the content)."""
+
+    source: str
+    exam_months: tuple[int, ...]
+    results_after_days: int
+    registration: str
+
+
+class Rules(msgspec.Struct, frozen=True):
+    """The document-wide rules every criterion carries, so any subset still scores."""
+
+    weightings: tuple[Weighting, ...]
+    default_weighting: str
+    returns: Returns
+    jlpt: JlptFacts
+
+    def weighting_for(self, company_type: str) -> Weighting:
+        """The weighting the company type selects; no company type gives the default."""
+        for weighting in self.weightings:
+            if company_type in weighting.company_types:
+                return weighting
+        return next(w for w in self.weightings if w.id == self.default_weighting)
 
 
 class Action(msgspec.Struct, frozen=True):
@@ -100,18 +160,22 @@ class Criterion(msgspec.Struct, frozen=True):
     section: str
     why: str
     label: str
-    weight: float
+    weights: Mapping[str, float]
     evidence: tuple[EvidenceRule, ...]
     window_days: int
     target: float
     half_life_days: float
     actions: tuple[Action, ...]
+    rules: Rules
     method: str = "evidence"
     measure: Mapping[str, Any] = msgspec.field(default_factory=lambda: MappingProxyType({}))
 
-    def counts(self, kind: str, subtype: Any) -> bool:
-        """Whether an entry of this kind and sub-type is evidence for the criterion."""
-        return any(rule.matches(kind, subtype) for rule in self.evidence)
+    def credit(self, kind: str, subtype: Any) -> float:
+        """What one entry of this kind and sub-type is worth here (0: not evidence)."""
+        return max((r.credit_for(subtype) for r in self.evidence if r.matches(kind)), default=0.0)
+
+    def weight_for(self, weighting: Weighting) -> float:
+        return self.weights[weighting.id]
 
 
 def load_criteria(
@@ -131,9 +195,16 @@ def load_criteria(
 def parse_criteria(data: Any, source: str | Path) -> tuple[Criterion, ...]:
     """Validate the whole criteria document; the first mistake raises ContentError."""
     check = Checker(source)
-    root = check.mapping(data, "document", required=("criteria",))
+    root = check.mapping(data, "document", required=DOCUMENT_KEYS)
+    rules = Rules(
+        *_weightings(check, root["weightings"]),
+        returns=_returns(check, root["diminishing_returns"]),
+        jlpt=_jlpt(check, root["jlpt"]),
+    )
     items = check.sequence(root["criteria"], "criteria")
-    criteria = tuple(_criterion(check, item, f"criteria[{i}]") for i, item in enumerate(items))
+    criteria = tuple(
+        _criterion(check, item, f"criteria[{i}]", rules) for i, item in enumerate(items)
+    )
     seen: set[str] = set()
     for i, criterion in enumerate(criteria):
         if criterion.id in seen:
@@ -168,24 +239,108 @@ def apply_override(
                     f"{where}.{key}", "unknown key (an override may set only weight and target)"
                 )
         current = by_id[criterion_id]
-        weight = current.weight
-        if "weight" in raw:
+        weights = current.weights
+        if "weight" in raw:  # one number: the same weight whatever the company type
             weight = _weight(check, raw["weight"], f"{where}.weight")
+            weights = MappingProxyType(dict.fromkeys(weights, weight))
         target = current.target
         if "target" in raw:
             target = _target(check, raw["target"], f"{where}.target", current.method)
-        updated[criterion_id] = msgspec.structs.replace(current, weight=weight, target=target)
+        updated[criterion_id] = msgspec.structs.replace(current, weights=weights, target=target)
     result = tuple(updated[c.id] for c in criteria)
     _check_total_weight(check, result)
     return result
 
 
 def _check_total_weight(check: Checker, criteria: tuple[Criterion, ...]) -> None:
-    if not any(c.weight > 0 for c in criteria):
-        raise check.fail("criteria", "at least one criterion needs a weight above 0")
+    for weighting in criteria[0].rules.weightings if criteria else ():
+        if not any(c.weight_for(weighting) > 0 for c in criteria):
+            raise check.fail(
+                "criteria", f"at least one criterion needs a {weighting.id} weight above 0"
+            )
 
 
-def _criterion(check: Checker, raw: Any, where: str) -> Criterion:
+def _weightings(check: Checker, raw: Any) -> tuple[tuple[Weighting, ...], str]:
+    where = "weightings"
+    data = check.mapping(raw, where, required=("default", "sets"))
+    weightings: list[Weighting] = []
+    claimed: set[str] = set()
+    for i, item in enumerate(check.sequence(data["sets"], f"{where}.sets")):
+        at = f"{where}.sets[{i}]"
+        fields = check.mapping(item, at, required=("id", "title", "company_types", "why"))
+        weighting_id = check.text(fields["id"], f"{at}.id")
+        if any(w.id == weighting_id for w in weightings):
+            raise check.fail(f"{at}.id", f"duplicate weighting {weighting_id!r}")
+        types = check.text_list(fields["company_types"], f"{at}.company_types", allow_empty=True)
+        for j, company_type in enumerate(types):
+            check.choice(company_type, f"{at}.company_types[{j}]", COMPANY_TYPES)
+            if company_type in claimed:
+                raise check.fail(f"{at}.company_types[{j}]", f"{company_type!r} is taken")
+            claimed.add(company_type)
+        why = _section(check, fields["why"], f"{at}.why")
+        weightings.append(
+            Weighting(weighting_id, check.text(fields["title"], f"{at}.title"), types, why)
+        )
+    ids = tuple(w.id for w in weightings)
+    default = check.choice(data["default"], f"{where}.default", ids)
+    return tuple(weightings), default
+
+
+def _returns(check: Checker, raw: Any) -> Returns:
+    where = "diminishing_returns"
+    data = check.mapping(raw, where, required=("section", "why", "per_day", "per_week"))
+    factors = {}
+    for key in ("per_day", "per_week"):
+        items = check.sequence(data[key], f"{where}.{key}")
+        if len(items) > MAX_FACTORS:
+            raise check.fail(f"{where}.{key}", f"at most {MAX_FACTORS} factors")
+        values = tuple(_finite(check, v, f"{where}.{key}[{i}]", 0, 1) for i, v in enumerate(items))
+        if values[0] != 1 or any(b > a for a, b in itertools.pairwise(values)):
+            raise check.fail(f"{where}.{key}", "start at 1 and never rise (each entry counts less)")
+        factors[key] = values
+    return Returns(
+        per_day=factors["per_day"],
+        per_week=factors["per_week"],
+        section=_section(check, data["section"], f"{where}.section"),
+        why=check.text(data["why"], f"{where}.why"),
+    )
+
+
+def _jlpt(check: Checker, raw: Any) -> JlptFacts:
+    """The cited facts; the scoring part must agree with the model's validation table."""
+    where = "jlpt"
+    keys = ("source", "total", "pass_marks", "sections", "exam_months", "results_after_days")
+    data = check.mapping(raw, where, required=(*keys, "registration"))
+    check.text(data["source"], f"{where}.source")
+    if data["total"] != JLPT_TOTAL_MAX:
+        raise check.fail(f"{where}.total", f"the validation table says {JLPT_TOTAL_MAX}")
+    marks = check.mapping(data["pass_marks"], f"{where}.pass_marks", required=JLPT_LEVELS)
+    sections = check.mapping(data["sections"], f"{where}.sections", required=JLPT_LEVELS)
+    for level in JLPT_LEVELS:
+        if marks[level] != JLPT_PASS_MARKS[level]:
+            raise check.fail(
+                f"{where}.pass_marks.{level}",
+                f"the validation table says {JLPT_PASS_MARKS[level]}",
+            )
+        stated = check.mapping(sections[level], f"{where}.sections.{level}")
+        expected = {name: [most, least] for name, most, least in JLPT_SECTIONS[level]}
+        if {k: list(v) if isinstance(v, list) else v for k, v in stated.items()} != expected:
+            raise check.fail(f"{where}.sections.{level}", f"the validation table says {expected}")
+    months = check.sequence(data["exam_months"], f"{where}.exam_months")
+    return JlptFacts(
+        source=data["source"],
+        exam_months=tuple(
+            check.integer(m, f"{where}.exam_months[{i}]", minimum=1, maximum=12)
+            for i, m in enumerate(months)
+        ),
+        results_after_days=check.integer(
+            data["results_after_days"], f"{where}.results_after_days", minimum=1, maximum=365
+        ),
+        registration=check.text(data["registration"], f"{where}.registration"),
+    )
+
+
+def _criterion(check: Checker, raw: Any, where: str, rules: Rules) -> Criterion:
     data = check.mapping(raw, where, required=CRITERION_KEYS, optional=("measure",))
     criterion_id = check.text(data["id"], f"{where}.id")
     if not criterion_id.replace("_", "").isalnum() or not criterion_id.islower():
@@ -202,12 +357,13 @@ def _criterion(check: Checker, raw: Any, where: str) -> Criterion:
         section=_section(check, data["section"], f"{where}.section"),
         why=check.text(data["why"], f"{where}.why"),
         label=check.text(data["label"], f"{where}.label"),
-        weight=_weight(check, data["weight"], f"{where}.weight"),
+        weights=_weights(check, data["weight"], f"{where}.weight", rules.weightings),
         evidence=evidence,
         window_days=window,
         target=_target(check, data["target"], f"{where}.target", method),
         half_life_days=_finite(check, data["half_life_days"], f"{where}.half_life_days", 1, 3650),
         actions=_actions(check, data["actions"], f"{where}.actions", method, evidence),
+        rules=rules,
         method=method,
         measure=MappingProxyType(measure),
     )
@@ -230,6 +386,17 @@ def _finite(check: Checker, value: Any, where: str, minimum: float, maximum: flo
 
 def _weight(check: Checker, value: Any, where: str) -> float:
     return _finite(check, value, where, 0, 100)
+
+
+def _weights(
+    check: Checker, value: Any, where: str, weightings: tuple[Weighting, ...]
+) -> Mapping[str, float]:
+    """One number for every weighting, or a number per weighting id (all of them)."""
+    ids = tuple(w.id for w in weightings)
+    if not isinstance(value, Mapping):
+        return MappingProxyType(dict.fromkeys(ids, _weight(check, value, where)))
+    data = check.mapping(value, where, required=ids)
+    return MappingProxyType({i: _weight(check, data[i], f"{where}.{i}") for i in ids})
 
 
 def _target(check: Checker, value: Any, where: str, method: str) -> float:
@@ -274,18 +441,17 @@ def _evidence(check: Checker, raw: Any, where: str) -> tuple[EvidenceRule, ...]:
     rules = []
     for i, item in enumerate(check.sequence(raw, where)):
         at = f"{where}[{i}]"
-        data = check.mapping(item, at, required=("kind",), optional=("types",))
+        data = check.mapping(item, at, required=("kind",), optional=("credit",))
         kind = check.choice(data["kind"], f"{at}.kind", (ANY_KIND, *KINDS))
-        types: tuple[str, ...] = ()
-        if "types" in data:
+        credit: dict[str, float] = {}
+        if "credit" in data:
             if kind == ANY_KIND:
-                raise check.fail(f"{at}.types", "kind 'any' takes no types")
-            names = check.text_list(data["types"], f"{at}.types")
-            types = tuple(
-                check.choice(t, f"{at}.types[{j}]", KINDS[kind].subtypes)
-                for j, t in enumerate(names)
-            )
-        rules.append(EvidenceRule(kind, types))
+                raise check.fail(f"{at}.credit", "kind 'any' takes no credit")
+            raw_credit = check.mapping(data["credit"], f"{at}.credit")
+            for subtype, value in raw_credit.items():
+                check.choice(subtype, f"{at}.credit", KINDS[kind].subtypes)
+                credit[subtype] = _finite(check, value, f"{at}.credit.{subtype}", 1, MAX_CREDIT)
+        rules.append(EvidenceRule(kind, MappingProxyType(credit)))
     return tuple(rules)
 
 
@@ -301,6 +467,10 @@ def _actions(
         if method not in CONDITIONS[when]:
             raise check.fail(f"{at}.when", f"{when!r} does not apply to method {method!r}")
         text = check.text(data["text"], f"{at}.text")
+        if EXAM_PLACEHOLDER in text and method != "japanese":
+            raise check.fail(
+                f"{at}.text", f"only the japanese criterion may use {EXAM_PLACEHOLDER}"
+            )
         if when != "no_recent_evidence":
             for key in ("days", "types"):
                 if key in data:
@@ -321,12 +491,12 @@ def _actions(
 
 
 def _evidence_types(evidence: tuple[EvidenceRule, ...]) -> tuple[str, ...]:
-    """Every sub-type that can be evidence for a criterion (for action filters)."""
+    """Every sub-type of the criterion's evidence kinds (for action filters)."""
     names: list[str] = []
     for rule in evidence:
         kinds = KINDS.values() if rule.kind == ANY_KIND else (KINDS[rule.kind],)
         for spec in kinds:
-            names += [t for t in (rule.types or spec.subtypes) if t not in names]
+            names += [t for t in spec.subtypes if t not in names]
     return tuple(names)
 
 

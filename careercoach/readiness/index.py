@@ -1,14 +1,15 @@
 """The journal indexed once for readiness scoring: grouped, sorted and counted per day.
 
 Entries are read in one pass and grouped per (kind, sub-type); each criterion then gets
-its evidence as a per-day count, so a score at any date is a few bisects plus a sum over
-at most `window_days` days. That is what lets `trend` compute 26 weekly points over
+its evidence as a few values per day, so a score at any date is a few bisects plus a sum
+over at most `window_days` days. That is what lets `trend` compute 26 weekly points over
 100k entries quickly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -44,40 +45,105 @@ class _Group:
         return self.dates[i - 1] if i else None
 
 
-class Series:
-    """One criterion's evidence: the groups that count for it, and entries per day."""
+def week_of(day: int) -> int:
+    """The day number of the Monday starting `day`'s week (day 1, 0001-01-01, is a Monday)."""
+    return day - (day - 1) % 7
 
-    def __init__(self, groups: list[_Group], criterion: Criterion) -> None:
-        self.groups = groups
-        if criterion.method == "stability":  # only which days have a check-in matters
-            distinct = sorted({d for group in groups for d in set(group.dates)})
+
+class Series:
+    """One criterion's evidence: the groups that count for it, and their value per day.
+
+    Each day keeps the credits of its best entries, already scaled by the per-day
+    factors (later entries of a day count less); `weighted` then ranks a week's values
+    and applies the per-week factors. Ranking best first is what keeps the score from
+    ever dropping when an entry is added.
+    """
+
+    def __init__(self, groups: list[tuple[_Group, float]], criterion: Criterion) -> None:
+        self.groups = [group for group, _ in groups]
+        self.credited = groups
+        if criterion.method == "stability":  # only which days have an entry matters
+            distinct = sorted({d for group in self.groups for d in set(group.dates)})
             per_day: Mapping[dt.date, int] = dict.fromkeys(distinct, 0)
         else:
             per_day = Counter()
-            for group in groups:
+            for group in self.groups:
                 per_day.update(group.dates)
             distinct = sorted(per_day)
+        self.dates = distinct
         self.days = [d.toordinal() for d in distinct]
         self.counts = [per_day[d] for d in distinct]
-        half_life = criterion.half_life_days
-        self.decay = [0.5 ** (age / half_life) for age in range(criterion.window_days)]
+        self.half_life = criterion.half_life_days
+        self.per_day = criterion.rules.returns.per_day
+        self.per_week = criterion.rules.returns.per_week
+        self.decay = [0.5 ** (age / self.half_life) for age in range(criterion.window_days)]
         self.window = criterion.window_days
+        # Each day's values, worked out the first time a score reaches that day.
+        self.values: list[list[tuple[float, float, int]] | None] = [None] * len(distinct)
+        self.weeks: dict[int, float] = {}
+
+    def day_values(self, i: int) -> list[tuple[float, float, int]]:
+        """The i-th day's best credits scaled by the per-day factors, as (rank key, value,
+        day). A value's rank within its week never depends on the scoring date: every
+        value of a week decays by the same factor."""
+        found = self.values[i]
+        if found is None:
+            date, day = self.dates[i], self.days[i]
+            credits: list[float] = []
+            for group, credit in self.credited:
+                n = bisect_right(group.dates, date) - bisect_left(group.dates, date)
+                credits += [credit] * min(n, len(self.per_day))
+            credits.sort(reverse=True)
+            found = self.values[i] = [
+                (math.log2(c * f) + day / self.half_life, c * f, day)
+                for c, f in zip(credits, self.per_day, strict=False)
+                if c * f > 0
+            ]
+        return found
 
     def weighted(self, day: int) -> tuple[int, float]:
-        """(how many entries, their recency-weighted sum) in the window ending on `day`."""
-        lo = bisect_left(self.days, day - self.window + 1)
-        hi = bisect_right(self.days, day)
-        days, counts, decay = self.days, self.counts, self.decay
-        count = 0
+        """(how many entries, their weighted worth) in the window ending on `day`."""
+        first = day - self.window + 1
+        days = self.days
+        lo = bisect_left(days, first)
+        hi = bisect_right(days, day)
+        count = sum(self.counts[lo:hi])
         total = 0.0
-        for i in range(lo, hi):
-            count += counts[i]
-            total += counts[i] * decay[day - days[i]]
+        i = lo
+        while i < hi:
+            week = week_of(days[i])
+            j = bisect_left(days, week + 7, i, hi)
+            if week >= first and week + 6 <= day:  # a whole week: its worth is kept
+                total += self._whole_week(week, i, j) * self.decay[day - week]
+            else:
+                items = [value for k in range(i, j) for value in self.day_values(k)]
+                total += self._ranked_worth(items, day)
+            i = j
         return count, total
 
-    def in_window(self, day: int) -> list[Entry]:
-        """Entries in the window ending on `day`, newest first (same day: by id)."""
-        first = dt.date.fromordinal(day - self.window + 1)
+    def _whole_week(self, week: int, i: int, j: int) -> float:
+        """A whole week's worth as if scored on its Monday (later, it only decays)."""
+        worth = self.weeks.get(week)
+        if worth is None:
+            items = [value for k in range(i, j) for value in self.day_values(k)]
+            items.sort(reverse=True)
+            worth = self.weeks[week] = sum(
+                value * factor * 2 ** ((at - week) / self.half_life)
+                for (_, value, at), factor in zip(items, self.per_week, strict=False)
+            )
+        return worth
+
+    def _ranked_worth(self, items: list[tuple[float, float, int]], day: int) -> float:
+        items.sort(reverse=True)
+        decay = self.decay
+        return sum(
+            value * factor * decay[day - at]
+            for (_, value, at), factor in zip(items, self.per_week, strict=False)
+        )
+
+    def in_window(self, first_day: int, day: int) -> list[Entry]:
+        """Entries dated `first_day` to `day`, newest first (same day: by id)."""
+        first = dt.date.fromordinal(first_day)
         last = dt.date.fromordinal(day)
         found: list[Entry] = []
         for group in self.groups:
@@ -90,9 +156,14 @@ class Series:
         return i < len(self.days) and self.days[i] <= last
 
     def latest(self, day: int, types: tuple[str, ...] = ()) -> int | None:
-        """Day number of the newest entry on or before `day` (only `types` when given)."""
+        """Day number of the newest entry on or before `day`; with `types`, only those
+        sub-types and entries without one (which may well be of those types)."""
         last = dt.date.fromordinal(day)
-        found = [g.latest(last) for g in self.groups if not types or g.subtype in types]
+        found = [
+            g.latest(last)
+            for g in self.groups
+            if not types or g.subtype in types or g.subtype is None
+        ]
         dates = [d for d in found if d is not None]
         return max(dates).toordinal() if dates else None
 
@@ -116,11 +187,14 @@ class Index:
             lists[0].append(entry)
             lists[1].append(entry.date)
         groups = {key: _Group(key[1], *lists) for key, lists in by_key.items()}
-        self.series = {
-            c.id: Series([g for key, g in groups.items() if c.counts(*key)], c) for c in criteria
-        }
+        self.series = {}
+        for c in criteria:
+            credited = [(g, c.credit(*key)) for key, g in groups.items()]
+            self.series[c.id] = Series([(g, credit) for g, credit in credited if credit > 0], c)
         empty = _Group(None, [], [])
-        self.passes = _JlptPasses(groups.get(("japanese", "jlpt"), empty))
+        # A result's details set its sub-type to jlpt; older entries may have none.
+        results = [groups.get(("japanese", t), empty).entries for t in ("jlpt", None)]
+        self.passes = _JlptPasses(results[0] + results[1])
         self.projects = groups.get(("achievement", "major_project"), empty).ords()
         self.evaluations = groups.get(("conversation", "evaluation"), empty).ords()
         self.asks = groups.get(("conversation", "promotion_ask"), empty).ords()
@@ -129,11 +203,11 @@ class Index:
 class _JlptPasses:
     """Passed JLPT exams, oldest first, with the best level reached by each point."""
 
-    def __init__(self, group: _Group) -> None:
+    def __init__(self, entries: list[Entry]) -> None:
         passed = sorted(
             (
                 (e.date.toordinal(), jlpt_rank(str(e.details.get("level", ""))), e)
-                for e in group.entries
+                for e in entries
                 if e.details.get("passed") is True
             ),
             key=lambda p: (p[0], p[2].id),

@@ -6,13 +6,14 @@ title or notes, so nothing here can carry markup from the user.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import msgspec
 
 from careercoach.model import Entry, Profile, jlpt_rank
 from careercoach.readiness.criteria import Criterion
-from careercoach.readiness.index import Index, Series
+from careercoach.readiness.index import Index, Series, week_of
 
 
 class Measurement(msgspec.Struct, frozen=True):
@@ -38,9 +39,10 @@ def measure(index: Index, criterion: Criterion, profile: Profile, day: int) -> M
         share = criterion.measure["tenure_share"]
         tenure_days = _tenure_days(profile, day)
         tenure = min(1.0, tenure_days / criterion.measure["tenure_days"])
-        weeks, checked, consistency = _checkins(series, criterion, day)
+        weeks, checked, consistency, first_day = _checkins(series, criterion, day)
         fraction = share * tenure + (1 - share) * min(1.0, consistency / criterion.target)
         extra = {"tenure_days": tenure_days, "weeks": weeks, "checked": checked}
+        extra["first_day"] = first_day
         extra["consistency"] = consistency
     elif criterion.method == "japanese":
         share = criterion.measure["level_share"]
@@ -55,7 +57,8 @@ def evidence_ids(
     index: Index, criterion: Criterion, day: int, result: Measurement
 ) -> tuple[str, ...]:
     """The window's evidence, newest first; for Japanese also the pass that set the level."""
-    ids = [e.id for e in index.series[criterion.id].in_window(day)]
+    first = result.extra.get("first_day", day - criterion.window_days + 1)
+    ids = [e.id for e in index.series[criterion.id].in_window(first, day)]
     pass_entry = result.extra.get("pass_entry")
     if pass_entry is not None and pass_entry.id not in ids:
         ids.append(pass_entry.id)
@@ -68,19 +71,28 @@ def _tenure_days(profile: Profile, day: int) -> int:
     return max(0, day - profile.start_date.toordinal())
 
 
-def _checkins(series: Series, criterion: Criterion, day: int) -> tuple[int, int, float]:
-    """Weeks in the window, weeks with a check-in, and the recency-weighted share of them."""
+def _checkins(series: Series, criterion: Criterion, day: int) -> tuple[int, int, float, int]:
+    """Weeks in the window, weeks with something logged, the recency-weighted share of
+    them, and the window's first day.
+
+    Weeks run Monday to Sunday, as in the check-in and the streak. The week under way
+    counts once something is logged in it; until then the window is the weeks before
+    it, so a Monday morning does not read as a missed week.
+    """
     weeks = criterion.window_days // 7
+    this_week = week_of(day)
+    if not series.has_day_between(this_week, day):
+        this_week -= 7
     checked = 0
     weighted = total = 0.0
     for back in range(weeks):
         weight = 0.5 ** (7 * back / criterion.half_life_days)
         total += weight
-        last = day - 7 * back
-        if series.has_day_between(last - 6, last):
+        first = this_week - 7 * back
+        if series.has_day_between(first, min(first + 6, day)):
             checked += 1
             weighted += weight
-    return weeks, checked, weighted / total
+    return weeks, checked, weighted / total, this_week - 7 * (weeks - 1)
 
 
 def _jlpt_level(index: Index, profile: Profile, day: int) -> tuple[int, str, Entry | None]:
@@ -106,22 +118,22 @@ def _explain_evidence(criterion: Criterion, profile: Profile, r: Measurement) ->
         return f"{head}: none yet (aim for {criterion.target:g})."
     return (
         f"{head}: {r.count}, worth {r.weighted:.1f} of the {criterion.target:g} aimed for "
-        "(recent ones count more)."
+        "(recent ones count more; several on one day or in one week count less)."
     )
 
 
 def _explain_stability(criterion: Criterion, profile: Profile, r: Measurement) -> str:
-    full = _duration(criterion.measure["tenure_days"])
+    full = years_and_months(criterion.measure["tenure_days"] // 365 * 12)
     if profile.start_date is None:
         tenure = "No start date in your profile, so tenure cannot count yet"
     else:
-        tenure = (
-            f"With your employer for {_duration(r.extra['tenure_days'])} (full credit at {full})"
-        )
+        since = dt.date.fromordinal(profile.start_date.toordinal() + r.extra["tenure_days"])
+        worked = years_and_months(months_between(profile.start_date, since))
+        tenure = f"With your employer for {worked} (full credit at {full})"
     aim = max(1, round(criterion.target * r.extra["weeks"]))
     return (
-        f"{tenure}, and a check-in in {r.extra['checked']} of the last {r.extra['weeks']} weeks "
-        f"(aim for {aim})."
+        f"{tenure}, and something logged in {r.extra['checked']} of the last "
+        f"{r.extra['weeks']} weeks, Monday to Sunday (aim for {aim})."
     )
 
 
@@ -149,11 +161,20 @@ _EXPLAIN = {
 }
 
 
-def _duration(days: int) -> str:
-    years, months = days // 365, (days % 365) // 30
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole calendar months from `start` to `end` (0 when `end` is earlier)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    return max(0, months)
+
+
+def years_and_months(months: int) -> str:
+    """`1 year 11 months`, `2 years`, `5 months`: tenure is never rounded to whole years."""
+    years, rest = divmod(months, 12)
     parts = []
     if years:
         parts.append(f"{years} year{'s' if years != 1 else ''}")
-    if months or not years:
-        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    if rest or not years:
+        parts.append(f"{rest} month{'s' if rest != 1 else ''}")
     return " ".join(parts)

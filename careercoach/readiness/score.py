@@ -19,7 +19,8 @@ from typing import Any
 import msgspec
 
 from careercoach.model import Entry, Profile, jlpt_rank
-from careercoach.readiness.criteria import Action, Criterion
+from careercoach.readiness.criteria import EXAM_PLACEHOLDER, Action, Criterion, Weighting
+from careercoach.readiness.exams import next_exams_text
 from careercoach.readiness.index import Index, count_between
 from careercoach.readiness.measure import Measurement, evidence_ids, measure
 from careercoach.readiness.timing import TimingVerdict, verdict
@@ -60,13 +61,21 @@ class Assessment(msgspec.Struct, frozen=True):
     criteria: tuple[CriterionScore, ...]
     next_actions: tuple[str, ...]
     timing: TimingVerdict
+    weighting: Weighting | None = None
+    """The weights the profile's company type selected (None: no criteria)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON shape of `careercoach score --json`."""
+        weighting = self.weighting
         return {
             "as_of": self.as_of.isoformat(),
             "overall": self.overall,
             "band": {"name": self.band.name, "meaning": self.band.meaning},
+            "weighting": (
+                {"id": weighting.id, "title": weighting.title, "why": weighting.why}
+                if weighting
+                else None
+            ),
             "criteria": [
                 {
                     "id": c.id,
@@ -155,9 +164,11 @@ def _assess(
     plan_next: tuple[dt.date, str] | None = None,
 ) -> Assessment:
     day = as_of.toordinal()
+    weighting = _weighting(criteria, profile)
+    weights = _weights(criteria, weighting)
     results = [measure(index, c, profile, day) for c in criteria]
     scores = [_percent(r.fraction) for r in results]
-    overall = _overall(criteria, scores)
+    overall = _overall(weights, scores)
     timing = verdict(
         index, profile, criteria, day, overall, plan_active=plan_active, plan_next=plan_next
     )
@@ -166,14 +177,14 @@ def _assess(
             id=c.id,
             title=c.title,
             section=c.section,
-            weight=c.weight,
+            weight=weight,
             score=score,
             explanation=r.explanation(c, profile),
             evidence_ids=evidence_ids(index, c, day, r),
             gap=round(max(0.0, 1.0 - r.fraction), 3),
             actions=_actions(index, c, profile, day, r, score, timing),
         )
-        for c, r, score in zip(criteria, results, scores, strict=True)
+        for c, r, score, weight in zip(criteria, results, scores, weights, strict=True)
     )
     return Assessment(
         as_of=as_of,
@@ -182,13 +193,23 @@ def _assess(
         criteria=criterion_scores,
         next_actions=_next_actions(criterion_scores),
         timing=timing,
+        weighting=weighting,
     )
+
+
+def _weighting(criteria: Sequence[Criterion], profile: Profile) -> Weighting | None:
+    return criteria[0].rules.weighting_for(profile.company_type) if criteria else None
+
+
+def _weights(criteria: Sequence[Criterion], weighting: Weighting | None) -> list[float]:
+    return [c.weight_for(weighting) if weighting else 0.0 for c in criteria]
 
 
 def _trend(
     index: Index, profile: Profile, criteria: Sequence[Criterion], as_of: dt.date, weeks: int
 ) -> list[TrendPoint]:
     points = []
+    weights = _weights(criteria, _weighting(criteria, profile))
     for back in range(max(1, weeks) - 1, -1, -1):
         date = as_of - dt.timedelta(weeks=back)
         day = date.toordinal()
@@ -196,7 +217,7 @@ def _trend(
         points.append(
             TrendPoint(
                 date=date,
-                overall=_overall(criteria, scores),
+                overall=_overall(weights, scores),
                 per_criterion={c.id: s for c, s in zip(criteria, scores, strict=True)},
             )
         )
@@ -212,11 +233,11 @@ def _percent(fraction: float) -> int:
     return min(100, max(0, int(fraction * 100 + 0.5)))
 
 
-def _overall(criteria: Sequence[Criterion], scores: Sequence[int]) -> int:
-    total = sum(c.weight for c in criteria)
+def _overall(weights: Sequence[float], scores: Sequence[int]) -> int:
+    total = sum(weights)
     if total <= 0:
         return 0
-    return _percent(sum(c.weight * s for c, s in zip(criteria, scores, strict=True)) / total / 100)
+    return _percent(sum(w * s for w, s in zip(weights, scores, strict=True)) / total / 100)
 
 
 # -- next actions ---------------------------------------------------------------
@@ -234,11 +255,15 @@ def _actions(
     """The criterion's suggestions whose condition holds; none once the criterion is met."""
     if score >= 100:
         return ()
-    return tuple(
+    chosen = [
         a.text
         for a in criterion.actions
         if _applies(a, index, criterion, profile, day, result, timing)
-    )
+    ]
+    if any(EXAM_PLACEHOLDER in text for text in chosen):
+        exams = next_exams_text(criterion.rules.jlpt, dt.date.fromordinal(day))
+        chosen = [text.replace(EXAM_PLACEHOLDER, exams) for text in chosen]
+    return tuple(chosen)
 
 
 def _applies(

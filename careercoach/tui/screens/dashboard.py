@@ -25,14 +25,14 @@ TOP_ACTIONS = 3
 
 
 def describe_activity(habit: Activity) -> str:
-    """`Last check-in: 3 days ago (2026-11-17)` and `Weekly streak: 5 weeks`."""
+    """`Last entry: 3 days ago (2026-11-17)` and `Weekly streak: 5 weeks`."""
     if habit.last_entry is None or habit.days_since_last is None:
         return "No entries yet."
     days = habit.days_since_last
     ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
     weeks = "week" if habit.streak_weeks == 1 else "weeks"
     return (
-        f"Last check-in: {ago} ({habit.last_entry.isoformat()})\n"
+        f"Last entry: {ago} ({habit.last_entry.isoformat()})\n"
         f"Weekly streak: {habit.streak_weeks} {weeks}"
     )
 

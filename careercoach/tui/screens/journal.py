@@ -34,7 +34,7 @@ from careercoach.journal import (
     filter_entries,
     settle,
 )
-from careercoach.model import KINDS, Entry, parse_date
+from careercoach.model import KINDS, Entry, follow_jlpt_pass, parse_date
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.conflict import ENTRY_FIELD_LABELS, ConflictDialog
 from careercoach.tui.screens.entry_form import EntryForm
@@ -416,20 +416,26 @@ class JournalScreen(Screen):
     class Written(Message):
         """A write worker finished: say so and show the entry."""
 
-        def __init__(self, entry: Entry, verb: str) -> None:
+        def __init__(self, entry: Entry, verb: str, news: str = "") -> None:
             super().__init__()
             self.entry = entry
             self.verb = verb
+            self.news = news
 
     @work(thread=True, group="journal-write")
     def write(self, change: Callable[[Journal], Entry], verb: str) -> None:
         """Writes rewrite the whole file: off the UI thread for large journals."""
         try:
             entry = change(self.app.journal)
+            news = (
+                ""
+                if verb == "Deleted"
+                else follow_jlpt_pass(self.app.journal.change_profile, entry)
+            )
         except CareerCoachError as exc:
             self.post_message(self.Failed(exc))
             return
-        self.post_message(self.Written(entry, verb))
+        self.post_message(self.Written(entry, verb, news))
 
     def on_journal_screen_written(self, event: Written) -> None:
         entry = event.entry
@@ -441,6 +447,8 @@ class JournalScreen(Screen):
             self.last_deleted = None
         notify_literal(self.app, message, title="Journal")
         self.refresh_bindings()
+        if event.news:
+            notify_literal(self.app, event.news, title="Profile")
         self._keep_cursor_on = None if event.verb == "Deleted" else entry.id
         self.reload()
 
