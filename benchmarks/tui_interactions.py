@@ -78,6 +78,7 @@ async def ours(journal_path: str, today: dt.date) -> dict[str, float]:
 
         await pilot.press("w")
         await wait_for(pilot, lambda: isinstance(app.screen, CheckinScreen))
+        await wait_for(pilot, lambda: app.screen.week_entries is not None)  # the week is shown
         field = app.screen.query(Input).first()
         field.focus()
         await pilot.press(*"Helped a new colleague set up")

@@ -1,8 +1,11 @@
 """The weekly check-in: areas of the promotion guide, and turning ticks into entries.
 
-Pure: the areas come from `content/checkin.yaml`, the answers from whoever asks
-(the TUI), and the week and "today" are parameters. Nothing here writes the journal;
-the caller passes the drafts to `Journal.add_many` so a check-in is one write.
+The areas come from `content/checkin.yaml`, the answers from whoever asks (the TUI),
+and the week and "today" are parameters. A week's check-in is one form over that
+week's check-in entries: `week_log` reads what is already there (shown, and ticked
+again), `plan_checkin` works out what the answers change, and `save_checkin` applies
+that under one hold of the journal's lock, so running the check-in twice edits the
+week instead of logging everything again.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import msgspec
 from careercoach import content
 from careercoach.clock import week_start
 from careercoach.errors import ValidationError
-from careercoach.model import KINDS, Draft
+from careercoach.journal import Journal
+from careercoach.model import KINDS, Draft, Entry, with_changes
 
 CHECKIN_FILE = "checkin.yaml"
 CHECKIN_TAG = "checkin"  # every check-in entry carries it, so streaks can find them
@@ -170,3 +174,132 @@ def drafts_for_week(
                 )
             )
     return drafts
+
+
+class AreaLog(msgspec.Struct, frozen=True):
+    """One area's entries in a week: the check-in's own, and anything else logged."""
+
+    ticked: dict[str, Entry]  # example id -> the check-in entry it wrote
+    free: Entry | None  # the check-in entry written from the free line
+    others: tuple[Entry, ...]  # the area's kind logged any other way, oldest first
+
+
+class CheckinPlan(msgspec.Struct, frozen=True):
+    """What saving the answers changes: new entries, retitled ones, removed ones."""
+
+    add: list[Draft]
+    retitle: dict[str, tuple[str, str]]  # entry id -> new title and Japanese title
+    remove: list[str]
+
+    def is_empty(self) -> bool:
+        return not (self.add or self.retitle or self.remove)
+
+    def summary(self) -> str:
+        parts = [
+            f"{count} {verb}"
+            for count, verb in (
+                (len(self.add), "added"),
+                (len(self.retitle), "changed"),
+                (len(self.remove), "removed"),
+            )
+            if count
+        ]
+        return ", ".join(parts) or "nothing changed"
+
+
+def week_log(
+    entries: Iterable[Entry], monday: dt.date, areas: Iterable[Area]
+) -> dict[str, AreaLog]:
+    """What the journal already holds for the week starting `monday`, per area."""
+    sunday = monday + dt.timedelta(days=6)
+    week = sorted(
+        (e for e in entries if monday <= e.date <= sunday),
+        key=lambda e: (e.date, e.created, e.id),
+    )
+    logs: dict[str, AreaLog] = {}
+    for area in areas:
+        by_title = {(e.type, e.title): e.id for e in area.examples}
+        ticked: dict[str, Entry] = {}
+        free: Entry | None = None
+        others: list[Entry] = []
+        for entry in (e for e in week if e.kind == area.kind):
+            example = by_title.get((entry.subtype or "", entry.title))
+            if CHECKIN_TAG not in entry.tags:
+                others.append(entry)
+            elif example is not None and example not in ticked:
+                ticked[example] = entry
+            elif example is None and free is None:
+                free = entry
+            else:
+                others.append(entry)
+        logs[area.id] = AreaLog(ticked, free, tuple(others))
+    return logs
+
+
+def plan_checkin(
+    answers: Mapping[str, AreaAnswer],
+    log: Mapping[str, AreaLog],
+    monday: dt.date,
+    *,
+    today: dt.date,
+    areas: Iterable[Area],
+) -> CheckinPlan:
+    """Compare the answers with the week's check-in entries: add what is newly ticked,
+    remove what was unticked (deleted entries stay in the trash for 30 days), and
+    retitle the free-line entry when its line was changed."""
+    known = {area.id: area for area in areas}
+    unknown = set(answers) - set(known)
+    if unknown:
+        raise ValidationError(f"unknown check-in area {sorted(unknown)[0]!r}")
+    wanted = dict(answers)
+    fresh = drafts_for_week(
+        {
+            area_id: AreaAnswer(
+                tuple(x for x in answer.examples if x not in log[area_id].ticked),
+                answer.free_text if log[area_id].free is None else "",
+                answer.free_text_ja if log[area_id].free is None else "",
+            )
+            for area_id, answer in wanted.items()
+        },
+        monday,
+        today=today,
+        areas=known.values(),
+    )
+    retitle: dict[str, tuple[str, str]] = {}
+    remove: list[str] = []
+    for area_id, area_log in log.items():
+        answer = wanted.get(area_id, AreaAnswer())
+        remove += [e.id for x, e in area_log.ticked.items() if x not in answer.examples]
+        free = area_log.free
+        if free is not None:
+            line, line_ja = answer.free_text.strip(), answer.free_text_ja.strip()
+            if not line:
+                remove.append(free.id)
+            elif (line, line_ja) != (free.title, free.title_ja):
+                retitle[free.id] = (line, line_ja)
+    return CheckinPlan(fresh, retitle, remove)
+
+
+def save_checkin(
+    journal: Journal,
+    answers: Mapping[str, AreaAnswer],
+    monday: dt.date,
+    *,
+    today: dt.date,
+    areas: Iterable[Area],
+) -> CheckinPlan:
+    """Apply the answers to the week as it is on disk now, under one hold of the lock."""
+    areas = tuple(areas)
+    with journal.transaction():
+        log = week_log(journal.unordered_entries(), monday, areas)
+        plan = plan_checkin(answers, log, monday, today=today, areas=areas)
+        for entry_id, (title, title_ja) in plan.retitle.items():
+            journal.change_entry(
+                entry_id,
+                lambda e, t=title, j=title_ja: with_changes(e, title=t, title_ja=j),
+            )
+        for entry_id in plan.remove:
+            journal.delete(entry_id)
+        if plan.add:
+            journal.add_many(plan.add)
+    return plan

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,14 @@ from careercoach.checkin import (
     entry_date,
     load_checkin,
     parse_checkin,
+    plan_checkin,
+    save_checkin,
+    week_log,
     week_start,
 )
 from careercoach.content.loader import parse_yaml
 from careercoach.errors import ContentError, ValidationError
+from careercoach.journal import Draft, Journal
 from careercoach.model import KINDS, make_entry
 
 TODAY = dt.date(2026, 11, 20)  # a Friday
@@ -155,3 +160,69 @@ def test_content_errors_name_file_key_and_problem(
 def test_the_valid_sample_parses() -> None:
     (area,) = parse_checkin(parse_yaml(VALID, "sample"), "sample")
     assert (area.kind, area.examples[0].type, area.free_type) == ("invisible", "early", None)
+
+
+# -- running the check-in twice (issue #20) -------------------------------------------
+
+AREAS = load_checkin()
+
+
+def _journal(tmp_path: Path) -> Journal:
+    moment = dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc)
+    return Journal(tmp_path / "journal.json", now=lambda: moment, rng=random.Random(1))
+
+
+def _save(journal: Journal, answers: dict[str, AreaAnswer], monday: dt.date = MONDAY):
+    return save_checkin(journal, answers, monday, today=TODAY, areas=AREAS)
+
+
+def test_the_same_check_in_twice_writes_nothing_the_second_time(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    answers = {
+        "invisible": AreaAnswer(("early", "dull_task"), "Fixed the printer"),
+        "japanese": AreaAnswer(("study",), "Read one NHK article"),
+    }
+    first = _save(journal, answers)
+    assert first.summary() == "5 added"
+    ids = {e.id for e in journal.entries()}
+    version = journal.version()
+    second = _save(journal, answers)
+    assert second.is_empty() and second.summary() == "nothing changed"
+    assert {e.id for e in journal.entries()} == ids
+    assert journal.version() == version  # not even a rewrite
+
+
+def test_a_second_run_edits_the_week(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    _save(journal, {"invisible": AreaAnswer(("early", "dull_task"), "Fixed the printer")})
+    before = {e.title: e for e in journal.entries()}
+    plan = _save(
+        journal,
+        {"invisible": AreaAnswer(("early", "meeting_notes"), "Fixed the printer and scanner")},
+    )
+    assert plan.summary() == "1 added, 1 changed, 1 removed"
+    after = {e.title: e for e in journal.entries()}
+    assert "Volunteered for a task nobody wanted" not in after  # unticked: in the trash
+    assert "Took and shared the meeting notes" in after
+    edited = after["Fixed the printer and scanner"]
+    assert edited.id == before["Fixed the printer"].id  # the same entry, retitled
+    assert after["Arrived early to my meetings"].id == before["Arrived early to my meetings"].id
+
+
+def test_other_weeks_and_other_entries_are_left_alone(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    journal.add(Draft(TODAY, "invisible", "Set up the room", details={"type": "meeting_room"}))
+    _save(journal, {"invisible": AreaAnswer(("early",))}, MONDAY - dt.timedelta(weeks=1))
+    plan = _save(journal, {"invisible": AreaAnswer(("meeting_room",))})
+    assert plan.summary() == "1 added"  # the CLI's entry is not the check-in's tick
+    log = week_log(journal.entries(), MONDAY, AREAS)["invisible"]
+    assert [e.title for e in log.others] == ["Set up the room"]
+    assert list(log.ticked) == ["meeting_room"]
+    last_week = week_log(journal.entries(), MONDAY - dt.timedelta(weeks=1), AREAS)
+    assert list(last_week["invisible"].ticked) == ["early"]
+
+
+def test_unknown_areas_are_refused_when_planning() -> None:
+    log = week_log([], MONDAY, AREAS)
+    with pytest.raises(ValidationError, match="unknown check-in area 'karaoke'"):
+        plan_checkin({"karaoke": AreaAnswer()}, log, MONDAY, today=TODAY, areas=AREAS)

@@ -1,12 +1,14 @@
 """The app killed with SIGKILL while saving weekly check-ins loses no acknowledged entry.
 
 A check-in counts as acknowledged once the app has told the user it is saved (the
-"Saved 1 entry" notification): that report is the promise the test holds the app to.
+"Saved the week of ...: 1 added" notification): that report is the promise the test
+holds the app to.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import itertools
 import os
 import random
@@ -29,11 +31,16 @@ READY = "-- ready to write --"  # acknowledged first, so kills are counted from 
 
 
 def saves_reported(pilot) -> int:
-    return sum(message.startswith("Saved 1 entry") for message in notifications(pilot))
+    return sum(message.startswith("Saved the week of") for message in notifications(pilot))
 
 
 def checkin_loop(path: Path, ack: Ack) -> None:
-    """Drive the app like a user: open the check-in, write a line, save; again and again."""
+    """Drive the app like a user: open the check-in, write a line, save; again and again.
+
+    A week's check-in is edited, not repeated (a second line would retitle the first),
+    so each round writes into a week whose line is still empty, picked at random.
+    """
+    weeks = random.Random(os.getpid())
 
     async def run() -> None:
         app = make_app(path)
@@ -49,7 +56,15 @@ def checkin_loop(path: Path, ack: Ack) -> None:
                     ),
                     "the check-in screen",
                 )
-                return app.screen.query_one("#free-team_events", Input)
+                screen = app.screen
+                assert isinstance(screen, CheckinScreen)
+                line = screen.query_one("#free-team_events", Input)
+                while True:  # a week whose line is still empty
+                    screen.monday = screen.monday - dt.timedelta(weeks=weeks.randrange(1, 500))
+                    screen.show_week()
+                    await wait_until(pilot, lambda: screen.week_entries is not None, "the week")
+                    if not line.value:
+                        return line
 
             await ready(pilot)
             line = await open_checkin()  # its first opening builds it: not part of the race

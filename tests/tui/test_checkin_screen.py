@@ -61,9 +61,52 @@ async def test_ticks_and_a_line_become_entries_and_the_dashboard_refreshes(
         dashboard = app.screen
         assert dashboard.insight is not None
         assert dashboard.insight.signature == app.journal.version()
-        assert "Saved 4 entries" in screen_text(pilot)
-        await pilot.press("w")
-        assert not screen.query_one("#examples-invisible", SelectionList).selected  # cleared
+        assert "Saved the week of 16 Nov 2026: 4 added" in screen_text(pilot)
+
+
+async def test_running_it_again_edits_the_week_instead_of_duplicating(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_checkin(pilot)
+        invisible = screen.query_one("#examples-invisible", SelectionList)
+        invisible.select("meeting_notes")
+        invisible.select("early")
+        screen.query_one("#free-invisible", Input).value = "Fixed the printer"
+        await pilot.press("ctrl+s")
+        await screen_is(pilot, DashboardScreen)
+        first = {e.id: e for e in app.journal.entries()}
+
+        await open_screen(pilot, "w", CheckinScreen)  # the week as saved: ticked again
+        assert sorted(invisible.selected) == ["early", "meeting_notes"]
+        assert screen.query_one("#free-invisible", Input).value == "Fixed the printer"
+        await pilot.press("ctrl+s")  # unchanged: nothing to write
+        await wait_until(pilot, lambda: any("Nothing changed" in n for n in notifications(pilot)))
+        assert {e.id for e in app.journal.entries()} == set(first)
+
+        invisible.deselect("early")
+        screen.query_one("#free-invisible", Input).value = "Fixed the printer and the scanner"
+        await pilot.press("ctrl+s")
+        await screen_is(pilot, DashboardScreen)
+        now = {e.id: e for e in app.journal.entries()}
+        assert set(now) < set(first) and len(first) - len(now) == 1  # "early" went
+        retitled = [e for e in now.values() if e.title == "Fixed the printer and the scanner"]
+        assert len(retitled) == 1 and retitled[0].id in first  # the same entry, edited
+        assert any("1 changed, 1 removed" in n for n in notifications(pilot))
+
+
+async def test_what_else_was_logged_this_week_is_shown(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checkin(pilot)
+        monday = dt.date(2026, 11, 16)
+        logged = [
+            e
+            for e in app.journal.entries()
+            if e.kind == "invisible" and monday <= e.date <= monday + dt.timedelta(days=6)
+        ]
+        text = str(screen.query_one("#logged-invisible").render())
+        assert logged and text.startswith("Also logged this week: ")
+        assert logged[-1].title in text  # oldest first, literal user text
 
 
 async def test_a_past_week_is_dated_inside_that_week(demo_path: Path) -> None:

@@ -1,8 +1,10 @@
 """The weekly check-in: tick what you did, add a line, ctrl+s. About a minute.
 
 Each area is one focusable list (arrows move, space ticks) plus a free-text line, so
-tab walks area by area. Saving writes every entry in one journal write, dated inside
-the chosen week, then returns to the dashboard, which refreshes on resume.
+tab walks area by area. The week's earlier check-in shows ticked, with what else was
+logged that week under each area; saving edits that week (adds what is newly ticked,
+removes what was unticked, retitles a changed line) under one hold of the lock, then
+returns to the dashboard, which refreshes on resume.
 """
 
 from __future__ import annotations
@@ -16,19 +18,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Input, SelectionList
 from textual.widgets.selection_list import Selection
 
 from careercoach.checkin import (
     Area,
     AreaAnswer,
-    drafts_for_week,
+    AreaLog,
+    CheckinPlan,
     entry_date,
     load_checkin,
+    plan_checkin,
+    save_checkin,
+    week_log,
     week_start,
 )
 from careercoach.errors import CareerCoachError, ValidationError
-from careercoach.journal import Draft
 from careercoach.model import check_title_ja, make_entry
 from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField
@@ -36,6 +42,8 @@ from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, literal, notify_literal
 from careercoach.tui.widgets.one_line_input import OneLineInput
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
+
+LOGGED_SHOWN = 3
 
 
 def week_label(monday: dt.date, today: dt.date) -> str:
@@ -45,6 +53,17 @@ def week_label(monday: dt.date, today: dt.date) -> str:
         f"Week of Mon {monday:%d %b %Y} ({when}) · "
         f"entries dated {entry_date(monday, today).isoformat()}"
     )
+
+
+def logged_text(log: AreaLog) -> str:
+    """What else the week holds for an area, beside this check-in's own ticks and line."""
+    mine = len(log.ticked) + (log.free is not None)
+    if not log.others:
+        return f"This week: {mine} from the check-in." if mine else "Nothing logged this week yet."
+    titles = "; ".join(e.title for e in log.others[:LOGGED_SHOWN])
+    more = len(log.others) - LOGGED_SHOWN
+    also = f"{titles} and {more} more" if more > 0 else titles
+    return f"Also logged this week: {also}"
 
 
 class CheckinScreen(Form, Screen):
@@ -57,15 +76,22 @@ class CheckinScreen(Form, Screen):
         Binding("ctrl+s", "save", "Save"),
         Binding("left_square_bracket", "week(-1)", "Prev week", key_display="["),
         Binding("right_square_bracket", "week(1)", "Next week", key_display="]"),
-        Binding("ctrl+r", "reset", "Clear"),
+        Binding("ctrl+r", "reset", "Reset"),
         *FORM_KEYS,
     ]
 
     class Saved(Message):
-        def __init__(self, count: int, monday: dt.date) -> None:
+        def __init__(self, plan: CheckinPlan, monday: dt.date) -> None:
             super().__init__()
-            self.count = count
+            self.plan = plan
             self.monday = monday
+
+    class WeekLoaded(Message):
+        def __init__(self, monday: dt.date, log: dict[str, AreaLog], version: object) -> None:
+            super().__init__()
+            self.monday = monday
+            self.area_logs = log
+            self.version = version
 
     class Failed(Message):
         def __init__(self, error: CareerCoachError) -> None:
@@ -77,6 +103,9 @@ class CheckinScreen(Form, Screen):
         self.areas: tuple[Area, ...] = ()
         self.monday = dt.date.min
         self.content_error: CareerCoachError | None = None
+        self.week_entries: dict[str, AreaLog] | None = None  # the shown week's entries, once read
+        self.focus_after_load: Widget | None = None
+        self.read_version: object = None  # the journal's version when the week was read
 
     def compose(self) -> ComposeResult:
         try:
@@ -91,6 +120,7 @@ class CheckinScreen(Form, Screen):
                     box.border_title = literal(area.title, one_line=True)
                     box.border_subtitle = literal(area.section, one_line=True)
                     yield LiteralStatic(area.prompt, classes="hint")
+                    yield LiteralStatic("", classes="hint", id=f"logged-{area.id}")
                     yield SelectionList[str](
                         *(Selection(literal(e.label), e.id) for e in area.examples),
                         id=f"examples-{area.id}",
@@ -135,9 +165,53 @@ class CheckinScreen(Form, Screen):
     def save_and_leave(self) -> None:
         self.action_save()  # a saved check-in goes on to the dashboard
 
+    def on_screen_resume(self) -> None:
+        """Back in front: show the week again if the journal changed meanwhile (an entry
+        added from the CLI), unless there are unsaved ticks to keep."""
+        if self.read_version != self.app.journal.version() and not self.has_unsaved():
+            self.show_week()
+
     def show_week(self) -> None:
         text = week_label(self.monday, self.app.today())
         self.query_one("#week-label", LiteralStatic).show(text)
+        self.week_entries = None
+        if self.focused is not None:
+            self.focus_after_load = self.focused
+        self.query_one("#checkin-areas").disabled = True  # no ticking until the week is shown
+        self.read_week(self.monday)
+
+    @work(thread=True, exclusive=True, group="checkin-read")
+    def read_week(self, monday: dt.date) -> None:
+        """Reading a large journal takes a moment: off the UI thread."""
+        try:
+            version = self.app.journal.version()
+            log = week_log(self.app.journal.unordered_entries(), monday, self.areas)
+        except CareerCoachError as exc:
+            self.post_message(self.Failed(exc))
+            return
+        self.post_message(self.WeekLoaded(monday, log, version))
+
+    def on_checkin_screen_week_loaded(self, event: WeekLoaded) -> None:
+        if event.monday != self.monday:
+            return  # the user moved on to another week meanwhile
+        self.week_entries = event.area_logs
+        self.read_version = event.version
+        self.query_one("#checkin-areas").disabled = False
+        if self.focused is None:
+            (self.focus_after_load or self.query_one(SelectionList)).focus()
+        for area in self.areas:
+            area_log = event.area_logs[area.id]
+            examples = self.query_one(f"#examples-{area.id}", SelectionList)
+            examples.deselect_all()
+            for example_id in area_log.ticked:
+                examples.select(example_id)
+            free = area_log.free
+            self.query_one(f"#free-{area.id}", Input).value = free.title if free else ""
+            self.query_one(f"#free-ja-{area.id}", Input).value = free.title_ja if free else ""
+            self.query_one(f"#field-free-{area.id}", FormField).set_error(None)
+            self.query_one(f"#field-free-ja-{area.id}", FormField).set_error(None)
+            self.query_one(f"#logged-{area.id}", LiteralStatic).show(logged_text(area_log))
+        self.mark_clean()  # the week as saved is the form's clean state
 
     def action_week(self, step: int) -> None:
         monday = self.monday + dt.timedelta(weeks=step)
@@ -180,35 +254,45 @@ class CheckinScreen(Form, Screen):
         return found
 
     def action_save(self) -> None:
+        if self.week_entries is None:
+            notify_literal(self.app, "Still reading this week's entries.", severity="warning")
+            return
         answers = self.answers()
         if self.free_text_errors(answers):
             return
+        today = self.app.today()
         try:
-            drafts = drafts_for_week(answers, self.monday, today=self.app.today(), areas=self.areas)
+            plan = plan_checkin(
+                answers, self.week_entries, self.monday, today=today, areas=self.areas
+            )
         except CareerCoachError as exc:
             self.app.show_error(exc)
             return
-        if not drafts:
+        if plan.is_empty():
             notify_literal(
-                self.app, "Nothing ticked yet: tick a box or type a line.", severity="warning"
+                self.app,
+                "Nothing changed: tick a box, untick one or type a line.",
+                severity="warning",
             )
             return
-        self.save(drafts, self.monday)
+        self.save(answers, self.monday)
 
     @work(thread=True, exclusive=True, group="checkin-save")
-    def save(self, drafts: list[Draft], monday: dt.date) -> None:
+    def save(self, answers: dict[str, AreaAnswer], monday: dt.date) -> None:
+        """Applied to the week as it is on disk when the lock is held, not as first read."""
         try:
-            self.app.journal.add_many(drafts)
+            plan = save_checkin(
+                self.app.journal, answers, monday, today=self.app.today(), areas=self.areas
+            )
         except CareerCoachError as exc:
             self.post_message(self.Failed(exc))
             return
-        self.post_message(self.Saved(len(drafts), monday))
+        self.post_message(self.Saved(plan, monday))
 
     def on_checkin_screen_saved(self, event: Saved) -> None:
-        plural = "entry" if event.count == 1 else "entries"
         notify_literal(
             self.app,
-            f"Saved {event.count} {plural} for the week of {event.monday:%d %b %Y}.",
+            f"Saved the week of {event.monday:%d %b %Y}: {event.plan.summary()}.",
             title="Check-in",
         )
         self.action_reset()
@@ -218,12 +302,6 @@ class CheckinScreen(Form, Screen):
         self.app.show_error(event.error)
 
     def action_reset(self) -> None:
-        for area in self.areas:
-            self.query_one(f"#examples-{area.id}", SelectionList).deselect_all()
-            self.query_one(f"#free-{area.id}", Input).value = ""
-            self.query_one(f"#free-ja-{area.id}", Input).value = ""
-            self.query_one(f"#field-free-{area.id}", FormField).set_error(None)
-            self.query_one(f"#field-free-ja-{area.id}", FormField).set_error(None)
+        """Back to this week as the journal has it: unsaved ticks and lines are dropped."""
         self.monday = week_start(self.app.today())
         self.show_week()
-        self.mark_clean()
