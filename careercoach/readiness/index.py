@@ -101,6 +101,11 @@ class Series:
             ]
         return found
 
+    def count(self, day: int) -> int:
+        """How many entries fall in the window ending on `day`."""
+        lo = bisect_left(self.days, day - self.window + 1)
+        return sum(self.counts[lo : bisect_right(self.days, day)])
+
     def weighted(self, day: int) -> tuple[int, float]:
         """(how many entries, their weighted worth) in the window ending on `day`."""
         first = day - self.window + 1

@@ -31,7 +31,10 @@ class Measurement(msgspec.Struct, frozen=True):
 
 def measure(index: Index, criterion: Criterion, profile: Profile, day: int) -> Measurement:
     series = index.series[criterion.id]
-    count, weighted = series.weighted(day)
+    if criterion.method == "stability":  # counts weeks, not the worth of entries
+        count, weighted = series.count(day), 0.0
+    else:
+        count, weighted = series.weighted(day)
     practice = min(1.0, weighted / criterion.target)
     extra: dict[str, Any] = {}
     fraction = practice
