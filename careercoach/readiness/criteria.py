@@ -174,6 +174,10 @@ class Criterion(msgspec.Struct, frozen=True):
         """What one entry of this kind and sub-type is worth here (0: not evidence)."""
         return max((r.credit_for(subtype) for r in self.evidence if r.matches(kind)), default=0.0)
 
+    def counts(self, kind: str, subtype: Any) -> bool:
+        """Whether an entry of this kind is evidence here (every sub-type, or none, is)."""
+        return self.credit(kind, subtype) > 0
+
     def weight_for(self, weighting: Weighting) -> float:
         return self.weights[weighting.id]
 
