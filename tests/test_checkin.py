@@ -226,3 +226,13 @@ def test_unknown_areas_are_refused_when_planning() -> None:
     log = week_log([], MONDAY, AREAS)
     with pytest.raises(ValidationError, match="unknown check-in area 'karaoke'"):
         plan_checkin({"karaoke": AreaAnswer()}, log, MONDAY, today=TODAY, areas=AREAS)
+
+
+def test_a_second_run_can_add_the_free_line_s_japanese_title(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    _save(journal, {"bridge": AreaAnswer((), "Explained nemawashi")})
+    (entry,) = journal.entries()
+    plan = _save(journal, {"bridge": AreaAnswer((), "Explained nemawashi", "根回しを説明")})
+    assert plan.summary() == "1 changed"
+    (again,) = journal.entries()
+    assert (again.id, again.title, again.title_ja) == (entry.id, entry.title, "根回しを説明")
