@@ -140,8 +140,8 @@ async def test_nothing_ticked_writes_nothing(demo_path: Path) -> None:
         await pilot.press("ctrl+s")
         await wait_until(
             pilot,
-            lambda: any(m.startswith("Nothing ticked yet") for m in notifications(pilot)),
-            "the app to say nothing is ticked",
+            lambda: any(m.startswith("Nothing changed") for m in notifications(pilot)),
+            "the app to say nothing changed",
         )
         assert app.journal.version() == signature
         assert app.screen is screen
