@@ -16,6 +16,7 @@ from careercoach.model import Profile
 from careercoach.review import DOCTOR_LINE, DueDate, jlpt_exam_days, nudge_line, upcoming
 
 TODAY = dt.date(2026, 11, 20)  # a Friday; the next JLPT is 2026-12-06
+MONDAY = dt.date(2026, 11, 16)  # the start of TODAY's week
 RUN = " Run careercoach."
 
 
@@ -31,16 +32,16 @@ LATE = TODAY - dt.timedelta(days=10)
     ("last", "dates", "expected"),
     [
         (TODAY, [], None),
-        (TODAY - dt.timedelta(days=6), [], None),
+        (MONDAY, [], None),
         (
-            TODAY - dt.timedelta(days=7),
+            MONDAY - dt.timedelta(days=1),
             [],
-            "Weekly check-in: last one 7 days ago. Run careercoach.",
+            "Weekly check-in: nothing logged this week (last entry 5 days ago). Run careercoach.",
         ),
         (
             TODAY - dt.timedelta(days=9),
             [],
-            "Weekly check-in: last one 9 days ago. Run careercoach.",
+            "Weekly check-in: nothing logged this week (last entry 9 days ago). Run careercoach.",
         ),
         (None, [], "Weekly check-in: nothing logged yet. Run careercoach."),
         (TODAY, [due(0)], "Evaluation today. Run careercoach."),
@@ -56,7 +57,8 @@ LATE = TODAY - dt.timedelta(days=10)
         (
             TODAY - dt.timedelta(days=10),
             [due(3)],
-            "Weekly check-in: last one 10 days ago. Evaluation in 3 days. Run careercoach.",
+            "Weekly check-in: nothing logged this week (last entry 10 days ago). "
+            "Evaluation in 3 days. Run careercoach.",
         ),
     ],
 )
@@ -117,7 +119,8 @@ def test_one_line_for_an_evaluation_and_a_late_check_in(run, journal: Journal) -
     result = run("nudge")
     assert result.exit_code == 0
     assert result.output == (
-        "Weekly check-in: last one 9 days ago. Evaluation in 2 days. Run careercoach.\n"
+        "Weekly check-in: nothing logged this week (last entry 9 days ago). "
+        "Evaluation in 2 days. Run careercoach.\n"
     )
 
 

@@ -1,7 +1,8 @@
 """`careercoach nudge`: one line for a shell start-up file, or nothing.
 
-Silent when the week's check-in is done (something logged in the last seven days,
-the dashboard's "last check-in") and nothing is due within seven days. It runs at
+Silent when the week's check-in is done (something logged since Monday: the one
+definition of a week that the check-in, the streak and the score share) and nothing
+is due within seven days. It runs at
 every new shell, so it reads the journal once, unsorted, and loads the plan
 navigator only when there is a plan.
 """
@@ -11,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from careercoach.clock import week_start
 from careercoach.journal import Journal
 from careercoach.model import Entry, Profile
 from careercoach.review.upcoming import DueDate, journal_dates, upcoming
 
-CHECKIN_EVERY_DAYS = 7
 DUE_WITHIN_DAYS = 7
 SHOWN_DUE = 2
 DOCTOR_LINE = "careercoach: your journal could not be read; run `careercoach doctor` to check it."
@@ -39,8 +40,9 @@ def nudge_line(last_entry: dt.date | None, due: Sequence[DueDate], today: dt.dat
     parts = []
     if last_entry is None:
         parts.append("Weekly check-in: nothing logged yet")
-    elif (days := (today - last_entry).days) >= CHECKIN_EVERY_DAYS:
-        parts.append(f"Weekly check-in: last one {days} days ago")
+    elif last_entry < week_start(today):
+        days = (today - last_entry).days
+        parts.append(f"Weekly check-in: nothing logged this week (last entry {days} days ago)")
     soon = [d for d in due if 0 <= d.days_from(today) <= DUE_WITHIN_DAYS]
     parts += [f"{d.title} {when(d.days_from(today))}" for d in soon[:SHOWN_DUE]]
     if len(soon) > SHOWN_DUE:
