@@ -83,13 +83,17 @@ async def test_leaving_a_plan_form_with_typed_work_asks_first(demo_path: Path) -
         assert dialog.query_one("#meeting-note", TextArea).text == "Agreed weekly 1:1s"
 
 
-async def test_the_plan_start_form_opens_on_its_first_date(demo_path: Path) -> None:
-    """No invisible Tab stop: the start date, then the end date (a plan was once saved
-    13 days long when dates went into the wrong fields)."""
+async def test_tab_in_the_plan_start_form_goes_from_the_button_to_the_dates(
+    demo_path: Path,
+) -> None:
+    """No invisible Tab stop: from the Start button, the start date, then the end date
+    (a plan was once saved 13 days long when dates went into the wrong fields)."""
     async with running(demo_path) as pilot:
         await pilot.press("i")
         screen = await screen_is(pilot, PlanScreen)
         await wait_until(pilot, lambda: screen.focused is not None, "focus")
+        assert screen.focused is screen.query_one("#start-plan")
+        await pilot.press("tab")
         assert screen.focused is screen.query_one("#start-date")
         await pilot.press("tab")
         assert screen.focused is screen.query_one("#end-date")

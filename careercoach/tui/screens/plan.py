@@ -210,7 +210,9 @@ class PlanScreen(Screen):
                 start.value = today.isoformat()
                 end.value = (today + dt.timedelta(days=DEFAULT_PLAN_DAYS)).isoformat()
             if self.focused is None or self.focused.id not in ("start-date", "end-date"):
-                start.focus()  # the first field; Enter in it starts the plan
+                # The button: Enter starts the plan at once and letters still switch
+                # screens; Tab goes on to the start date, then the end date.
+                self.query_one("#start-plan", Button).focus()
             self.refresh_bindings()
             return
         today = self.app.today()
