@@ -21,6 +21,7 @@ from typing import TypeVar
 import pytest
 from rich.cells import cell_len
 from textual.app import App
+from textual.errors import NoWidget
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Select, Static
@@ -114,11 +115,21 @@ async def workers_done(pilot: Pilot, *, timeout: float = TIMEOUT) -> None:
             raise AssertionError(f"workers still busy after {timeout:.0f} s: {busy_workers(pilot)}")
 
 
+def laid_out(screen: Screen) -> bool:
+    """Whether `screen` has been laid out, so a screenshot shows it (a screen just pushed
+    is drawn a frame later; until then only the screens under it would show)."""
+    try:
+        screen.find_widget(screen)
+    except NoWidget:
+        return False
+    return True
+
+
 async def screen_is(pilot: Pilot, screen_class: type[SomeScreen]) -> SomeScreen:
-    """Wait until the screen in front is a `screen_class` and its workers are done."""
+    """Wait until the screen in front is a `screen_class`, laid out, its workers done."""
     await wait_until(
         pilot,
-        lambda: isinstance(pilot.app.screen, screen_class),
+        lambda: isinstance(pilot.app.screen, screen_class) and laid_out(pilot.app.screen),
         f"the {screen_class.__name__} (in front: {type(pilot.app.screen).__name__})",
     )
     await workers_done(pilot)
@@ -130,7 +141,11 @@ async def screen_is(pilot: Pilot, screen_class: type[SomeScreen]) -> SomeScreen:
 async def ready(pilot: Pilot) -> None:
     """Wait until start-up is over and the first screen has loaded its data."""
     app = pilot.app
-    await wait_until(pilot, lambda: app.started or app.screen.is_modal, "start-up to finish")
+    await wait_until(
+        pilot,
+        lambda: (app.started or app.screen.is_modal) and laid_out(app.screen),
+        "start-up to finish",
+    )
     await workers_done(pilot)
 
 

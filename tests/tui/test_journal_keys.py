@@ -18,6 +18,7 @@ from tests.tui.conftest import (
     open_screen,
     run_command,
     running,
+    screen_is,
     screen_text,
     workers_done,
 )
@@ -41,8 +42,7 @@ async def test_delete_shows_its_keys_keeps_the_cursor_and_undoes(demo_path: Path
         gone = screen.selected()
         following = screen.matched[screen.matched.index(gone) + 1]
         await pilot.press("x")
-        await workers_done(pilot)
-        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await screen_is(pilot, ConfirmDialog)
         text = screen_text(pilot)
         assert "Delete  y" in text and "No  n" in text
         await pilot.press("y")

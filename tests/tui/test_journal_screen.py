@@ -172,7 +172,7 @@ async def test_delete_asks_first(demo_path: Path, answer: str, kept: bool) -> No
         screen = await open_journal_screen(pilot)
         target = screen.selected()
         await pilot.press("x")
-        assert isinstance(app.screen, ConfirmDialog)
+        await screen_is(pilot, ConfirmDialog)
         assert target.title in screen_text(pilot)
         await pilot.press(answer)
         await back_on(pilot, screen)
