@@ -126,7 +126,11 @@ async def test_a_locked_journal_gets_a_clear_dialog(demo_path: Path) -> None:
         with FileLock(str(paths.lock_path(demo_path))):
             await pilot.press("a", *"Wrote the minutes", "ctrl+s")
             await screen_is(pilot, ErrorDialog)
-        assert "another careercoach has held the lock" in screen_text(pilot)
+        await wait_until(  # the dialog's text is drawn a frame or two after it is in front
+            pilot,
+            lambda: "another careercoach has held the lock" in screen_text(pilot),
+            "the lock message on screen",
+        )
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, JournalScreen)
 
