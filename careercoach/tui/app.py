@@ -337,8 +337,11 @@ class CareerCoachApp(App[None]):
         )
         return sections
 
-    def show_error(self, error: CareerCoachError | str) -> None:
-        """One clear dialog for any problem the user can act on."""
+    def show_error(
+        self, error: CareerCoachError | str, *, then: Callable[[], None] | None = None
+    ) -> None:
+        """One clear dialog for any problem the user can act on; `then` runs once it
+        is closed (say, to bring back the form whose save failed)."""
         if isinstance(error, JournalLockedError):
             title = "The journal is busy"
         elif isinstance(error, JournalError):
@@ -347,7 +350,8 @@ class CareerCoachApp(App[None]):
             title = "Please check"
         else:
             title = "Something went wrong"
-        self.push_screen(ErrorDialog(str(error), title=title))
+        closed = None if then is None else (lambda _: then())
+        self.push_screen(ErrorDialog(str(error), title=title), closed)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for name, mode in SCREENS.items():

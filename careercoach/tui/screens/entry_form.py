@@ -61,17 +61,22 @@ class EntryForm(Form, ModalScreen["Draft | None"]):
         *FORM_KEYS,
     ]
 
-    def __init__(self, *, today: dt.date, entry: Entry | None = None) -> None:
+    def __init__(
+        self, *, today: dt.date, entry: Entry | None = None, typed: Entry | None = None
+    ) -> None:
+        """`entry` is the entry being edited (None for a new one); `typed` fills the
+        fields instead when the form comes back after a save that failed."""
         super().__init__(classes="dialog-screen")
         self.today = today
-        self.entry = entry
-        self.options_kind = entry.kind if entry else "invisible"
+        self.editing = entry is not None
+        self.entry = typed or entry
+        self.options_kind = self.entry.kind if self.entry else "invisible"
 
     def compose(self) -> ComposeResult:
         entry = self.entry
         kind = self.options_kind
         with Vertical(classes="dialog entry-form") as box:
-            box.border_title = "Edit entry" if entry else "New entry"
+            box.border_title = "Edit entry" if self.editing else "New entry"
             with VerticalScroll(can_focus=False):  # no invisible Tab stop
                 yield FormField(
                     "Title",

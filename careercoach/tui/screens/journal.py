@@ -34,7 +34,7 @@ from careercoach.journal import (
     filter_entries,
     settle,
 )
-from careercoach.model import KINDS, Entry, follow_jlpt_pass, parse_date
+from careercoach.model import KINDS, Entry, follow_jlpt_pass, make_entry, parse_date
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.conflict import ENTRY_FIELD_LABELS, ConflictDialog
 from careercoach.tui.screens.entry_form import EntryForm
@@ -172,11 +172,15 @@ class JournalScreen(Screen):
             self.signature = signature
 
     class Failed(Message):
-        """Reading or writing the journal failed with a message for the user."""
+        """Reading or writing the journal failed with a message for the user; `reopen`
+        brings back the form of a save that failed, as the user typed it."""
 
-        def __init__(self, error: CareerCoachError) -> None:
+        def __init__(
+            self, error: CareerCoachError, reopen: Callable[[], None] | None = None
+        ) -> None:
             super().__init__()
             self.error = error
+            self.reopen = reopen
 
     def __init__(self) -> None:
         super().__init__()
@@ -264,7 +268,7 @@ class JournalScreen(Screen):
 
     def on_journal_screen_failed(self, event: Failed) -> None:
         self.query_one("#entries", DataTable).loading = False
-        self.app.show_error(event.error)
+        self.app.show_error(event.error, then=event.reopen)
 
     def on_entry_table_resized(self) -> None:
         """Fit the columns to the table's new width, keeping the selected row."""
@@ -423,7 +427,12 @@ class JournalScreen(Screen):
             self.news = news
 
     @work(thread=True, group="journal-write")
-    def write(self, change: Callable[[Journal], Entry], verb: str) -> None:
+    def write(
+        self,
+        change: Callable[[Journal], Entry],
+        verb: str,
+        reopen: Callable[[], None] | None = None,
+    ) -> None:
         """Writes rewrite the whole file: off the UI thread for large journals."""
         try:
             entry = change(self.app.journal)
@@ -433,7 +442,7 @@ class JournalScreen(Screen):
                 else follow_jlpt_pass(self.app.journal.change_profile, entry)
             )
         except CareerCoachError as exc:
-            self.post_message(self.Failed(exc))
+            self.post_message(self.Failed(exc, reopen))
             return
         self.post_message(self.Written(entry, verb, news))
 
@@ -467,7 +476,12 @@ class JournalScreen(Screen):
 
     def _added(self, draft: Draft | None) -> None:
         if draft is not None:
-            self.write(lambda journal: journal.add(draft), "Added")
+            self.write(lambda journal: journal.add(draft), "Added", lambda: self._add_again(draft))
+
+    def _add_again(self, draft: Draft) -> None:
+        """The new-entry form again, as typed: a save that failed loses nothing."""
+        typed = make_entry(entry_id="new", **msgspec.structs.asdict(draft))
+        self.app.push_screen(EntryForm(today=self.app.today(), typed=typed), self._added)
 
     def action_edit(self) -> None:
         entry = self.selected()
@@ -509,19 +523,23 @@ class JournalScreen(Screen):
             self.post_message(self.Conflicted(base, mine, conflict))
             return
         except CareerCoachError as exc:
-            self.post_message(self.Failed(exc))
+            self.post_message(self.Failed(exc, lambda: self._edit_again(base, mine)))
             return
         self.post_message(self.Written(entry, "Updated"))
+
+    def _edit_again(self, base: Entry, mine: dict[str, Any]) -> None:
+        """The edit form again, as the user left it; nothing was saved."""
+        typed = msgspec.structs.replace(base, **mine)
+        form = EntryForm(today=self.app.today(), entry=base, typed=typed)
+        self.app.push_screen(form, lambda draft: self._edited(base, draft))
 
     def on_journal_screen_conflicted(self, event: Conflicted) -> None:
         dialog = ConflictDialog(event.conflict.conflicts, labels=ENTRY_FIELD_LABELS)
         self.app.push_screen(dialog, lambda side: self._settled(event, side))
 
     def _settled(self, event: Conflicted, side: Side | None) -> None:
-        if side is None:  # back to the form as the user left it; nothing was saved
-            typed = msgspec.structs.replace(event.base, **event.mine)
-            form = EntryForm(today=self.app.today(), entry=typed)
-            self.app.push_screen(form, lambda draft: self._edited(event.base, draft))
+        if side is None:
+            self._edit_again(event.base, event.mine)
             return
         base, mine = settle(event.base, event.mine, event.conflict, side)
         self.save_edit(base, mine)
