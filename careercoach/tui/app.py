@@ -275,9 +275,17 @@ class CareerCoachApp(App[None]):
             return
         form = unsaved[0]
         self.push_screen(
-            UnsavedDialog(form.FORM_NAME, can_save=False, discard="Discard and quit"),
-            lambda choice: self.exit() if choice == "discard" else self.show_form(form),
+            UnsavedDialog(form.FORM_NAME, discard="Discard and quit", save="Save and quit"),
+            lambda choice: self._quit_answer(form, choice),
         )
+
+    def _quit_answer(self, form: Form, choice: str | None) -> None:
+        if choice == "discard":
+            self.exit()
+            return
+        self.show_form(form)
+        if choice == "save":
+            form.save_and_quit()  # quits once saved; a failed save stays on the form
 
     def show_form(self, form: Form) -> None:
         """Bring a mode screen's unsaved form to the front."""

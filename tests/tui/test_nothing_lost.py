@@ -23,7 +23,17 @@ from careercoach.tui.screens.readiness import ReadinessScreen, evidence_table
 from careercoach.tui.screens.scripts import ScriptsScreen
 from careercoach.tui.screens.unsaved import UnsavedDialog
 from careercoach.tui.screens.welcome import WelcomeScreen
-from tests.tui.conftest import TODAY, open_journal, open_screen, running, screen_text, workers_done
+from tests.tui.conftest import (
+    TODAY,
+    notifications,
+    open_journal,
+    open_screen,
+    running,
+    screen_is,
+    screen_text,
+    wait_until,
+    workers_done,
+)
 
 
 async def test_pagedown_in_a_dropdown_with_no_room_does_not_crash(demo_path: Path) -> None:
@@ -96,6 +106,55 @@ async def test_quitting_with_an_unsaved_checkin_asks(demo_path: Path) -> None:
         await pilot.press("ctrl+q", "d")
         await workers_done(pilot)
         assert not pilot.app.is_running
+
+
+async def test_quitting_can_save_the_checkin_first(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        before = pilot.app.journal.count()
+        await type_in_checkin(pilot)
+        await pilot.press("ctrl+q")
+        await screen_is(pilot, UnsavedDialog)
+        await pilot.press("s")  # save and quit
+        await wait_until(pilot, lambda: not pilot.app.is_running, "the app to quit")
+    journal = open_journal(demo_path)
+    assert journal.count() == before + 1
+    assert journal.entries()[0].title == "Helped Sato-san"
+
+
+async def test_quitting_saves_each_unsaved_form_in_turn(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_screen(pilot, "p", ProfileScreen)
+        screen.query_one("#profile-name", Input).value = "Ana Silva"
+        await pilot.press("escape")  # leave the field; the profile stays unsaved
+        await pilot.app.switch_mode("dashboard")
+        await type_in_checkin(pilot)
+        await pilot.press("ctrl+q")
+        first = await screen_is(pilot, UnsavedDialog)
+        await pilot.press("s")  # the first form saved, the app asks about the second
+        await wait_until(
+            pilot,
+            lambda: isinstance(pilot.app.screen, UnsavedDialog) and pilot.app.screen is not first,
+            "the second question",
+        )
+        await pilot.press("s")
+        await wait_until(pilot, lambda: not pilot.app.is_running, "the app to quit")
+    journal = open_journal(demo_path)
+    assert journal.profile().name == "Ana Silva"
+    assert any(entry.title == "Helped Sato-san" for entry in journal.entries())
+
+
+async def test_a_save_at_quit_that_fails_stays_on_the_form(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_screen(pilot, "p", ProfileScreen)
+        field = screen.query_one("#profile-start_date", Input)
+        field.value = "not a date"
+        await pilot.press("ctrl+q")
+        await screen_is(pilot, UnsavedDialog)
+        await pilot.press("s")
+        await workers_done(pilot)
+        assert pilot.app.is_running and pilot.app.screen is screen
+        assert field.value == "not a date"  # kept, marked for fixing
+        assert "Please fix the marked fields." in notifications(pilot)
 
 
 async def test_checkin_saved_from_the_prompt(demo_path: Path) -> None:

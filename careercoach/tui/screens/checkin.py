@@ -255,10 +255,12 @@ class CheckinScreen(Form, Screen):
 
     def action_save(self) -> None:
         if self.week_entries is None:
+            self.save_ended(False)
             notify_literal(self.app, "Still reading this week's entries.", severity="warning")
             return
         answers = self.answers()
         if self.free_text_errors(answers):
+            self.save_ended(False)
             return
         today = self.app.today()
         try:
@@ -266,14 +268,17 @@ class CheckinScreen(Form, Screen):
                 answers, self.week_entries, self.monday, today=today, areas=self.areas
             )
         except CareerCoachError as exc:
+            self.save_ended(False)
             self.app.show_error(exc)
             return
         if plan.is_empty():
-            notify_literal(
-                self.app,
-                "Nothing changed: tick a box, untick one or type a line.",
-                severity="warning",
-            )
+            self.mark_clean()  # the form shows what the journal has
+            if not self.save_ended(True):
+                notify_literal(
+                    self.app,
+                    "Nothing changed: tick a box, untick one or type a line.",
+                    severity="warning",
+                )
             return
         self.save(answers, self.monday)
 
@@ -295,10 +300,13 @@ class CheckinScreen(Form, Screen):
             f"Saved the week of {event.monday:%d %b %Y}: {event.plan.summary()}.",
             title="Check-in",
         )
+        self.mark_clean()  # what was typed is saved (the week is read again below)
         self.action_reset()
-        self.app.switch_mode("dashboard")
+        if not self.save_ended(True):
+            self.app.switch_mode("dashboard")
 
     def on_checkin_screen_failed(self, event: Failed) -> None:
+        self.save_ended(False)
         self.app.show_error(event.error)
 
     def action_reset(self) -> None:

@@ -115,6 +115,7 @@ class ProfileScreen(Form, Screen):
 
     def on_profile_screen_failed(self, event: Failed) -> None:
         self.leave_after_save = False
+        self.save_ended(False)
         self.query_one(ProfileForm).loading = False
         self.app.show_error(event.error)
 
@@ -126,6 +127,7 @@ class ProfileScreen(Form, Screen):
         profile = self.query_one(ProfileForm).validated(self.profile, self.app.today())
         if profile is None:
             self.leave_after_save = False
+            self.save_ended(False)
             notify_literal(self.app, "Please fix the marked fields.", severity="warning")
             return
         self.save(self.profile, msgspec.structs.asdict(profile))
@@ -158,8 +160,8 @@ class ProfileScreen(Form, Screen):
         self.query_one(ProfileForm).show_profile(event.profile)  # with the merged-in fields
         self.mark_clean()
         notify_literal(self.app, "Profile saved.", title="Profile")
-        if self.leave_after_save:
-            self.leave_after_save = False
+        leave, self.leave_after_save = self.leave_after_save, False
+        if not self.save_ended(True) and leave:
             self.leave_form()
 
     def on_profile_screen_conflicted(self, event: Conflicted) -> None:
@@ -170,6 +172,7 @@ class ProfileScreen(Form, Screen):
     def _settled(self, event: Conflicted, side: Side | None) -> None:
         if side is None:
             self.leave_after_save = False
+            self.save_ended(False)
             notify_literal(self.app, "Not saved: your changes are still in the form.")
             return
         base, mine = settle(event.base, event.mine, event.conflict, side)

@@ -39,11 +39,14 @@ class UnsavedDialog(ModalScreen[Choice]):
         Binding("s", "choose('save')", "Save"),
     ]
 
-    def __init__(self, what: str, *, can_save: bool = True, discard: str = "Discard") -> None:
+    def __init__(
+        self, what: str, *, can_save: bool = True, discard: str = "Discard", save: str = "Save"
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.what = what
         self.can_save = can_save
         self.discard_label = discard
+        self.save_label = save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog unsaved-dialog") as box:
@@ -53,7 +56,7 @@ class UnsavedDialog(ModalScreen[Choice]):
                 yield Button("Keep editing  k", id="keep", variant="primary")
                 yield Button(f"{self.discard_label}  d", id="discard", variant="error")
                 if self.can_save:
-                    yield Button("Save  s", id="save", variant="success")
+                    yield Button(f"{self.save_label}  s", id="save", variant="success")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()
@@ -75,6 +78,7 @@ class Form:
     FORM: ClassVar[bool] = True
     FORM_NAME: ClassVar[str] = "This form"
     clean_state: object = None
+    quitting = False  # saving because the user chose "save" when quitting
 
     def form_state(self) -> object:
         """Everything the user can type or pick, comparable with `==`."""
@@ -97,6 +101,21 @@ class Form:
     def save_and_leave(self) -> None:
         """Save; leave once saved (a failed check keeps the form open, messages shown)."""
         raise NotImplementedError
+
+    def save_and_quit(self) -> None:
+        """Save, then go on quitting (chosen in the dialog the app shows at quit)."""
+        self.quitting = True
+        self.save_and_leave()
+
+    def save_ended(self, saved: bool) -> bool:
+        """Forms that stay mounted call this when a save ends. True when it was the save
+        chosen at quit and it worked: the app then goes on quitting (asking about the
+        next unsaved form, if any) and the form need not leave. A failed save keeps
+        the app open on the form, its messages shown."""
+        quitting, self.quitting = self.quitting, False
+        if quitting and saved:
+            self.as_screen().app.action_request_quit()  # type: ignore[attr-defined]
+        return quitting and saved
 
     def on_mount(self) -> None:
         """Screens that stay mounted are asked about when the app quits."""
