@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,8 @@ def expected_assessment(path: Path):
 
 
 def overall(screen: DashboardScreen) -> str:
-    """The score line at the top of the readiness panel: `66 / 100`."""
-    return shown(screen, "#score-panel").splitlines()[0]
+    """The score at the top of the readiness panel: `66 / 100` (before the band)."""
+    return shown(screen, "#score-panel").splitlines()[0].split(" · ")[0]
 
 
 def monday_offset(weeks_back: int, weekday: int = 2) -> dt.date:
@@ -118,9 +119,10 @@ async def test_dashboard_shows_score_band_verdict_and_top_actions(demo_path: Pat
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await dashboard_ready(app, pilot)
-        score, band, _, *habit = shown(screen, "#score-panel").splitlines()
-        assert score == overall(screen) == f"{expected.overall} / 100"
-        assert band.startswith(expected.band.name)
+        score, meaning, *habit = shown(screen, "#score-panel").splitlines()
+        assert score == f"{expected.overall} / 100 · {expected.band.name}"
+        assert overall(screen) == f"{expected.overall} / 100"
+        assert meaning == expected.band.meaning
         assert any(line.startswith("Weekly streak:") for line in habit)
         assert shown(screen, "#timing-panel").splitlines()[0] == expected.timing.headline
         actions = shown(screen, "#next-actions").splitlines()
@@ -129,15 +131,31 @@ async def test_dashboard_shows_score_band_verdict_and_top_actions(demo_path: Pat
         assert not screen.query_one("#dashboard-start").display
 
 
-async def test_a_small_terminal_scrolls_to_every_panel(demo_path: Path) -> None:
-    """At 80x24 the panels are taller than the screen: the keys scroll down to the
-    trend, which must not be cut off out of reach."""
+async def test_80x24_shows_the_main_panels_without_scrolling(demo_path: Path) -> None:
+    """A short terminal drops the trend and the third action: the score, the verdict,
+    every criterion and the top actions fit, and the footer keeps `? Help`."""
+    expected = expected_assessment(demo_path)
     app = make_app(demo_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await dashboard_ready(app, pilot)
-        assert "26 weeks:" not in screen_text(pilot)
-        await pilot.press("end")
-        await wait_until(pilot, lambda: "26 weeks:" in screen_text(pilot), "the trend in view")
+        screen = await dashboard_ready(app, pilot)
+        body = screen.query_one("#dashboard-body")
+        await wait_until(pilot, lambda: body.max_scroll_y == 0, "the panels to fit")
+        text = screen_text(pilot)
+        assert f"{expected.overall} / 100" in text
+        assert expected.timing.headline in text
+        for criterion in expected.criteria:  # each bar: the title (maybe cut) and the score
+            assert re.search(rf"{re.escape(criterion.title[:12])}.* {criterion.score:>3} ", text)
+        assert len(expected.next_actions) > 2
+        actions = shown(screen, "#next-actions").splitlines()
+        assert actions == [f"{i}. {a}" for i, a in enumerate(expected.next_actions[:2], 1)]
+        assert "Criteria" in text and "Next actions" in text
+        assert "? Help" in text.splitlines()[-1]
+        assert "26 weeks:" not in text
+        await pilot.resize_terminal(100, 32)  # room again: the trend and three actions
+        await wait_until(pilot, lambda: "26 weeks:" in screen_text(pilot), "the trend")
+        actions = shown(screen, "#next-actions").splitlines()
+        assert actions == [f"{i}. {a}" for i, a in enumerate(expected.next_actions[:3], 1)]
+        assert body.max_scroll_y == 0
 
 
 async def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> None:

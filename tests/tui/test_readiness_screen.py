@@ -80,6 +80,7 @@ async def test_dashboard_and_readiness_render_with_markup_in_every_title(demo_pa
 
     async with running(demo_path) as pilot:
         await screen_is(pilot, DashboardScreen)
-        assert shown(pilot.app.screen, "#score-panel").splitlines()[0].endswith(" / 100")
+        score = shown(pilot.app.screen, "#score-panel").splitlines()[0]
+        assert score.split(" · ")[0].endswith(" / 100")
         screen = await open_screen(pilot, "r", ReadinessScreen)
         assert screen.query_one("#readiness-body").display

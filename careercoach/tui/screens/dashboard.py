@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -22,6 +23,10 @@ from careercoach.tui.widgets.readiness_bars import ReadinessBars
 from careercoach.tui.widgets.trend import ReadinessTrend
 
 TOP_ACTIONS = 3
+# Below this many rows (80x24, say) the dashboard drops the trend and shows the top two
+# actions, so the score, the verdict, the criteria and what to do fit without scrolling.
+SHORT = 30
+SHORT_ACTIONS = 2
 
 
 def describe_activity(habit: Activity) -> str:
@@ -65,10 +70,17 @@ class DashboardScreen(InsightScreen[Activity]):
                 with Horizontal(id="dashboard-top"):
                     yield Static("", id="score-panel", classes="panel")
                     yield Static("", id="timing-panel", classes="panel")
-                yield Static("", id="next-actions", classes="panel")
-                yield ReadinessBars(id="bars-panel", classes="panel")
+                with Horizontal(id="dashboard-middle"):
+                    yield ReadinessBars(id="bars-panel", classes="panel")
+                    yield Static("", id="next-actions", classes="panel")
                 yield ReadinessTrend(id="trend-panel", classes="panel")
         yield KeyFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        short = event.size.height < SHORT
+        if short != self.has_class("-short"):
+            self.set_class(short, "-short")
+            self.show_actions()
 
     def on_mount(self) -> None:
         self.query_one("#score-panel").border_title = "Readiness"
@@ -95,9 +107,12 @@ class DashboardScreen(InsightScreen[Activity]):
         self.query_one("#score-panel", Static).update(
             Content("\n").join(
                 (
-                    Content.styled(f"{result.overall} / 100", "bold $text-accent"),
-                    Content.assemble((result.band.name, "bold"), f": {result.band.meaning}"),
-                    Content(),
+                    Content.assemble(
+                        (f"{result.overall} / 100", "bold $text-accent"),
+                        " · ",
+                        (result.band.name, "bold"),
+                    ),
+                    Content(result.band.meaning),
                     Content(describe_activity(habit)),
                 )
             )
@@ -109,9 +124,15 @@ class DashboardScreen(InsightScreen[Activity]):
         panel.update(Content.styled(timing.headline, "bold") + "\n" + bullets(timing.reasons))
         self.query_one(ReadinessBars).show(result.criteria)
         self.query_one(ReadinessTrend).show(insight.trend or ())
-        actions = result.next_actions[:TOP_ACTIONS]
+        self.show_actions()
+
+    def show_actions(self) -> None:
+        if self.insight is None or not self.insight.entries:
+            return
+        actions = self.insight.assessment.next_actions
+        shown = actions[: SHORT_ACTIONS if self.has_class("-short") else TOP_ACTIONS]
         self.query_one("#next-actions", Static).update(
-            numbered(actions) if actions else Content("Nothing urgent: keep journaling weekly.")
+            numbered(shown) if shown else Content("Nothing urgent: keep journaling weekly.")
         )
 
     def start_text(self) -> Content:

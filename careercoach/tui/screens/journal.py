@@ -93,27 +93,29 @@ class Filters(msgspec.Struct, frozen=True):
 
 def describe_entry(entry: Entry) -> str:
     """Everything about one entry, as plain text for the details pane: what was
-    written first (title, notes), so a short pane at 80x24 still shows the notes."""
+    written first (title, notes), then the facts a few to a line, so the short pane
+    at 80x24 still shows the notes and most of the rest."""
     lines = [entry.title, ""]
     if entry.notes:
         lines += [entry.notes, ""]
-    lines += [
-        f"id       {entry.id}",
-        f"date     {entry.date.isoformat()}",
-        f"kind     {KINDS[entry.kind].label if entry.kind in KINDS else entry.kind}",
-    ]
+    kind = KINDS[entry.kind].label if entry.kind in KINDS else entry.kind
+    facts = [entry.date.isoformat(), kind]
     if entry.subtype:
-        lines.append(f"type     {entry.subtype.replace('_', ' ')}")
-    for key, value in entry.details.items():
-        if key != "type":
-            shown = ("yes" if value else "no") if isinstance(value, bool) else value
-            lines.append(f"{key:<8} {shown}")
+        facts.append(entry.subtype.replace("_", " "))
+    lines.append(" · ".join(facts))
+    details = [
+        f"{key} {('yes' if value else 'no') if isinstance(value, bool) else value}"
+        for key, value in entry.details.items()
+        if key != "type"
+    ]
+    if details:
+        lines.append(" · ".join(details))
     if entry.tags:
         lines.append(f"tags     {' '.join('#' + t for t in entry.tags)}")
     if entry.starred:
         lines.append("starred  yes: cited first in scripts, the packet and the review")
-    if entry.updated and entry.updated != entry.created:
-        lines += ["", f"edited   {entry.updated}"]
+    edited = entry.updated and entry.updated != entry.created
+    lines.append(f"id       {entry.id}" + (f" · edited {entry.updated}" if edited else ""))
     return "\n".join(lines)
 
 

@@ -39,7 +39,9 @@ class ReadinessBars(Widget):
 
     def render(self) -> Content:
         width = max(self.size.width, 20)
-        label_width = min(LABEL_MAX, max(10, width // 3))
+        # The title first (up to LABEL_MAX cells), the bar takes what is left: a narrow
+        # panel shortens the bar before it cuts the title.
+        label_width = max(10, min(LABEL_MAX, width - 6 - BAR_MIN))
         bar_width = max(BAR_MIN, width - label_width - 6)
         lines = []
         for score in self.scores:

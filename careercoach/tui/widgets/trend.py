@@ -17,7 +17,7 @@ def describe_trend(points: Sequence[TrendPoint]) -> str:
     first, last = points[0], points[-1]
     change = last.overall - first.overall
     direction = "up" if change > 0 else "down" if change < 0 else "unchanged"
-    amount = f" {abs(change)} points" if change else ""
+    amount = f" {abs(change)} point{'s' if abs(change) != 1 else ''}" if change else ""
     return (
         f"{len(points)} weeks: {first.overall} on {first.date.isoformat()} -> "
         f"{last.overall} on {last.date.isoformat()} ({direction}{amount})"
