@@ -44,7 +44,7 @@ from careercoach.tui.widgets.literal import LiteralStatic, cell, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 PAGE_SIZE = 200
-FILTER_DELAY_S = 0.05  # coalesces a burst of keys; a pause shows results at once
+FILTER_DELAY_S = 0.05  # coalesces a burst of keys; the first key filters at once
 # Date and kind are fixed; tags get up to TAGS_CELLS; the title takes what is left
 # (at least TITLE_MIN_CELLS) and long ones end in "…": the details pane has them whole.
 DATE_CELLS = 10
@@ -190,7 +190,9 @@ class JournalScreen(Screen):
         self.total = 0
         self.page = 0
         self.signature: object = NEVER_LOADED
-        self._filter_timer: Timer | None = None
+        self._widths: dict[str, int] = {}  # the columns as last filled
+        self._filter_timer: Timer | None = None  # a filter ran less than FILTER_DELAY_S ago
+        self._filter_pending = False  # keys came meanwhile: filter again when it is over
         self._keep_cursor_on: str | None = None
         self._keep_cursor_at: int | None = None  # after a delete: the row that took its place
         self.last_deleted: str | None = None
@@ -227,8 +229,8 @@ class JournalScreen(Screen):
         except CareerCoachError as exc:
             self.app.show_error(exc)
             return
-        if current != self.signature:
-            self.reload()
+        if self.signature != NEVER_LOADED and current != self.signature:
+            self.reload()  # (before the first load is in, the one mounting started will do)
 
     def refresh_data(self) -> None:
         self.reload()
@@ -274,14 +276,14 @@ class JournalScreen(Screen):
 
     def on_entry_table_resized(self) -> None:
         """Fit the columns to the table's new width, keeping the selected row."""
-        if self.signature == NEVER_LOADED:
+        if self.signature == NEVER_LOADED or self.fitted_widths() == self._widths:
             return
         entry = self.selected()
         self._keep_cursor_on = entry.id if entry else None
         self.show_page()
 
-    def show_page(self) -> None:
-        table = self.query_one("#entries", DataTable)
+    def page_rows(self) -> tuple[list[Entry], list[tuple[str, str, str, str]]]:
+        """The entries on the current page and the text of their cells."""
         start = self.page * PAGE_SIZE
         rows = self.matched[start : start + PAGE_SIZE]
         texts = [
@@ -293,9 +295,22 @@ class JournalScreen(Screen):
             )
             for entry in rows
         ]
+        return rows, texts
+
+    def fitted_widths(self, texts: list[tuple[str, str, str, str]] | None = None) -> dict[str, int]:
+        """Column widths that fit the page's cells into the table as wide as it is now."""
+        if texts is None:
+            texts = self.page_rows()[1]
+        table = self.query_one("#entries", DataTable)
         padding = 2 * table.cell_padding * len(COLUMNS)
         available = table.content_region.width - table.styles.scrollbar_size_vertical - padding
-        widths = column_widths(available, [t[2] for t in texts], [t[3] for t in texts])
+        return column_widths(available, [t[2] for t in texts], [t[3] for t in texts])
+
+    def show_page(self) -> None:
+        table = self.query_one("#entries", DataTable)
+        start = self.page * PAGE_SIZE
+        rows, texts = self.page_rows()
+        widths = self._widths = self.fitted_widths(texts)
         table.clear(columns=True)
         for key, label in COLUMNS.items():
             table.add_column(label, width=widths[key], key=key)
@@ -382,14 +397,23 @@ class JournalScreen(Screen):
     @on(Input.Changed, "#journal-filters Input")
     @on(Select.Changed, "#filter-kind")
     def filters_changed(self) -> None:
-        """Re-filter shortly after the typing pauses (debounced)."""
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
+        """The first key after a pause filters at once; the keys of a burst that
+        follow are coalesced into one more filter as each quiet window ends."""
         self.page = 0
-        self._filter_timer = self.set_timer(FILTER_DELAY_S, self.refilter)
+        if self._filter_timer is None:
+            self.refilter()
+        else:
+            self._filter_pending = True
 
     def refilter(self) -> None:
+        self._filter_pending = False
         self.reload(indicator=False)
+        self._filter_timer = self.set_timer(FILTER_DELAY_S, self._quiet_window_over)
+
+    def _quiet_window_over(self) -> None:
+        self._filter_timer = None
+        if self._filter_pending:
+            self.refilter()
 
     def action_search(self) -> None:
         self.query_one("#filter-text", Input).focus()
