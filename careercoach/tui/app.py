@@ -28,7 +28,6 @@ from textual.theme import Theme
 from textual.widgets import OptionList
 
 from careercoach import clock
-from careercoach.demo import write_demo
 from careercoach.errors import (
     CareerCoachError,
     JournalError,
@@ -216,6 +215,8 @@ class CareerCoachApp(App[None]):
 
     def open_demo(self) -> None:
         """Swap in a throwaway demo journal; the user's journal is never written."""
+        from careercoach.demo import write_demo  # only for the demo: its generator is large
+
         folder = tempfile.TemporaryDirectory(prefix="careercoach-demo-")
         path = Path(folder.name) / "demo-journal.json"
         try:

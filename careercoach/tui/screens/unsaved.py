@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, TextArea
+from textual.widgets import Button, Input
 
 from careercoach.tui.widgets.literal import LiteralStatic
 
@@ -27,6 +27,10 @@ FORM_KEYS: list[BindingType] = [Binding("escape", "escape", "Back", key_display=
 
 def is_text_field(widget: Widget | None) -> bool:
     """Widgets that take typing (or pick a value): Escape leaves them first."""
+    # Imported here: TextArea brings Textual's document model, which the dashboard,
+    # the first screen, never needs (about 20 ms of start-up).
+    from textual.widgets import Select, TextArea
+
     return isinstance(widget, (Input, TextArea, Select))
 
 
