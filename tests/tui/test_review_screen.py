@@ -74,10 +74,11 @@ async def test_the_palette_opens_it_and_a_bad_date_is_said_inline(demo_path: Pat
         assert not screen.query_one("#review-problem").display
 
 
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
 @pytest.mark.parametrize("keys", [("r", "v"), ("r", "v", "g", "g", "end")])
-def test_review_snapshot(snap_compare, demo_path: Path, keys: tuple[str, ...]) -> None:
+def test_review_snapshot(snap_compare, demo_path: Path, keys: tuple[str, ...], size) -> None:
     app = make_app(demo_path)
-    assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle(*keys))
+    assert snap_compare(app, terminal_size=size, run_before=keys_then_settle(*keys))
 
 
 async def test_the_screen_keys_are_in_the_palette_too(demo_path: Path) -> None:

@@ -72,10 +72,30 @@ def test_plan_with_a_plan(snap_compare, demo_path: Path, tab: str, size) -> None
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
 
-def test_empty_journal_dashboard(snap_compare, empty_path: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    ("dialog", "tab", "key"),
+    [("plan_dates", "signs-tab", "e"), ("goal", "goals-tab", "a"), ("meeting", "dates-tab", "c")],
+)
+def test_plan_dialogs(snap_compare, demo_path: Path, dialog: str, tab: str, key: str, size) -> None:
+    with_plan(demo_path)
+
+    async def run_before(pilot) -> None:
+        await keys_then_settle("i")(pilot)
+        tabs = pilot.app.screen.query_one("#plan-tabs", TabbedContent)
+        tabs.active = tab
+        await wait_until(pilot, lambda: tabs.active == tab, tab)
+        await workers_done(pilot)
+        await keys_then_settle(key)(pilot)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_empty_journal_dashboard(snap_compare, empty_path: Path, size) -> None:
     async def run_before(pilot) -> None:
         await ready(pilot)
         await pilot.press("escape", "escape")  # leave the name field, then the welcome
         await screen_is(pilot, DashboardScreen)
 
-    assert snap_compare(make_app(empty_path), terminal_size=(100, 32), run_before=run_before)
+    assert snap_compare(make_app(empty_path), terminal_size=size, run_before=run_before)

@@ -33,6 +33,7 @@ SIZES = [
         ("unsaved_entry", ("j", "a", *"Wrote the minutes", "escape", "escape")),
         ("import_prompt", ("ctrl+p", *"Import backup", "enter")),
         ("checkin_ticked", ("w", "down", "space", "tab", *"Helped [b]Sato[/]")),
+        ("quick_log", ("l", *"Took notes in the 定例会議")),
     ],
 )
 def test_demo_screens(snap_compare, demo_path: Path, size, name: str, keys) -> None:

@@ -120,7 +120,13 @@ class GoalDialog(_PlanForm[Goal]):
         with Vertical(classes="dialog") as box:
             box.border_title = "Add a goal" if self.number is None else f"Edit goal {self.number}"
             yield Label("What must be achieved, as written in the plan:")
-            yield Input(goal.text, id="goal-text", max_length=500, compact=True)
+            yield Input(
+                goal.text,
+                placeholder="e.g. close 20 support tickets a week",
+                id="goal-text",
+                max_length=500,
+                compact=True,
+            )
             yield Label("Is the goal...")
             yield Checkbox("Specific", goal.specific, id="specific", compact=True)
             yield Checkbox("Measurable", goal.measurable, id="measurable", compact=True)
