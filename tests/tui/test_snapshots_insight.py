@@ -57,17 +57,21 @@ def test_insight_screen(snap_compare, demo_path: Path, screen: str, key, size) -
     )
 
 
+async def open_plan_tab(pilot, tab: str) -> None:
+    await keys_then_settle("i")(pilot)
+    tabs = pilot.app.screen.query_one("#plan-tabs", TabbedContent)
+    tabs.active = tab
+    await wait_until(pilot, lambda: tabs.active == tab, tab)
+    await workers_done(pilot)
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("tab", ["signs-tab", "verdict-tab", "goals-tab"])
 def test_plan_with_a_plan(snap_compare, demo_path: Path, tab: str, size) -> None:
     with_plan(demo_path)
 
     async def run_before(pilot) -> None:
-        await keys_then_settle("i")(pilot)
-        tabs = pilot.app.screen.query_one("#plan-tabs", TabbedContent)
-        tabs.active = tab
-        await wait_until(pilot, lambda: tabs.active == tab, tab)
-        await workers_done(pilot)
+        await open_plan_tab(pilot, tab)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
@@ -81,11 +85,7 @@ def test_plan_dialogs(snap_compare, demo_path: Path, dialog: str, tab: str, key:
     with_plan(demo_path)
 
     async def run_before(pilot) -> None:
-        await keys_then_settle("i")(pilot)
-        tabs = pilot.app.screen.query_one("#plan-tabs", TabbedContent)
-        tabs.active = tab
-        await wait_until(pilot, lambda: tabs.active == tab, tab)
-        await workers_done(pilot)
+        await open_plan_tab(pilot, tab)
         await keys_then_settle(key)(pilot)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
