@@ -122,6 +122,9 @@ async def test_a_past_week_is_dated_inside_that_week(demo_path: Path) -> None:
         (added,) = new_entries(app, before)
         assert added.date == dt.date(2026, 11, 6)  # the Friday of that week
         assert (added.kind, added.subtype) == ("team_event", "lunch")
+        await open_screen(pilot, "w", CheckinScreen)  # back on this week, read afresh
+        assert "(this week)" in str(screen.query_one("#week-label").render())
+        assert "lunch" not in screen.query_one("#examples-team_events", SelectionList).selected
 
 
 async def test_a_future_week_cannot_be_chosen(demo_path: Path) -> None:

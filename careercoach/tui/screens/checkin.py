@@ -300,8 +300,11 @@ class CheckinScreen(Form, Screen):
             f"Saved the week of {event.monday:%d %b %Y}: {event.plan.summary()}.",
             title="Check-in",
         )
-        self.mark_clean()  # what was typed is saved (the week is read again below)
-        self.action_reset()
+        self.mark_clean()  # what was typed is saved
+        # Back to this week, read again when the screen is next shown (the journal
+        # changed, so `on_screen_resume` does it): re-reading now would restyle the
+        # whole form while the dashboard is busy showing the new score.
+        self.monday = week_start(self.app.today())
         if not self.save_ended(True):
             self.app.switch_mode("dashboard")
 
