@@ -96,7 +96,8 @@ def export(
         if sys.stdout.isatty():
             click.echo(terminal_safe(payload.decode("utf-8-sig")), nl=False)
         else:
-            click.get_binary_stream("stdout").write(payload)
+            with click.open_file("-", "wb") as stdout:  # "-": standard output, left open
+                stdout.write(payload)
         return
     summary = export_to_path(
         journal,

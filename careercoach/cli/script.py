@@ -166,7 +166,8 @@ def _timing(journal: Journal, entries: list[Entry], profile: Profile, as_of: dt.
 def soften(text: str, lang: str, explain: bool, as_json: bool) -> None:
     """Rewrite TEXT in the soft, options-first style ("-" reads standard input)."""
     if text == "-":
-        text = click.get_text_stream("stdin").read().rstrip("\n")
+        with click.open_file("-") as stdin:  # "-": standard input, left open
+            text = stdin.read().rstrip("\n")
     if lang == "auto":
         lang = "ja" if phrasing.has_japanese(text) else "en"
     result = phrasing.soften(text, lang)
