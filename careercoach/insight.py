@@ -20,7 +20,6 @@ import msgspec.structs
 from careercoach.clock import week_start
 from careercoach.journal import Journal
 from careercoach.model import Entry, Profile
-from careercoach.plan import change as plan_change
 from careercoach.readiness import (
     Assessment,
     Criterion,
@@ -56,6 +55,16 @@ _lock = threading.Lock()
 _cache: dict[Path, Insight] = {}
 
 
+def plan_facts(journal: Journal, as_of: dt.date) -> dict[str, object]:
+    """What the timing verdict needs to know about an improvement plan. Most journals
+    hold none: the plan package (about 20 ms to import) then stays out of start-up."""
+    if journal.plan() is None:
+        return {"plan_active": False, "plan_next": None}
+    from careercoach.plan import change as plan_change
+
+    return plan_change.timing_facts(journal, as_of)
+
+
 def load_insight(journal: Journal, as_of: dt.date, *, with_trend: bool = False) -> Insight:
     """The assessment (and optionally the trend) for the journal as it is now."""
     signature = journal.version()
@@ -66,7 +75,7 @@ def load_insight(journal: Journal, as_of: dt.date, *, with_trend: bool = False) 
         entries = journal.unordered_entries()
         profile = journal.profile()
         criteria = load_criteria()
-        plan = plan_change.timing_facts(journal, as_of)  # no promotion ask during a plan
+        plan = plan_facts(journal, as_of)  # no promotion ask during a plan
         points: tuple[TrendPoint, ...] | None = None
         if with_trend:  # one pass over the entries for both
             assessment, weekly = assess_with_trend(
