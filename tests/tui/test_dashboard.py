@@ -180,6 +180,23 @@ async def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> Non
         assert overall(screen) == f"{expected.overall} / 100"
 
 
+async def test_a_recompute_keeps_the_last_result_up(demo_path: Path) -> None:
+    """No loading indicator flashing over the score after every check-in: the last
+    result stays until the new one is in (the indicator comes only if it is slow)."""
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await dashboard_ready(app, pilot)
+        before = overall(screen)
+        Journal(demo_path).add(Draft(TODAY, "achievement", "Shipped the billing rework"))
+        screen.action_refresh_insight()
+        assert not screen.query_one(LoadingIndicator).display
+        assert overall(screen) == before and screen.query_one("#dashboard-main").display
+        expected = expected_assessment(demo_path)
+        assert f"{expected.overall} / 100" != before
+        await wait_until(pilot, lambda: overall(screen) == f"{expected.overall} / 100")
+        assert not screen.query_one(LoadingIndicator).display
+
+
 async def test_refresh_key_recomputes(demo_path: Path) -> None:
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:

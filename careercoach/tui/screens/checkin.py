@@ -295,11 +295,6 @@ class CheckinScreen(Form, Screen):
         self.post_message(self.Saved(plan, monday))
 
     def on_checkin_screen_saved(self, event: Saved) -> None:
-        notify_literal(
-            self.app,
-            f"Saved the week of {event.monday:%d %b %Y}: {event.plan.summary()}.",
-            title="Check-in",
-        )
         self.mark_clean()  # what was typed is saved
         # Back to this week, read again when the screen is next shown (the journal
         # changed, so `on_screen_resume` does it): re-reading now would restyle the
@@ -307,6 +302,11 @@ class CheckinScreen(Form, Screen):
         self.monday = week_start(self.app.today())
         if not self.save_ended(True):
             self.app.switch_mode("dashboard")
+        notify_literal(  # on the dashboard, where the user now looks
+            self.app,
+            f"Saved the week of {event.monday:%d %b %Y}: {event.plan.summary()}.",
+            title="Check-in",
+        )
 
     def on_checkin_screen_failed(self, event: Failed) -> None:
         self.save_ended(False)

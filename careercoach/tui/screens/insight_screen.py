@@ -16,6 +16,7 @@ from typing import ClassVar, Generic, TypeVar
 from textual import work
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import LoadingIndicator
 from textual.worker import get_current_worker
 
@@ -25,6 +26,8 @@ from careercoach.insight import Insight, is_current
 from careercoach.tui.screens.error import ErrorDialog
 
 Result = TypeVar("Result")
+# A recompute that takes longer than this shows the loading indicator over the last result.
+LOADING_DELAY_S = 0.3
 
 
 class InsightScreen(Screen[None], Generic[Result]):
@@ -50,6 +53,7 @@ class InsightScreen(Screen[None], Generic[Result]):
         self.insight: Insight | None = None
         self._start_failed = False
         """The journal could not be opened; wait for an explicit retry (F5, a restore)."""
+        self._loading_timer: Timer | None = None
 
     def compute_result(self, as_of: dt.date) -> tuple[Insight, Result]:
         """Read and assess the journal (in a worker thread): the insight and the extras."""
@@ -69,10 +73,25 @@ class InsightScreen(Screen[None], Generic[Result]):
             self.action_refresh_insight()
 
     def action_refresh_insight(self) -> None:
-        """Recompute from the journal as it is on disk now."""
+        """Recompute from the journal as it is on disk now. The first time the loading
+        indicator shows at once; later the last result stays up and the indicator
+        comes only if the work takes a while (each show and hide re-lays the screen)."""
         self._start_failed = False
-        self.query_one(LoadingIndicator).display = True
+        if self.insight is None:
+            self.show_loading()
+        elif self._loading_timer is None:
+            self._loading_timer = self.set_timer(LOADING_DELAY_S, self.show_loading)
         self.compute(self.app.today())
+
+    def show_loading(self) -> None:
+        self._loading_timer = None
+        self.query_one(LoadingIndicator).display = True
+
+    def hide_loading(self) -> None:
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+        self.query_one(LoadingIndicator).display = False
 
     @work(thread=True, exclusive=True, group="insight")
     def compute(self, as_of: dt.date) -> None:
@@ -87,7 +106,7 @@ class InsightScreen(Screen[None], Generic[Result]):
             self.post_message(message)
 
     def on_insight_screen_failed(self, event: Failed) -> None:
-        self.query_one(LoadingIndicator).display = False
+        self.hide_loading()
         if not self.app.started:
             self._start_failed = True
             self.app.journal_failed(event.error)
@@ -97,5 +116,5 @@ class InsightScreen(Screen[None], Generic[Result]):
     def on_insight_screen_computed(self, event: Computed) -> None:
         self.app.journal_opened()
         self.insight = event.insight
-        self.query_one(LoadingIndicator).display = False
+        self.hide_loading()
         self.show_result(event.insight, event.result)  # type: ignore[arg-type]
