@@ -44,6 +44,7 @@ from careercoach.tui.widgets.literal import LiteralStatic, cell, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 PAGE_SIZE = 200
+LOADING_DELAY_S = 0.3  # a read slower than this shows the loading indicator
 FILTER_DELAY_S = 0.05  # coalesces a burst of keys; the first key filters at once
 # Date and kind are fixed; tags get up to TAGS_CELLS; the title takes what is left
 # (at least TITLE_MIN_CELLS) and long ones end in "…": the details pane has them whole.
@@ -192,6 +193,7 @@ class JournalScreen(Screen):
         self.signature: object = NEVER_LOADED
         self._widths: dict[str, int] = {}  # the columns as last filled
         self._filter_timer: Timer | None = None  # a filter ran less than FILTER_DELAY_S ago
+        self._loading_timer: Timer | None = None  # shows the indicator if a read is slow
         self._filter_pending = False  # keys came meanwhile: filter again when it is over
         self._keep_cursor_on: str | None = None
         self._keep_cursor_at: int | None = None  # after a delete: the row that took its place
@@ -218,6 +220,10 @@ class JournalScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        # Textual sets the breakpoint class once the screen has been laid out; set now,
+        # the first layout is the right one and the table is filled once, at its width.
+        width = self.app.size.width
+        self.add_class(next(n for w, n in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= w))
         self.sub_title = "Journal"
         self.query_one("#entry-detail").border_title = "Details"
         self.reload()
@@ -238,12 +244,25 @@ class JournalScreen(Screen):
     # -- loading ---------------------------------------------------------------
 
     def reload(self, *, indicator: bool = True) -> None:
-        """Read and filter in a worker; the table shows a loading indicator meanwhile,
-        except while the user types a filter (the read is cached: rows follow at once)."""
+        """Read and filter in a worker. A read that takes a while (a large journal read
+        for the first time) shows the loading indicator over the table; a quick one
+        never does (covering the table and uncovering it costs two re-layouts, and
+        a covered table is not laid out, so its rows would be filled twice). Filters
+        typed by the user never show it: the read is cached, rows follow at once."""
         filters = self.read_filters()
-        if indicator:
-            self.query_one("#entries", DataTable).loading = True
+        if indicator and self._loading_timer is None:
+            self._loading_timer = self.set_timer(LOADING_DELAY_S, self.show_loading)
         self.load(filters)
+
+    def show_loading(self) -> None:
+        self._loading_timer = None
+        self.query_one("#entries", DataTable).loading = True
+
+    def hide_loading(self) -> None:
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+        self.query_one("#entries", DataTable).loading = False
 
     @work(thread=True, exclusive=True, group="journal-load")
     def load(self, filters: Filters) -> None:
@@ -268,10 +287,12 @@ class JournalScreen(Screen):
             )
             if index is not None:
                 self.page = index // PAGE_SIZE
-        self.show_page()
+        if self.query_one("#entries", DataTable).size.width:
+            self.show_page()
+        # else: not laid out yet (a quick first read): its first resize fills it, once
 
     def on_journal_screen_failed(self, event: Failed) -> None:
-        self.query_one("#entries", DataTable).loading = False
+        self.hide_loading()
         self.app.show_error(event.error, then=event.reopen)
 
     def on_entry_table_resized(self) -> None:
@@ -316,7 +337,7 @@ class JournalScreen(Screen):
             table.add_column(label, width=widths[key], key=key)
         for entry, values in zip(rows, texts, strict=True):
             table.add_row(*map(cell, values), key=entry.id)
-        table.loading = False
+        self.hide_loading()
         target = self._keep_cursor_on
         self._keep_cursor_on = None
         ids = [e.id for e in rows]
