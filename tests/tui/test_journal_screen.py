@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from careercoach.tui.screens.journal import PAGE_SIZE, JournalScreen
 from careercoach.tui.widgets.form import FormField
 from tests.tui.conftest import (
     SIZE,
+    TIMEOUT,
     TODAY,
     choose,
     make_app,
@@ -313,3 +315,31 @@ async def test_long_titles_are_cut_so_the_tags_stay_on_screen(demo_path: Path, s
         assert "2026-11-20  Bridge role     Ran the quarterly planning" in row
         assert "…" in row
         assert title in str(screen.query_one("#detail-text").render()).replace("\n", " ")
+
+
+async def test_a_slow_read_shows_the_loading_indicator_until_the_rows_are_in(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quick read never covers the table; one that takes a while does, until done."""
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_journal_screen(pilot)
+        table = screen.query_one("#entries", DataTable)
+        assert not table.loading
+        release = threading.Event()
+        read = app.journal.entries
+
+        def slow_read() -> list:
+            release.wait(TIMEOUT)
+            return read()
+
+        monkeypatch.setattr(app.journal, "entries", slow_read)
+        open_journal(demo_path).add(Draft(TODAY, "note", "Logged while the app reads"))
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: table.loading, "the indicator over a slow read")
+        release.set()
+        await wait_until(
+            pilot,
+            lambda: not table.loading and "Logged while the app reads" in table_titles(screen),
+            "the rows read, shown",
+        )

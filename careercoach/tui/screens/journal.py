@@ -192,6 +192,7 @@ class JournalScreen(Screen):
         self.page = 0
         self.signature: object = NEVER_LOADED
         self._widths: dict[str, int] = {}  # the columns as last filled
+        self._fill_pending = False  # rows came in before the table could show them
         self._filter_timer: Timer | None = None  # a filter ran less than FILTER_DELAY_S ago
         self._loading_timer: Timer | None = None  # shows the indicator if a read is slow
         self._filter_pending = False  # keys came meanwhile: filter again when it is over
@@ -287,9 +288,11 @@ class JournalScreen(Screen):
             )
             if index is not None:
                 self.page = index // PAGE_SIZE
+        self.hide_loading()
+        self._fill_pending = True
         if self.query_one("#entries", DataTable).size.width:
             self.show_page()
-        # else: not laid out yet (a quick first read): its first resize fills it, once
+        # else: not laid out yet (or was covered by the indicator): its resize fills it
 
     def on_journal_screen_failed(self, event: Failed) -> None:
         self.hide_loading()
@@ -297,7 +300,9 @@ class JournalScreen(Screen):
 
     def on_entry_table_resized(self) -> None:
         """Fit the columns to the table's new width, keeping the selected row."""
-        if self.signature == NEVER_LOADED or self.fitted_widths() == self._widths:
+        if self.signature == NEVER_LOADED:
+            return
+        if not self._fill_pending and self.fitted_widths() == self._widths:
             return
         entry = self.selected()
         self._keep_cursor_on = entry.id if entry else None
@@ -332,6 +337,7 @@ class JournalScreen(Screen):
         start = self.page * PAGE_SIZE
         rows, texts = self.page_rows()
         widths = self._widths = self.fitted_widths(texts)
+        self._fill_pending = False
         table.clear(columns=True)
         for key, label in COLUMNS.items():
             table.add_column(label, width=widths[key], key=key)
