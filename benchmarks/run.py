@@ -204,7 +204,7 @@ def case_tui(journals: dict[int, Path], runs: int, env: dict[str, str]) -> list[
             cpu_bare.append(reference["cpu_s"])
             peak_ours.append(result["peak_kb"])
         memory_ratio = statistics.median(peak_ours) / statistics.median(peak_bare)
-        target = {10_000: "<= 1.25x bare", 100_000: "<= 2.5 s"}.get(size, "")
+        target = {10_000: "<= 1.2x bare", 100_000: "<= 2.5 s"}.get(size, "")
         rows.append(
             Measurement(
                 "tui ready (dashboard)",
