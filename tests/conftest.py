@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,26 @@ FIXED_TODAY = dt.date(2026, 11, 20)
 # fails at random when the tests share a busy machine (CI, two workers, other jobs).
 settings.register_profile("careercoach", deadline=None)
 settings.load_profile("careercoach")
+
+# A TUI test builds and drops thousands of widgets, and with the default thresholds
+# the cyclic garbage collector took about a fifth of their CPU time, most of it
+# walking the same long-lived module objects again and again. Collecting less often
+# (and never walking what is frozen at the end of collection) changes no result.
+gc.set_threshold(50_000, 20, 100)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    gc.freeze()
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (in addopts): two workers a core. A TUI test spends about a third of
+    its time waiting for the app to look idle (Pilot.press waits 40 ms or more a
+    key), so one worker a core left the cores idle that long. The variable xdist
+    reads, PYTEST_XDIST_AUTO_NUM_WORKERS, still decides when set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    return 2 * len(os.sched_getaffinity(0))
 
 
 @pytest.fixture(autouse=True)
