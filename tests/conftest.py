@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,12 @@ FIXED_TODAY = dt.date(2026, 11, 20)
 # fails at random when the tests share a busy machine (CI, two workers, other jobs).
 settings.register_profile("careercoach", deadline=None)
 settings.load_profile("careercoach")
+
+# Python writes bytecode even where PYTHONDONTWRITEBYTECODE is set (as on CI's
+# machine): otherwise each xdist worker compiled the tests and the project from source
+# again (4 s of CPU a worker), and so did every `python -m careercoach` a test starts.
+# The files go to the __pycache__ folders that .gitignore leaves out.
+sys.dont_write_bytecode = False
 
 # A TUI test builds and drops thousands of widgets, and with the default thresholds
 # the cyclic garbage collector took about a fifth of their CPU time, most of it
