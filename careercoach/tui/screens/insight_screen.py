@@ -16,7 +16,6 @@ from typing import ClassVar, Generic, TypeVar
 from textual import work
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import LoadingIndicator
 from textual.worker import get_current_worker
 
@@ -24,10 +23,9 @@ from careercoach import collector
 from careercoach.errors import CareerCoachError, JournalError
 from careercoach.insight import Insight, is_current
 from careercoach.tui.screens.error import ErrorDialog
+from careercoach.tui.widgets.delayed_loading import DelayedLoading
 
 Result = TypeVar("Result")
-# A recompute that takes longer than this shows the loading indicator over the last result.
-LOADING_DELAY_S = 0.3
 
 
 class InsightScreen(Screen[None], Generic[Result]):
@@ -53,7 +51,7 @@ class InsightScreen(Screen[None], Generic[Result]):
         self.insight: Insight | None = None
         self._start_failed = False
         """The journal could not be opened; wait for an explicit retry (F5, a restore)."""
-        self._loading_timer: Timer | None = None
+        self.busy = DelayedLoading(self, self._show_loading)
 
     def compute_result(self, as_of: dt.date) -> tuple[Insight, Result]:
         """Read and assess the journal (in a worker thread): the insight and the extras."""
@@ -77,21 +75,11 @@ class InsightScreen(Screen[None], Generic[Result]):
         indicator shows at once; later the last result stays up and the indicator
         comes only if the work takes a while (each show and hide re-lays the screen)."""
         self._start_failed = False
-        if self.insight is None:
-            self.show_loading()
-        elif self._loading_timer is None:
-            self._loading_timer = self.set_timer(LOADING_DELAY_S, self.show_loading)
+        self.busy.start(at_once=self.insight is None)
         self.compute(self.app.today())
 
-    def show_loading(self) -> None:
-        self._loading_timer = None
-        self.query_one(LoadingIndicator).display = True
-
-    def hide_loading(self) -> None:
-        if self._loading_timer is not None:
-            self._loading_timer.stop()
-            self._loading_timer = None
-        self.query_one(LoadingIndicator).display = False
+    def _show_loading(self, shown: bool) -> None:
+        self.query_one(LoadingIndicator).display = shown
 
     @work(thread=True, exclusive=True, group="insight")
     def compute(self, as_of: dt.date) -> None:
@@ -106,7 +94,7 @@ class InsightScreen(Screen[None], Generic[Result]):
             self.post_message(message)
 
     def on_insight_screen_failed(self, event: Failed) -> None:
-        self.hide_loading()
+        self.busy.stop()
         if not self.app.started:
             self._start_failed = True
             self.app.journal_failed(event.error)
@@ -116,5 +104,5 @@ class InsightScreen(Screen[None], Generic[Result]):
     def on_insight_screen_computed(self, event: Computed) -> None:
         self.app.journal_opened()
         self.insight = event.insight
-        self.hide_loading()
+        self.busy.stop()
         self.show_result(event.insight, event.result)  # type: ignore[arg-type]

@@ -39,12 +39,12 @@ from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.conflict import ENTRY_FIELD_LABELS, ConflictDialog
 from careercoach.tui.screens.entry_form import EntryForm
 from careercoach.tui.screens.unsaved import is_text_field
+from careercoach.tui.widgets.delayed_loading import DelayedLoading
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, cell, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 PAGE_SIZE = 200
-LOADING_DELAY_S = 0.3  # a read slower than this shows the loading indicator
 FILTER_DELAY_S = 0.05  # coalesces a burst of keys; the first key filters at once
 # Date and kind are fixed; tags get up to TAGS_CELLS; the title takes what is left
 # (at least TITLE_MIN_CELLS) and long ones end in "…": the details pane has them whole.
@@ -194,7 +194,7 @@ class JournalScreen(Screen):
         self._widths: dict[str, int] = {}  # the columns as last filled
         self._fill_pending = False  # rows came in before the table could show them
         self._filter_timer: Timer | None = None  # a filter ran less than FILTER_DELAY_S ago
-        self._loading_timer: Timer | None = None  # shows the indicator if a read is slow
+        self.busy = DelayedLoading(self, self._show_loading)  # only if a read is slow
         self._filter_pending = False  # keys came meanwhile: filter again when it is over
         self._keep_cursor_on: str | None = None
         self._keep_cursor_at: int | None = None  # after a delete: the row that took its place
@@ -251,19 +251,12 @@ class JournalScreen(Screen):
         a covered table is not laid out, so its rows would be filled twice). Filters
         typed by the user never show it: the read is cached, rows follow at once."""
         filters = self.read_filters()
-        if indicator and self._loading_timer is None:
-            self._loading_timer = self.set_timer(LOADING_DELAY_S, self.show_loading)
+        if indicator:
+            self.busy.start()
         self.load(filters)
 
-    def show_loading(self) -> None:
-        self._loading_timer = None
-        self.query_one("#entries", DataTable).loading = True
-
-    def hide_loading(self) -> None:
-        if self._loading_timer is not None:
-            self._loading_timer.stop()
-            self._loading_timer = None
-        self.query_one("#entries", DataTable).loading = False
+    def _show_loading(self, shown: bool) -> None:
+        self.query_one("#entries", DataTable).loading = shown
 
     @work(thread=True, exclusive=True, group="journal-load")
     def load(self, filters: Filters) -> None:
@@ -288,14 +281,14 @@ class JournalScreen(Screen):
             )
             if index is not None:
                 self.page = index // PAGE_SIZE
-        self.hide_loading()
+        self.busy.stop()
         self._fill_pending = True
         if self.query_one("#entries", DataTable).size.width:
             self.show_page()
         # else: not laid out yet (or was covered by the indicator): its resize fills it
 
     def on_journal_screen_failed(self, event: Failed) -> None:
-        self.hide_loading()
+        self.busy.stop()
         self.app.show_error(event.error, then=event.reopen)
 
     def on_entry_table_resized(self) -> None:
@@ -343,7 +336,7 @@ class JournalScreen(Screen):
             table.add_column(label, width=widths[key], key=key)
         for entry, values in zip(rows, texts, strict=True):
             table.add_row(*map(cell, values), key=entry.id)
-        self.hide_loading()
+        self.busy.stop()
         target = self._keep_cursor_on
         self._keep_cursor_on = None
         ids = [e.id for e in rows]
