@@ -20,7 +20,7 @@ import msgspec
 import msgspec.structs
 from textual import work
 from textual.actions import SkipAction
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
@@ -38,6 +38,7 @@ from careercoach.errors import (
 from careercoach.journal import TRASH_DAYS, Draft, Journal, describe_os_error, examine, restore
 from careercoach.model import KINDS, Profile
 from careercoach.settings import load_settings, remember
+from careercoach.tui.mode_styles import ModeStylesApp
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.prompt import PromptDialog
@@ -110,7 +111,7 @@ NAVIGATION = {"switch_mode", "help", "refresh_data", "quit", "request_quit", "qu
 LETTER_ACTIONS = {"switch_mode", "request_quit", "quick_log"}
 
 
-class CareerCoachApp(App[None]):
+class CareerCoachApp(ModeStylesApp):
     """careercoach's terminal app over one journal (the user's, or a demo copy)."""
 
     TITLE = "careercoach"

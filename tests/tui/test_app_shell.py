@@ -190,6 +190,34 @@ async def test_the_chosen_theme_is_remembered(demo_path: Path) -> None:
         assert pilot.app.theme == "nord"
 
 
+async def test_a_theme_change_reaches_every_screen(demo_path: Path) -> None:
+    """A mode switch skips Textual's restyle when nothing changed (careercoach.tui.
+    mode_styles): a screen that was in another mode when the theme changed, or a
+    dialog stacked on it, must still take the new theme when shown again."""
+    async with running(demo_path) as pilot:
+        app = pilot.app
+        await open_screen(pilot, "j", JournalScreen)
+        dashboard = await open_screen(pilot, "d", DashboardScreen)
+        dark = dashboard.styles.background
+        app.theme = "textual-light"  # restyles the screen in front: the dashboard
+        await wait_until(pilot, lambda: dashboard.styles.background != dark, "the new theme")
+        light = dashboard.styles.background
+        assert (await open_screen(pilot, "j", JournalScreen)).styles.background == light
+        readiness = await open_screen(pilot, "r", ReadinessScreen)  # first opened now
+        assert readiness.styles.background == light
+        await pilot.press("question_mark")
+        help_screen = await screen_is(pilot, HelpScreen)
+        help_light = help_screen.styles.background
+        app.switch_mode("journal")  # as the palette does while a dialog is up
+        await screen_is(pilot, JournalScreen)
+        app.theme = "textual-dark"
+        await wait_until(pilot, lambda: app.screen.styles.background == dark, "the old theme")
+        app.switch_mode("readiness")
+        await screen_is(pilot, HelpScreen)
+        assert readiness.styles.background == dark
+        assert help_screen.styles.background != help_light
+
+
 async def test_every_screen_is_in_the_command_palette(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         titles = {command.title for command in pilot.app.get_system_commands(pilot.app.screen)}

@@ -1,0 +1,64 @@
+"""An App base that opens a mode without restyling what is already styled.
+
+Textual re-parses every stylesheet and restyles the whole app twice the first time a
+mode is opened (`_init_mode` and `switch_mode` each call `refresh_css`: textual#5211),
+although the new screen is styled when it mounts anyway. That was about a fifth of
+opening the journal at 10k entries, and it is paid by every screen's first visit.
+
+Styles change only when the theme (or the terminal's palette) changes, and Textual
+then calls `refresh_css` on its own, outside a mode switch: those calls always run in
+full and mark the screens they restyled. A mode switch skips the refresh only when
+every screen of the stack in front was styled after the last full refresh, or has not
+mounted yet (it will be styled with today's styles when it does).
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
+from textual.widget import AwaitMount
+
+
+class ModeStylesApp(App[Any]):
+    """`App` with mode switches that restyle only screens a theme change passed by."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.styles_generation = 0  # full CSS refreshes so far
+        self.styled_at: weakref.WeakKeyDictionary[Screen[Any], int] = weakref.WeakKeyDictionary()
+        self.switching_mode = False
+
+    def on_mount(self) -> None:
+        self.styled_at[self.screen] = self.styles_generation  # styled as it mounted
+        self.screen_change_signal.subscribe(self, self.screen_styled)
+
+    def screen_styled(self, screen: Screen[Any]) -> None:
+        """A screen now in front is styled with today's styles: it was pushed or
+        mounted after the last full refresh, or that refresh (or the switch's own)
+        restyled it."""
+        self.styled_at[screen] = self.styles_generation
+
+    def stack_is_styled(self) -> bool:
+        return all(
+            self.styled_at.get(screen) == self.styles_generation
+            or (screen not in self.styled_at and not screen.is_mounted)
+            for screen in self.screen_stack
+        )
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        self.switching_mode = True
+        try:
+            return super().switch_mode(mode)
+        finally:
+            self.switching_mode = False
+
+    def refresh_css(self, animate: bool = True) -> None:
+        if self.switching_mode and self.stack_is_styled():
+            return
+        super().refresh_css(animate)
+        self.styles_generation += 1
+        for screen in self.screen_stack:
+            self.styled_at[screen] = self.styles_generation
