@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, SelectionList
 
 from careercoach.checkin import CHECKIN_TAG
@@ -13,6 +15,7 @@ from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.widgets.form import FormField
 from tests.tui.conftest import (
     SIZE,
+    TIMEOUT,
     make_app,
     notifications,
     open_screen,
@@ -163,3 +166,36 @@ async def test_a_bad_free_line_is_marked_and_nothing_is_written(demo_path: Path)
         assert field.has_class("-invalid")
         assert "at most 200" in str(field.query_one(".field-error").render())
         assert app.journal.version() == signature
+
+
+async def test_nothing_can_be_ticked_or_typed_until_the_week_is_read(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The week read would overwrite it: the fields wait for the read, then take keys."""
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checkin(pilot)
+        examples = screen.query_one(SelectionList)
+        free = screen.query(Input).first()
+        release = threading.Event()
+        read = app.journal.unordered_entries
+
+        def slow_read() -> list:
+            release.wait(TIMEOUT)
+            return read()
+
+        monkeypatch.setattr(app.journal, "unordered_entries", slow_read)
+        await pilot.press("left_square_bracket")
+        await wait_until(pilot, lambda: examples.disabled and free.disabled, "the fields held")
+        ticked, typed = list(examples.selected), free.value
+        examples.focus()
+        await pilot.press("space")
+        free.focus()
+        await pilot.press("x")
+        assert (examples.selected, free.value) == (ticked, typed)
+        release.set()
+        await wait_until(pilot, lambda: not examples.disabled, "the week read")
+        ticked = list(examples.selected)
+        examples.focus()
+        await pilot.press("space")
+        await wait_until(pilot, lambda: examples.selected != ticked, "a tick once it is shown")

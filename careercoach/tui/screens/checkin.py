@@ -124,6 +124,7 @@ class CheckinScreen(Form, Screen):
                     yield SelectionList[str](
                         *(Selection(literal(e.label), e.id) for e in area.examples),
                         id=f"examples-{area.id}",
+                        disabled=True,  # until the week is read
                     )
                     yield FormField(
                         "Anything else?",
@@ -131,6 +132,7 @@ class CheckinScreen(Form, Screen):
                             placeholder="in your own words (saved as an entry)",
                             id=f"free-{area.id}",
                             compact=True,
+                            disabled=True,
                         ),
                         id=f"field-free-{area.id}",
                     )
@@ -140,6 +142,7 @@ class CheckinScreen(Form, Screen):
                             placeholder="the same line in Japanese, for Japanese scripts",
                             id=f"free-ja-{area.id}",
                             compact=True,
+                            disabled=True,
                         ),
                         id=f"field-free-ja-{area.id}",
                     )
@@ -177,8 +180,16 @@ class CheckinScreen(Form, Screen):
         self.week_entries = None
         if self.focused is not None:
             self.focus_after_load = self.focused
-        self.query_one("#checkin-areas").disabled = True  # no ticking until the week is shown
+        self.enable_fields(False)  # no ticking or typing until the week is shown
         self.read_week(self.monday)
+
+    def enable_fields(self, enabled: bool) -> None:
+        """Disable the lists and fields themselves, not the whole form: each change
+        restyles what it covers, and the form has four times as many widgets (labels,
+        hints, boxes) as it has fields. They are composed disabled, so opening the
+        screen restyles them once, when the week has been read."""
+        for field in self.query("#checkin-areas SelectionList, #checkin-areas Input"):
+            field.disabled = not enabled
 
     @work(thread=True, exclusive=True, group="checkin-read")
     def read_week(self, monday: dt.date) -> None:
@@ -196,7 +207,7 @@ class CheckinScreen(Form, Screen):
             return  # the user moved on to another week meanwhile
         self.week_entries = event.area_logs
         self.read_version = event.version
-        self.query_one("#checkin-areas").disabled = False
+        self.enable_fields(True)
         if self.focused is None:
             (self.focus_after_load or self.query_one(SelectionList)).focus()
         for area in self.areas:
