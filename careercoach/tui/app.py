@@ -35,7 +35,17 @@ from careercoach.errors import (
     TargetExistsError,
     ValidationError,
 )
-from careercoach.journal import TRASH_DAYS, Draft, Journal, describe_os_error, examine, restore
+from careercoach.journal import (
+    TRASH_DAYS,
+    Draft,
+    EditConflict,
+    Journal,
+    Side,
+    describe_os_error,
+    examine,
+    restore,
+    settle,
+)
 from careercoach.model import KINDS, Profile
 from careercoach.settings import load_settings, remember
 from careercoach.tui.mode_styles import ModeStylesApp
@@ -203,16 +213,50 @@ class CareerCoachApp(ModeStylesApp):
     def _welcome_done(self, result: tuple[WelcomeChoice, Profile | None] | None) -> None:
         choice, profile = result or ("skip", None)
         if choice == "profile" and profile is not None:
-            try:
-                # merged: a `profile set` made while the welcome was open is kept
-                self.journal.merge_profile(Profile(), msgspec.structs.asdict(profile))
-            except CareerCoachError as exc:
-                self.show_error(exc)
-                return
-            notify_literal(self, "Profile saved. Welcome!", title="careercoach")
-        elif choice == "demo":
+            self.save_welcome(Profile(), msgspec.structs.asdict(profile), profile)
+            return
+        if choice == "demo":
             self.open_demo()
         self.action_refresh_data()
+
+    def save_welcome(self, base: Profile, mine: dict[str, Any], typed: Profile) -> None:
+        """The welcome's profile, merged with the one on disk: a `profile set` made while
+        the welcome was open is kept, and a field both changed is the user's to settle.
+        Cancelling or a failed save brings the welcome back as typed."""
+        from careercoach.tui.screens.conflict import ConflictDialog  # both load Select: not
+        from careercoach.tui.widgets.profile_form import LABELS as PROFILE_LABELS  # at start
+
+        try:
+            self.journal.merge_profile(base, mine)
+        except EditConflict as conflict:
+            self.push_screen(
+                ConflictDialog(conflict.conflicts, labels=PROFILE_LABELS),
+                partial(self._welcome_settled, base, mine, conflict, typed),
+            )
+            return
+        except CareerCoachError as exc:
+            self.show_error(exc, then=lambda: self.reopen_welcome(typed))
+            return
+        notify_literal(self, "Profile saved. Welcome!", title="careercoach")
+        self.action_refresh_data()
+
+    def _welcome_settled(
+        self,
+        base: Profile,
+        mine: dict[str, Any],
+        conflict: EditConflict,
+        typed: Profile,
+        side: Side | None,
+    ) -> None:
+        if side is None:
+            self.reopen_welcome(typed)
+            return
+        self.save_welcome(*settle(base, mine, conflict, side), typed)
+
+    def reopen_welcome(self, typed: Profile) -> None:
+        from careercoach.tui.screens.welcome import WelcomeScreen
+
+        self.push_screen(WelcomeScreen(today=self.today(), typed=typed), self._welcome_done)
 
     def open_demo(self) -> None:
         """Swap in a throwaway demo journal; the user's journal is never written."""

@@ -6,15 +6,21 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from textual.widgets import Input, Select
 
+from careercoach import paths
+from careercoach.model import Profile
+from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.dashboard import DashboardScreen
+from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.journal import JournalScreen
 from careercoach.tui.screens.profile import ProfileScreen
 from careercoach.tui.screens.welcome import WelcomeScreen
 from careercoach.tui.widgets.form import FormField
 from tests.tui.conftest import (
     notifications,
+    open_journal,
     open_screen,
     running,
     screen_is,
@@ -81,6 +87,43 @@ async def test_first_run_welcome_saves_the_profile(empty_path: Path) -> None:
         await screen_is(pilot, DashboardScreen)
         profile = pilot.app.journal.profile()
         assert (profile.name, profile.next_evaluation) == ("Kim", dt.date(2027, 4, 1))
+
+
+async def test_the_welcome_asks_when_its_name_was_set_meanwhile(empty_path: Path) -> None:
+    """`profile set name=Lee` from the shell while the welcome is open: the user keeps
+    theirs, takes the shell's, or cancels back to the welcome as typed; the other
+    fields the shell set are kept either way."""
+    async with running(empty_path) as pilot:
+        await pilot.press(*"Kim")
+        shell = open_journal(empty_path)
+        shell.merge_profile(Profile(), {"name": "Lee", "manager_name": "Sato"})
+        await pilot.press("ctrl+s")
+        dialog = await screen_is(pilot, ConflictDialog)
+        assert "Lee" in screen_text(pilot) and "Kim" in screen_text(pilot)
+        await pilot.press("escape")  # cancel: nothing saved, the welcome as typed
+        welcome = await screen_is(pilot, WelcomeScreen)
+        assert welcome.query_one("#profile-name", Input).value == "Kim"
+        assert shell.profile().name == "Lee"
+        await pilot.press("ctrl+s")
+        dialog = await screen_is(pilot, ConflictDialog)
+        await pilot.press("m")  # keep mine
+        await screen_is(pilot, DashboardScreen)
+        assert dialog is not pilot.app.screen
+        assert (shell.profile().name, shell.profile().manager_name) == ("Kim", "Sato")
+
+
+async def test_a_welcome_save_that_fails_comes_back_as_typed(empty_path: Path) -> None:
+    async with running(empty_path, lock_timeout=0.05) as pilot:
+        await pilot.press(*"Kim")
+        with FileLock(str(paths.lock_path(empty_path))):
+            await pilot.press("ctrl+s")
+            await screen_is(pilot, ErrorDialog)
+        await pilot.press("escape")
+        welcome = await screen_is(pilot, WelcomeScreen)
+        assert welcome.query_one("#profile-name", Input).value == "Kim"
+        await pilot.press("ctrl+s")  # the lock is free now
+        await screen_is(pilot, DashboardScreen)
+    assert open_journal(empty_path).profile().name == "Kim"
 
 
 async def test_first_run_welcome_validates_before_saving(empty_path: Path) -> None:

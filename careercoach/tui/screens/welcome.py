@@ -37,9 +37,11 @@ class WelcomeScreen(Form, ModalScreen["tuple[WelcomeChoice, Profile | None]"]):
         *FORM_KEYS,
     ]
 
-    def __init__(self, *, today: dt.date) -> None:
+    def __init__(self, *, today: dt.date, typed: Profile | None = None) -> None:
+        """`typed`: what the user had entered, when a save failed or was cancelled."""
         super().__init__(classes="dialog-screen")
         self.today = today
+        self.typed = typed
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog welcome") as box:
@@ -55,6 +57,8 @@ class WelcomeScreen(Form, ModalScreen["tuple[WelcomeChoice, Profile | None]"]):
     def on_mount(self) -> None:
         self.query_one("#profile-name").focus()
         self.mark_clean()
+        if self.typed is not None:
+            self.query_one(ProfileForm).show_profile(self.typed)  # unsaved: asked at Escape
 
     def form_state(self) -> object:
         return self.query_one(ProfileForm).values()
