@@ -153,13 +153,37 @@ def test_readiness_at_the_start_and_end_and_what_moved(journal: Journal) -> None
     result = review_journal(journal, today=TODAY)
     review = result.review
     entries = journal.entries()
-    assert review.start == assess(entries, journal.profile(), CRITERIA, review.period.since)
+    day_before = review.period.since - dt.timedelta(days=1)
+    assert review.start == assess(entries, journal.profile(), CRITERIA, day_before)
     assert review.end == assess(entries, journal.profile(), CRITERIA, TODAY)
     moved = {m.id: m.change for m in review.moved}
     ends = {c.id: c.score for c in review.end.criteria}
     starts = {c.id: c.score for c in review.start.criteria}
     assert moved == {k: ends[k] - starts[k] for k in ends if ends[k] != starts[k]}
     assert "What moved it:" in result.text()
+
+
+def test_an_entry_on_the_first_day_moves_the_score(run, journal: Journal) -> None:
+    first = dt.date(2026, 3, 1)
+    journal_with(journal, [Draft(first, "achievement", "Big launch")])
+    result = review_journal(journal, today=TODAY, since=first, until=first)
+    assert result.review.end.overall > result.review.start.overall
+    assert "results" in {m.id for m in result.review.moved}
+    shown = run("review", "--since", "2026-03-01", "--until", "2026-03-01", "--json").output
+    readiness = json.loads(shown)["readiness"]
+    assert readiness["start"]["date"] == "2026-02-28"
+    assert readiness["end"]["overall"] > readiness["start"]["overall"]
+
+
+def test_results_are_listed_once(run, journal: Journal) -> None:
+    journal_with(journal, WORK)
+    text = run("review", "--lang", "en").output
+    record = text.split("The record by the guide's criteria")[1].split("Self-evaluation")[0]
+    assert record.count("Led the payment-gateway launch") == 1
+    assert record.count("Delivered results") == 1
+    data = json.loads(run("review", "--json").output)
+    ids = [data["results"]["id"], *(g["id"] for g in data["criteria"])]
+    assert ids.count("results") == 1
 
 
 def japanese_sentences(draft: str) -> list[str]:

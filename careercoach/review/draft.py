@@ -153,8 +153,10 @@ def _entry_line(entry: Entry) -> str:
 
 
 def _group_lines(group: Group) -> list[str]:
-    label = group.title if group.id == "results" else f"{group.title} ({group.section})"
-    return [f"  {label}: {group.count}", *map(_entry_line, group.highlights)]
+    return [
+        f"  {group.title} ({group.section}): {group.count}",
+        *map(_entry_line, group.highlights),
+    ]
 
 
 def _signed(change: int) -> str:
@@ -173,7 +175,7 @@ def report(review: Review, drafts: dict[str, str]) -> str:
         f"Review: {period.since} to {period.until} ({period.basis})",
         f"{review.entries} entries in the period.",
         "",
-        f"Readiness: {start.overall} ({start.band.name}) on {period.since} -> "
+        f"Readiness: {start.overall} ({start.band.name}) before {period.since} -> "
         f"{end.overall} ({end.band.name}) on {period.until}, {direction}",
     ]
     if review.moved:
@@ -228,7 +230,10 @@ def review_dict(review: Review, drafts: dict[str, str]) -> dict[str, Any]:
         "entries": review.entries,
         "plan_evidence_left_out": review.plan_evidence_left_out,
         "readiness": {
-            "start": {"date": review.period.since.isoformat(), "overall": review.start.overall},
+            "start": {
+                "date": review.period.day_before.isoformat(),
+                "overall": review.start.overall,
+            },
             "end": {"date": review.period.until.isoformat(), "overall": review.end.overall},
             "moved": [
                 {

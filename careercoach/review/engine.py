@@ -24,6 +24,7 @@ from careercoach.readiness import Assessment, Criterion, assess
 MAX_HIGHLIGHTS = 3
 DEFAULT_MONTHS = 12
 RESULTS_KIND = "achievement"
+RESULTS_ID = "results"  # the criterion whose evidence is the period's results
 
 
 class Period(msgspec.Struct, frozen=True):
@@ -32,6 +33,11 @@ class Period(msgspec.Struct, frozen=True):
     since: dt.date
     until: dt.date
     basis: str  # words for people: "since the evaluation logged on 2026-05-19"
+
+    @property
+    def day_before(self) -> dt.date:
+        """The start is scored as of this day, so the period's first day counts as moved."""
+        return self.since - dt.timedelta(days=1)
 
 
 class Group(msgspec.Struct, frozen=True):
@@ -223,18 +229,20 @@ def build_review(
     dated = [e for e in entries if period.since <= e.date <= period.until]
     usable = [e for e in entries if include_plan or not is_plan_evidence(e)]
     in_period = [e for e in usable if period.since <= e.date <= period.until]
-    start = assess(usable, profile, criteria, period.since)
+    start = assess(usable, profile, criteria, period.day_before)
     end = assess(usable, profile, criteria, period.until)
     groups = []
     for criterion in criteria:
-        if criterion.method == "stability":  # every entry counts: shown as weeks instead
+        # stability: every entry counts, shown as weeks instead; results: shown first
+        if criterion.method == "stability" or criterion.id == RESULTS_ID:
             continue
         matching = [e for e in in_period if criterion.counts(e.kind, e.subtype)]
         groups.append(_group(criterion.id, criterion.title, criterion.section, matching))
+    named = next((c for c in criteria if c.id == RESULTS_ID), None)
     results = _group(
-        "results",
-        "Results (achievements)",
-        "promotion guide §8",
+        RESULTS_ID,
+        named.title if named else "Delivered results",
+        named.section if named else "promotion guide §1, §9",
         [e for e in in_period if e.kind == RESULTS_KIND],
     )
     weeks, logged = _weeks(in_period, period)
