@@ -127,7 +127,8 @@ def test_plan_evidence_stays_out_unless_asked(journal: Journal) -> None:
     invisible = next(g for g in result.review.groups if g.id == "invisible_work")
     assert invisible.count == 2
     assert result.review.plan_evidence_left_out == 2
-    assert "2 improvement-plan entries are left out" in text
+    assert "improvement-plan" not in text
+    assert result.plan_note().startswith("2 improvement-plan entries are left out")
     without = [e for e in journal.entries() if "plan" not in e.title.lower()]
     assert result.review.end == assess(without, journal.profile(), CRITERIA, TODAY)
 
@@ -256,10 +257,53 @@ def test_cli_json_and_languages(run, journal: Journal) -> None:
     data = json.loads(run("review", "--json", "--lang", "ja").output)
     assert set(data["drafts"]) == {"ja"}
     assert data["period"]["since"] == days_ago(299).isoformat()
-    assert data["readiness"]["end"]["overall"] == data["readiness"]["end"]["overall"]
+    expected = review_journal(journal, today=TODAY).review
+    assert data["readiness"]["start"] == {
+        "date": days_ago(300).isoformat(),
+        "overall": expected.start.overall,
+    }
+    assert data["readiness"]["end"] == {"date": TODAY.isoformat(), "overall": expected.end.overall}
+    assert expected.end.overall > expected.start.overall  # the period's work counts
     assert data["results"]["highlights"][0]["title"] == "Led the payment-gateway launch"
     english = run("review", "--lang", "en").output
     assert "Self-evaluation draft (English)" in english and "自己評価" not in english
+
+
+def test_the_written_review_never_mentions_a_plan(run, journal: Journal, tmp_path) -> None:
+    journal_with(journal, [*WORK, *PLAN_NOTES])
+    for args in (["--lang", "both"], ["--json"]):
+        out = tmp_path / f"review{len(args)}.txt"
+        result = run("review", "-o", str(out), *args)
+        assert result.exit_code == 0, result.output
+        written = out.read_text(encoding="utf-8").lower()
+        assert "improvement-plan" not in written and "--include-plan" not in written
+        assert "2 improvement-plan entries are left out" in result.stderr
+    shown = run("review")
+    assert "2 improvement-plan entries" in shown.stderr
+    assert "improvement-plan" not in shown.stdout
+
+
+def test_json_goes_to_the_output_file(run, journal: Journal, tmp_path) -> None:
+    journal_with(journal, WORK)
+    out = tmp_path / "review.json"
+    result = run("review", "--json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "{" not in result.stdout and f"to {out}" in result.stdout
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data == json.loads(run("review", "--json").stdout)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_dash_means_standard_output(run, journal, tmp_path, monkeypatch, as_json) -> None:
+    journal_with(journal, WORK)
+    monkeypatch.chdir(tmp_path)
+    args = ["--json"] if as_json else []
+    result = run("review", "-o", "-", *args)
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "-").exists()
+    assert result.stdout == run("review", *args).stdout
+    assert "wrote" not in result.stdout
 
 
 def test_cli_output_file_is_private_and_not_replaced(run, journal, tmp_path) -> None:
@@ -272,6 +316,26 @@ def test_cli_output_file_is_private_and_not_replaced(run, journal, tmp_path) -> 
     again = run("review", "-o", str(out))
     assert again.exit_code == 2 and out.read_text() == "mine"
     assert run("review", "-o", str(out), "--force").exit_code == 0
+
+
+def test_cli_until_ends_the_period(run, journal: Journal) -> None:
+    journal_with(journal, WORK)
+    until = days_ago(10)
+    data = json.loads(run("review", "--until", until.isoformat(), "--json").output)
+    assert data["period"]["until"] == until.isoformat()
+    assert data["period"]["since"] == days_ago(299).isoformat()  # after the evaluation
+    assert data["readiness"]["end"]["date"] == until.isoformat()
+    invisible = next(g for g in data["criteria"] if g["id"] == "invisible_work")
+    assert [e["title"] for e in invisible["highlights"]] == ["Old but starred chore"]
+    assert data["entries"] == 2  # the chore and the launch; the newer room set-up is after it
+
+
+def test_cli_since_last_evaluation_falls_back_to_the_profile(run, journal: Journal) -> None:
+    journal_with(journal, WORK[:3])  # no evaluation logged
+    journal.change_profile(lambda p: Profile(next_evaluation=dt.date(2026, 4, 1)))
+    data = json.loads(run("review", "--since-last-evaluation", "--json").output)
+    assert data["period"]["since"] == "2026-04-02"
+    assert "(profile)" in data["period"]["basis"]
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -29,7 +30,9 @@ LANG_CHOICES = ("en", "ja", "both")
     help="Which drafts (default: your profile's script language).",
 )
 @click.option("--include-plan", is_flag=True, help="Count improvement-plan evidence too.")
-@click.option("--output", "-o", help="Write the review to this file (private, 0600).")
+@click.option(
+    "--output", "-o", help="Write the review (or its JSON) to this file (0600), or - for stdout."
+)
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_app
@@ -65,16 +68,25 @@ def review(
         langs=languages(lang or journal.profile().script_language),
         include_plan=include_plan,
     )
-    if as_json:
-        echo_json(result.to_dict())
-        return
-    text = result.text()
-    if output:
+    note = result.plan_note()
+    if output and output != "-":  # "-": standard output, as for export
+        text = json_text(result.to_dict()) if as_json else result.text()
         path = Path(output).expanduser()
         write_user_file(path, text.encode("utf-8"), force=force, protect=(journal.path,))
         echo_text(
             f"wrote the review of {result.review.period.since} to "
             f"{result.review.period.until} to {path}"
         )
-        return
-    echo_text(text.rstrip("\n"))
+    elif as_json:
+        echo_json(result.to_dict())
+    else:
+        echo_text(result.text().rstrip("\n"))
+    if note:  # never in the file: a reader of the review must not learn a plan exists
+        echo_text(note, err=True)
+
+
+def json_text(data: dict[str, Any]) -> str:
+    """The review as a JSON file: the shape `--json` prints."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -25,6 +25,11 @@ CITED_GROUPS = ("invisible_work", "bridge_role", "soft_assertiveness", "document
 DEVELOP_COUNT = 2
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """ "1 entry", "2 entries": the report speaks of one thing in the singular."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def heading(text: str, lang: str) -> str:
     return f"【{text}】" if lang == "ja" else text.upper()
 
@@ -136,15 +141,24 @@ def gaps(review: Review, langs: Sequence[str] = ()) -> list[str]:
         if untitled:
             ids = " ".join(c.entry_id for c in untitled)
             notes.append(
-                f"{len(untitled)} cited entries have no Japanese title, so the Japanese draft "
-                f"lists them in English: add one with careercoach edit ID --ja TEXT ({ids})."
+                f"{counted(len(untitled), 'cited entry has', 'cited entries have')} no Japanese "
+                "title, so the Japanese draft shows the English one: add one with careercoach "
+                f"edit ID --ja TEXT ({ids})."
             )
-    if review.plan_evidence_left_out:
-        notes.append(
-            f"{review.plan_evidence_left_out} improvement-plan entries are left out of this "
-            "review (--include-plan counts them)."
-        )
     return notes
+
+
+def plan_note(review: Review) -> str:
+    """How much plan evidence was left out, for the user's eyes only: never part of the
+    report or a draft, which may be shown to the very people the plan involves."""
+    count = review.plan_evidence_left_out
+    if not count:
+        return ""
+    return (
+        f"{counted(count, 'improvement-plan entry is', 'improvement-plan entries are')} "
+        "left out of this review "
+        "(--include-plan counts them); the review says nothing about a plan."
+    )
 
 
 def _entry_line(entry: Entry) -> str:
@@ -169,11 +183,13 @@ def report(review: Review, drafts: dict[str, str]) -> str:
     start, end = review.start, review.end
     change = end.overall - start.overall
     direction = (
-        "no change" if not change else f"{'up' if change > 0 else 'down'} {abs(change)} points"
+        "no change"
+        if not change
+        else f"{'up' if change > 0 else 'down'} {counted(abs(change), 'point')}"
     )
     lines = [
         f"Review: {period.since} to {period.until} ({period.basis})",
-        f"{review.entries} entries in the period.",
+        f"{counted(review.entries, 'entry', 'entries')} in the period.",
         "",
         f"Readiness: {start.overall} ({start.band.name}) before {period.since} -> "
         f"{end.overall} ({end.band.name}) on {period.until}, {direction}",
@@ -188,7 +204,7 @@ def report(review: Review, drafts: dict[str, str]) -> str:
     lines += ["", "The record by the guide's criteria", *_group_lines(review.results)]
     lines.append(
         f"  Stability and team harmony (promotion guide §1): an entry in "
-        f"{review.weeks_logged} of {review.weeks} weeks"
+        f"{review.weeks_logged} of {counted(review.weeks, 'week')}"
     )
     for group in review.groups:
         lines += _group_lines(group)

@@ -33,6 +33,12 @@ class ReviewResult(msgspec.Struct, frozen=True):
 
         return report(self.review, self.drafts)
 
+    def plan_note(self) -> str:
+        """Plan evidence left out, said apart from the review (never in its text)."""
+        from careercoach.review.draft import plan_note
+
+        return plan_note(self.review)
+
     def to_dict(self) -> dict[str, Any]:
         from careercoach.review.draft import review_dict
 
