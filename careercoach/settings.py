@@ -1,5 +1,5 @@
-"""Small remembered preferences (the theme, the script's language and format), kept
-apart from the journal.
+"""Small remembered preferences (the theme, the script's language and format, the
+weekly check-in's weekday), kept apart from the journal.
 
 Settings are a convenience, never data: a missing, unreadable or corrupt file just
 means defaults, and saving is atomic and private like the journal.
@@ -24,12 +24,20 @@ DEFAULT_THEME = "textual-dark"
 
 SCRIPT_LANGUAGES = ("en", "ja", "both")
 SCRIPT_FORMATS = ("talk", "email", "chat")  # a "message" saved before the split reads as unset
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DEFAULT_CHECKIN_WEEKDAY = "fri"  # the calendar's default, until the user picks one
 
 
 class Settings(msgspec.Struct, frozen=True):
     theme: str = DEFAULT_THEME
     script_language: str = ""  # "" until chosen: the profile's language applies
     script_format: str = ""
+    checkin_weekday: str = ""  # "" until a calendar is written: DEFAULT_CHECKIN_WEEKDAY
+
+    @property
+    def checkin_day(self) -> int:
+        """The check-in weekday, 0 = Monday: the one chosen, else the calendar's default."""
+        return WEEKDAYS.index(self.checkin_weekday or DEFAULT_CHECKIN_WEEKDAY)
 
 
 def _choice(value: Any, choices: tuple[str, ...]) -> str:
@@ -58,6 +66,7 @@ def load_settings(path: Path | None = None) -> Settings:
         theme=_theme(data.get("theme")),
         script_language=_choice(data.get("script_language"), SCRIPT_LANGUAGES),
         script_format=_choice(data.get("script_format"), SCRIPT_FORMATS),
+        checkin_weekday=_choice(data.get("checkin_weekday"), WEEKDAYS),
     )
 
 

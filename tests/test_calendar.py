@@ -158,3 +158,24 @@ def test_refuses_a_folder_or_the_journal(run, journal_path, tmp_path, target) ->
 
 def test_the_cli_weekdays_match_the_engine() -> None:
     assert WEEKDAY_CHOICES == WEEKDAYS
+
+
+def test_a_dash_writes_to_standard_output(run, full_journal, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("calendar", "-o", "-", "--checkin-day", "tue")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "-").exists()
+    calendar = icalendar.Calendar.from_ical(result.stdout_bytes)
+    uids = {str(e["uid"]) for e in calendar.walk("VEVENT")}
+    assert {"evaluation@careercoach", "weekly-checkin@careercoach"} <= uids
+    assert b"wrote" not in result.stdout_bytes
+
+
+def test_the_check_in_weekday_is_remembered(run, tmp_path: Path) -> None:
+    from careercoach.settings import load_settings
+
+    assert run("calendar", "-o", str(tmp_path / "a.ics"), "--checkin-day", "wed").exit_code == 0
+    assert load_settings().checkin_weekday == "wed"
+    assert run("calendar", "-o", str(tmp_path / "b.ics")).exit_code == 0  # the same day again
+    [checkin] = [e for e in events(tmp_path / "b.ics").values() if "rrule" in e]
+    assert checkin["rrule"]["byday"] == ["WE"]

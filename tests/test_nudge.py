@@ -14,9 +14,12 @@ from careercoach.cli import cli
 from careercoach.journal import Draft, Journal
 from careercoach.model import Profile
 from careercoach.review import DOCTOR_LINE, DueDate, jlpt_exam_days, nudge_line, upcoming
+from careercoach.settings import Settings, load_settings, save_settings
 
 TODAY = dt.date(2026, 11, 20)  # a Friday; the next JLPT is 2026-12-06
 MONDAY = dt.date(2026, 11, 16)  # the start of TODAY's week
+LAST_FRIDAY = dt.date(2026, 11, 13)
+MON, TUE, THU, FRI, SUN = 0, 1, 3, 4, 6
 RUN = " Run careercoach."
 
 
@@ -63,7 +66,34 @@ LATE = TODAY - dt.timedelta(days=10)
     ],
 )
 def test_nudge_line(last: dt.date | None, dates: list[DueDate], expected: str | None) -> None:
-    assert nudge_line(last, dates, TODAY) == expected
+    assert nudge_line(last, dates, TODAY, FRI) == expected
+
+
+def late(days: int) -> str:
+    ago = "yesterday" if days == 1 else f"{days} days ago"
+    return f"Weekly check-in: nothing logged this week (last entry {ago}). Run careercoach."
+
+
+@pytest.mark.parametrize(
+    ("today", "last", "weekday", "expected"),
+    [
+        (MONDAY, LAST_FRIDAY, FRI, None),  # Friday's check-in done: Monday to Thursday quiet
+        (dt.date(2026, 11, 17), LAST_FRIDAY, FRI, None),
+        (dt.date(2026, 11, 19), LAST_FRIDAY, FRI, None),
+        (TODAY, LAST_FRIDAY, FRI, late(7)),  # the check-in day has come
+        (dt.date(2026, 11, 21), LAST_FRIDAY, FRI, late(8)),
+        (dt.date(2026, 11, 17), LAST_FRIDAY, MON, late(4)),  # a Monday check-in: due
+        (MONDAY, dt.date(2026, 11, 15), MON, late(1)),
+        (dt.date(2026, 11, 17), LAST_FRIDAY, TUE, late(4)),
+        (dt.date(2026, 11, 17), LAST_FRIDAY, THU, None),
+        (dt.date(2026, 11, 21), LAST_FRIDAY, SUN, late(8)),  # more than a week: always due
+        (dt.date(2026, 11, 20), dt.date(2026, 11, 13), SUN, None),  # exactly a week
+        (dt.date(2026, 11, 17), dt.date(2026, 11, 9), THU, late(8)),
+        (dt.date(2026, 11, 22), MONDAY, SUN, None),  # logged this week
+    ],
+)
+def test_the_check_in_waits_for_its_weekday(today, last, weekday, expected) -> None:
+    assert nudge_line(last, [], today, weekday) == expected
 
 
 @pytest.mark.parametrize(
@@ -132,6 +162,21 @@ def test_an_improvement_plan_date_this_week_is_named(run, journal: Journal) -> N
     assert "in 5 days" in result.output and result.output.count("\n") == 1
 
 
+def test_the_weekday_chosen_for_the_calendar_is_the_nudge_s(
+    run, journal: Journal, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    journal.add(Draft(date=LAST_FRIDAY, kind="note", title="x"))
+    monkeypatch.setenv("CAREERCOACH_TODAY", "2026-11-17")  # a Tuesday
+    assert load_settings().checkin_weekday == ""
+    assert run("nudge").output == ""  # no choice yet: the calendar's default, Friday
+    written = run("calendar", "-o", str(tmp_path / "dates.ics"), "--checkin-day", "mon")
+    assert written.exit_code == 0, written.output
+    assert load_settings().checkin_weekday == "mon"
+    assert run("nudge").output == late(4) + "\n"
+    save_settings(Settings(checkin_weekday="wed"))
+    assert run("nudge").output == ""
+
+
 def _damaged(kind: str, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if kind == "folder":
@@ -176,6 +221,15 @@ def test_a_bad_pinned_date_is_one_line_and_exit_0(run, monkeypatch) -> None:
     result = run("nudge")
     assert result.exit_code == 0
     assert result.output.startswith("careercoach: ") and result.output.count("\n") == 1
+
+
+def test_a_folder_given_as_the_journal_gets_the_doctor_hint(run, tmp_path: Path) -> None:
+    result = run("nudge", path=tmp_path)
+    assert (result.exit_code, result.output) == (0, DOCTOR_LINE + "\n")
+    for command in (["list"], ["score"], []):
+        refused = run(*command, path=tmp_path)
+        assert refused.exit_code == 2
+        assert refused.output.count("\n") == 1 and "is a directory" in refused.output
 
 
 def test_as_a_process_on_a_damaged_journal(tmp_path: Path) -> None:

@@ -83,3 +83,28 @@ def test_unknown_script_choices_read_as_unset(tmp_path) -> None:
     assert load_settings(path) == Settings()
     path.write_text('{"script_format": "message"}')  # the one form before email and chat
     assert load_settings(path) == Settings()
+
+
+@pytest.mark.parametrize(
+    ("stored", "weekday", "day"),
+    [
+        ('{"checkin_weekday": "mon"}', "mon", 0),
+        ('{"checkin_weekday": "sun"}', "sun", 6),
+        ('{"checkin_weekday": "Friday"}', "", 4),  # not one of ours: the calendar's default
+        ('{"checkin_weekday": 2}', "", 4),
+        ("{}", "", 4),
+    ],
+)
+def test_the_check_in_weekday(tmp_path: Path, stored: str, weekday: str, day: int) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(stored)
+    settings = load_settings(path)
+    assert (settings.checkin_weekday, settings.checkin_day) == (weekday, day)
+
+
+def test_the_check_in_weekday_is_kept_beside_the_theme() -> None:
+    from careercoach.settings import remember
+
+    remember(theme="nord")
+    remember(checkin_weekday="tue")
+    assert load_settings() == Settings(theme="nord", checkin_weekday="tue")

@@ -120,12 +120,17 @@ class LazyGroup(click.Group):
             raise UserFacingError(str(exc)) from None
 
 
+# Checked in `cli` once the command is known: `nudge` must reach its doctor hint, exit 0.
+JOURNAL_FILE = click.Path(dir_okay=False)
+CHECKS_ITS_OWN_JOURNAL = ("nudge",)
+
+
 @click.group(cls=LazyGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="careercoach")
 @click.option(
     "--journal",
     "journal_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(readable=False),
     envvar=None,
     help="Journal file to use (default: $CAREERCOACH_HOME or your user data folder).",
 )
@@ -138,6 +143,9 @@ def cli(ctx: click.Context, journal_path: str | None, demo: bool) -> None:
     """
     if journal_path is not None and not journal_path.strip():
         raise UserFacingError("--journal is empty: name a journal file (is a variable unset?)")
+    if journal_path is not None and ctx.invoked_subcommand not in CHECKS_ITS_OWN_JOURNAL:
+        option = next(p for p in ctx.command.params if p.name == "journal_path")
+        JOURNAL_FILE.convert(journal_path, option, ctx)  # click's own one-line refusal
     ctx.obj = AppContext(journal_override=journal_path)
     if ctx.invoked_subcommand is not None:
         if demo:

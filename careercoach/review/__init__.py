@@ -6,7 +6,12 @@ without the readiness engine, the phrasing or the iCalendar library.
 
 from __future__ import annotations
 
-from careercoach.review.calendar import WEEKDAYS, render_calendar, write_calendar
+from careercoach.review.calendar import (
+    WEEKDAYS,
+    journal_calendar,
+    render_calendar,
+    write_calendar,
+)
 from careercoach.review.period_review import (
     LANG_CHOICES,
     ReviewResult,
@@ -25,6 +30,7 @@ __all__ = [
     "ReviewResult",
     "evaluation_period_start",
     "jlpt_exam_days",
+    "journal_calendar",
     "journal_dates",
     "languages",
     "nudge",

@@ -89,6 +89,15 @@ def render_calendar(
     return calendar.to_ical()
 
 
+def journal_calendar(
+    journal: Journal, *, today: dt.date, stamp: dt.datetime, checkin_weekday: int
+) -> tuple[bytes, int]:
+    """The journal's calendar file and how many events it holds."""
+    due = journal_dates(journal, today)
+    payload = render_calendar(due, checkin_weekday=checkin_weekday, today=today, stamp=stamp)
+    return payload, len(due) + 1
+
+
 def write_calendar(
     journal: Journal,
     path: Path,
@@ -100,7 +109,8 @@ def write_calendar(
 ) -> int:
     """Write the journal's calendar to `path` (0600, atomic, never over a file without
     `force`, never over the journal) and return how many events it holds."""
-    due = journal_dates(journal, today)
-    payload = render_calendar(due, checkin_weekday=checkin_weekday, today=today, stamp=stamp)
+    payload, count = journal_calendar(
+        journal, today=today, stamp=stamp, checkin_weekday=checkin_weekday
+    )
     write_user_file(path, payload, force=force, protect=(journal.path,))
-    return len(due) + 1
+    return count
