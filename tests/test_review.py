@@ -25,6 +25,7 @@ from careercoach.review.draft import self_evaluation
 from careercoach.review.engine import build_review, choose_period
 
 TODAY = dt.date(2026, 11, 20)
+LANGS = ("en", "ja")
 CRITERIA = load_criteria()
 
 
@@ -185,6 +186,56 @@ def test_results_are_listed_once(run, journal: Journal) -> None:
     data = json.loads(run("review", "--json").output)
     ids = [data["results"]["id"], *(g["id"] for g in data["criteria"])]
     assert ids.count("results") == 1
+
+
+def jlpt(n: int, day: dt.date, level: str) -> Entry:
+    return entry(n, day, "japanese", f"JLPT {level}", type="jlpt", level=level, passed=True)
+
+
+STUDY = [entry(20 + n, days_ago(n + 2), "japanese", "Kanji drill", type="study") for n in range(3)]
+AT_WORK = [entry(30 + n, days_ago(n + 2), "japanese", "Email", type="at_work") for n in range(2)]
+PASSES = [jlpt(40, days_ago(50), "N3"), jlpt(41, days_ago(20), "N2")]
+
+
+@pytest.mark.parametrize(
+    ("logged", "en", "ja"),
+    [
+        (
+            PASSES,
+            "I passed JLPT N2 in this period.",
+            "今期は、日本語能力試験（JLPT）N2に合格しました。",
+        ),
+        (
+            STUDY,
+            "I studied Japanese steadily (this period: 3).",
+            "継続的に学習に取り組みました（今期3回）。",
+        ),
+        (
+            AT_WORK,
+            "using Japanese in my work (this period: 2).",
+            "日本語を使うよう努めました（今期2回）。",
+        ),
+        (
+            [*STUDY, *AT_WORK, PASSES[1]],
+            "(this period: study 3, at work 2). I also passed JLPT N2.",
+            "（今期：学習3回、業務での使用2回）。また、日本語能力試験（JLPT）N2に合格しました。",
+        ),
+        (
+            [entry(50, days_ago(9), "japanese", "JLPT N1", type="jlpt", level="N1", passed=False)],
+            "I took the JLPT to measure my progress in Japanese (this period: 1).",
+            "日本語能力試験（JLPT）を受験しました（今期1回）。",
+        ),
+    ],
+)
+def test_the_japanese_sentence_claims_only_what_was_logged(logged, en, ja) -> None:
+    review = build_review(logged, Profile(), CRITERIA, period(logged))
+    drafts = {lang: self_evaluation(review, load_review_content(), lang, TODAY) for lang in LANGS}
+    assert en in drafts["en"] and ja in drafts["ja"]
+    types = {e.subtype for e in logged}
+    if "at_work" not in types:
+        assert "at work" not in drafts["en"] and "業務" not in drafts["ja"].split("【今後")[0]
+    if "study" not in types:
+        assert "study" not in drafts["en"] and "学習" not in drafts["ja"]
 
 
 def japanese_sentences(draft: str) -> list[str]:

@@ -29,10 +29,19 @@ HOW_I_WORKED = (
 )
 DEVELOP_NEXT = (*HOW_I_WORKED, "stability")
 AREAS = DEVELOP_NEXT
+# The Japanese sentence follows what was logged: each variant's own numbers.
+JAPANESE_PRACTICE = {
+    "study_and_work": ("study", "work"),
+    "study": ("count",),
+    "at_work": ("count",),
+    "exam": ("count",),
+}
 SLOTS = {
     "results": (),
     "how_i_worked": ("count",),
+    "japanese_practice": (),  # per variant: JAPANESE_PRACTICE
     "jlpt_passed": ("level",),
+    "jlpt_passed_alone": ("level",),
     "develop_next": (),
     "jlpt_goal": ("level", "exam"),
     "ask": (),
@@ -57,7 +66,9 @@ class ReviewContent(msgspec.Struct, frozen=True):
     headings: Mapping[str, Mapping[str, str]]
     results: Lead
     how_i_worked: Mapping[str, Lead]
+    japanese_practice: Mapping[str, Lead]
     jlpt_passed: Lead
+    jlpt_passed_alone: Lead
     develop_next: Mapping[str, Lead]
     jlpt_goal: Lead
     ask: Lead
@@ -102,9 +113,11 @@ def parse_review_content(data: Any, check: Checker) -> ReviewContent:
                 raise check.fail(f"{where}.{lang}", f"unknown or broken slot {exc}") from None
         return Lead(check.text(item["section"], f"{where}.section"), texts["en"], texts["ja"])
 
-    def leads(key: str, ids: tuple[str, ...]) -> dict[str, Lead]:
-        table = check.mapping(top[key], key, required=ids)
-        return {i: lead(table[i], f"{key}.{i}", SLOTS[key]) for i in ids}
+    def leads(key: str, ids: tuple[str, ...] | Mapping[str, tuple[str, ...]]) -> dict[str, Lead]:
+        """A table of leads: each with the key's slots, or its own (`ids` a mapping)."""
+        table = check.mapping(top[key], key, required=tuple(ids))
+        slots = ids if isinstance(ids, Mapping) else dict.fromkeys(ids, SLOTS[key])
+        return {i: lead(table[i], f"{key}.{i}", slots[i]) for i in ids}
 
     areas_raw = check.mapping(top["areas"], "areas", required=AREAS)
     areas = {
@@ -120,7 +133,11 @@ def parse_review_content(data: Any, check: Checker) -> ReviewContent:
         headings=headings,
         results=lead(top["results"], "results", SLOTS["results"]),
         how_i_worked=leads("how_i_worked", HOW_I_WORKED),
+        japanese_practice=leads("japanese_practice", JAPANESE_PRACTICE),
         jlpt_passed=lead(top["jlpt_passed"], "jlpt_passed", SLOTS["jlpt_passed"]),
+        jlpt_passed_alone=lead(
+            top["jlpt_passed_alone"], "jlpt_passed_alone", SLOTS["jlpt_passed_alone"]
+        ),
         develop_next=leads("develop_next", DEVELOP_NEXT),
         jlpt_goal=lead(top["jlpt_goal"], "jlpt_goal", SLOTS["jlpt_goal"]),
         ask=lead(top["ask"], "ask", SLOTS["ask"]),

@@ -57,16 +57,40 @@ def how_i_worked_part(review: Review, content: ReviewContent, lang: str) -> list
         group = groups.get(criterion)
         if group is None or not group.count:
             continue
-        lead = content.how_i_worked[criterion].text(lang, count=group.count)
-        if criterion == "japanese" and review.jlpt_passed:
-            joiner = "" if lang == "ja" else " "
-            lead += joiner + content.jlpt_passed.text(lang, level=review.jlpt_passed)
+        if criterion == "japanese":
+            lead = japanese_lead(review, content, lang)
+        else:
+            lead = content.how_i_worked[criterion].text(lang, count=group.count)
         cited = group.highlights if criterion in CITED_GROUPS else ()
         paragraphs.append(_cited(lead, cited, lang))
     lines: list[str] = []
     for paragraph in paragraphs:
         lines += [*([""] if lines else []), *paragraph]
     return lines
+
+
+def japanese_lead(review: Review, content: ReviewContent, lang: str) -> str:
+    """The Japanese sentence for what was logged, counting only that: study, use at
+    work, both, or an exam; other Japanese entries get the general sentence. A JLPT
+    pass follows (on its own when nothing else is said)."""
+    logged = review.japanese_practice
+    study, work, exams = logged.get("study", 0), logged.get("at_work", 0), logged.get("jlpt", 0)
+    other = sum(logged.values()) - study - work - exams
+    variants = content.japanese_practice
+    if study and work:
+        lead = variants["study_and_work"].text(lang, study=study, work=work)
+    elif study or work:
+        lead = variants["study" if study else "at_work"].text(lang, count=study or work)
+    elif other:
+        lead = content.how_i_worked["japanese"].text(lang, count=other)
+    elif not review.jlpt_passed:
+        lead = variants["exam"].text(lang, count=exams)
+    else:
+        return content.jlpt_passed_alone.text(lang, level=review.jlpt_passed)
+    if review.jlpt_passed:
+        joiner = "" if lang == "ja" else " "
+        lead += joiner + content.jlpt_passed.text(lang, level=review.jlpt_passed)
+    return lead
 
 
 def develop_ids(review: Review) -> list[str]:

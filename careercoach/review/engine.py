@@ -75,6 +75,7 @@ class Review(msgspec.Struct, frozen=True):
     start: Assessment
     end: Assessment
     moved: tuple[Movement, ...]
+    japanese_practice: dict[str, int]  # Japanese entries by sub-type ("" for none)
     jlpt_passed: str  # a level passed (logged) in the period, else ""
     jlpt_level: str  # the best level known at the end of the period
     jlpt_bar: str  # the level the target role asks for
@@ -208,6 +209,16 @@ def _passed_in(entries: Iterable[Entry]) -> str:
     return max(passed, key=jlpt_rank, default="")
 
 
+def _by_subtype(entries: Iterable[Entry], kind: str) -> dict[str, int]:
+    """How many entries of `kind` per sub-type: the drafts claim only what was logged."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry.kind == kind:
+            key = entry.subtype or ""
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def next_level(level: str, bar: str) -> str:
     """The next JLPT level to aim for on the way to `bar` ("" once it is reached)."""
     rank = jlpt_rank(level)
@@ -268,6 +279,7 @@ def build_review(
         start=start,
         end=end,
         moved=tuple(moved),
+        japanese_practice=_by_subtype(in_period, "japanese"),
         jlpt_passed=_passed_in(in_period),
         jlpt_level=_best_level(usable, profile, period.until),
         jlpt_bar=str(bars.get(profile.target_role, bars.get("specialist", ""))),
