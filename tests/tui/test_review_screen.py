@@ -3,6 +3,7 @@ the command line, the language switch, and a bad start date said inline."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,78 @@ async def test_the_palette_opens_it_and_a_bad_date_is_said_inline(demo_path: Pat
         assert screen.result is not None
         assert str(screen.result.review.period.since) == "2026-10-01"
         assert not screen.query_one("#review-problem").display
+
+
+async def answer(pilot, key: str, text: str | None) -> None:
+    """Open the screen's prompt with `key`, then type `text` and confirm, or Cancel (None)."""
+    await pilot.press(key)
+    await workers_done(pilot)
+    if text is None:
+        await pilot.click("#cancel")
+    else:
+        pilot.app.screen.query_one("#answer", Input).value = text
+        await pilot.press("enter")
+    await workers_done(pilot)
+
+
+async def test_cancel_keeps_the_period_and_last_means_the_last_evaluation(
+    demo_path: Path,
+) -> None:
+    async with running(demo_path) as pilot:
+        await run_command(pilot, "Review for your evaluation")
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen) and screen.result is not None
+        default_start = screen.result.review.period
+        await answer(pilot, "s", "2026-10-01")
+        assert str(screen.result.review.period.since) == "2026-10-01"
+        for text in (None, ""):  # Cancel, or an empty answer: nothing changes
+            await answer(pilot, "s", text)
+            assert pilot.app.screen is screen
+            assert str(screen.result.review.period.since) == "2026-10-01"
+        await answer(pilot, "s", "last")
+        assert screen.result.review.period == default_start
+
+
+async def test_until_ends_the_period_and_cannot_precede_the_start(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        await run_command(pilot, "Review for your evaluation")
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        await answer(pilot, "u", "2026-10-31")
+        assert screen.result is not None
+        assert str(screen.result.review.period.until) == "2026-10-31"
+        assert "on 2026-10-31" in shown(screen, "#review-text")
+        await answer(pilot, "u", None)
+        assert str(screen.result.review.period.until) == "2026-10-31"
+        await answer(pilot, "s", "2026-10-01")
+        before = screen.result
+        await answer(pilot, "u", "2026-09-01")
+        assert "after the end" in shown(screen, "#review-problem")
+        assert screen.result == before and screen.until == dt.date(2026, 10, 31)
+
+
+async def test_the_period_keys_are_listed_for_help_and_footer(demo_path: Path) -> None:
+    from careercoach.tui.screens.help import key_rows
+
+    async with running(demo_path) as pilot:
+        await run_command(pilot, "Review for your evaluation")
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        rows = key_rows(pilot.app, ReviewScreen)
+        assert ("s", "Since…") in rows and ("u", "Until…") in rows
+        footer = {key: b.binding for key, b in pilot.app.screen.active_bindings.items()}
+        assert footer["u"].show and footer["u"].description == "Until…"
+
+
+async def test_left_out_plan_evidence_is_said_on_screen_not_copied(demo_path: Path) -> None:
+    from careercoach.journal import Draft
+
+    open_journal(demo_path).add(Draft(TODAY, "invisible", "Sorted the plan folder", tags=("pip",)))
+    async with running(demo_path) as pilot:
+        await run_command(pilot, "Review for your evaluation")
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen) and screen.result is not None
+        assert "improvement-plan" in shown(screen, "#review-text")
+        assert "improvement-plan" not in "".join(screen.result.drafts.values())
 
 
 @pytest.mark.parametrize("size", [SIZE, (80, 24)])

@@ -2,7 +2,9 @@
 self-evaluation drafts, as `careercoach review` shows them.
 
 The review is made in a thread worker (it scores the journal twice); the text is
-shown literally, since it quotes entry titles.
+shown literally, since it quotes entry titles. The period's start and end are asked
+for in a prompt; Cancel (or an empty answer) keeps the period as it is, and the word
+"last" as the start means since the last evaluation, as the prompt says.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from careercoach.tui.widgets.literal import LiteralStatic, notify_literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 LANGUAGE_CYCLE = ("both", "en", "ja")
+LAST_EVALUATION = "last"  # typed as the start: since the last evaluation (the default)
 
 
 class ReviewScreen(Screen[None]):
@@ -39,6 +42,7 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("g", "language", "Language"),
         Binding("s", "since", "Since…"),
+        Binding("u", "until", "Until…"),
         Binding("c", "copy", "Copy drafts"),
         Binding("e", "plan_evidence", "Plan evidence"),
     ]
@@ -52,7 +56,8 @@ class ReviewScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.language = "both"
-        self.since: dt.date | None = None
+        self.since: dt.date | None = None  # None: since the last evaluation
+        self.until: dt.date | None = None  # None: today
         self.include_plan = False
         self.result: ReviewResult | None = None
 
@@ -71,15 +76,18 @@ class ReviewScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         self.query_one("#review-loading").display = True
-        self.make_review(self.language, self.since, self.include_plan)
+        self.make_review(self.language, self.since, self.until, self.include_plan)
 
     @work(thread=True, exclusive=True, group="review")
-    def make_review(self, language: str, since: dt.date | None, include_plan: bool) -> None:
+    def make_review(
+        self, language: str, since: dt.date | None, until: dt.date | None, include_plan: bool
+    ) -> None:
         try:
             result = review_journal(
                 self.app.journal,
                 today=self.app.today(),
                 since=since,
+                until=until,
                 langs=languages(language),
                 include_plan=include_plan,
             )
@@ -94,7 +102,9 @@ class ReviewScreen(Screen[None]):
         if event.result is None:
             return
         self.result = event.result
-        self.query_one("#review-text", LiteralStatic).show(event.result.text())
+        note = event.result.plan_note()  # on screen only: never in the copied drafts
+        text = event.result.text() + (f"\n{note}\n" if note else "")
+        self.query_one("#review-text", LiteralStatic).show(text)
 
     def show_problem(self, text: str) -> None:
         """Bad input is said inline, above the review it leaves as it was."""
@@ -117,22 +127,52 @@ class ReviewScreen(Screen[None]):
 
     def action_since(self) -> None:
         dialog = PromptDialog(
-            "Review from which day? (YYYY-MM-DD; empty: since your last evaluation)",
-            title="Review period",
-            value=self.since.isoformat() if self.since else "",
+            f"Review from which day? (YYYY-MM-DD, today, yesterday; {LAST_EVALUATION}: since "
+            "your last evaluation). Cancel keeps the period as it is.",
+            title="Review period: start",
+            value=self.since.isoformat() if self.since else LAST_EVALUATION,
             action="Review",
         )
         self.app.push_screen(dialog, self._since_chosen)
 
+    def action_until(self) -> None:
+        dialog = PromptDialog(
+            "Review up to which day? (YYYY-MM-DD, today, yesterday). "
+            "Cancel keeps the period as it is.",
+            title="Review period: end",
+            value=(self.until or self.app.today()).isoformat(),
+            action="Review",
+        )
+        self.app.push_screen(dialog, self._until_chosen)
+
     def _since_chosen(self, text: str | None) -> None:
+        if text is None:  # cancelled or left empty: the period stays
+            return
+        try:
+            since = (
+                None if text.casefold() == LAST_EVALUATION else parse_date(text, self.app.today())
+            )
+        except ValidationError as exc:
+            self.show_problem(str(exc))
+            return
+        self._change_period(since, self.until)
+
+    def _until_chosen(self, text: str | None) -> None:
         if text is None:
-            self.since = None
-        else:
-            try:
-                self.since = parse_date(text, self.app.today())
-            except ValidationError as exc:
-                self.show_problem(str(exc))
-                return
+            return
+        try:
+            until = parse_date(text, self.app.today())
+        except ValidationError as exc:
+            self.show_problem(str(exc))
+            return
+        self._change_period(self.since, until)
+
+    def _change_period(self, since: dt.date | None, until: dt.date | None) -> None:
+        """Review the new period; a start after the end is said and changes nothing."""
+        if since is not None and until is not None and since > until:
+            self.show_problem(f"The start ({since}) is after the end ({until}): nothing to review.")
+            return
+        self.since, self.until = since, until
         self.refresh_data()
 
     def action_copy(self) -> None:
