@@ -132,6 +132,15 @@ def test_csv_neutralises_formulas(title: str, cell: str) -> None:
     assert row["notes"] == cell
 
 
+def test_csv_has_a_starred_column() -> None:
+    starred = make_entry(entry_id="s1", date=TODAY, kind="note", title="=1+1", starred=True)
+    plain = make_entry(entry_id="p1", date=TODAY, kind="note", title="Plain")
+    rows = {r["id"]: r for r in read_csv(render_csv([starred, plain]))}
+    assert (rows["s1"]["starred"], rows["p1"]["starred"]) == ("yes", "")
+    assert rows["s1"]["title"] == "'=1+1"  # still neutralised beside the new column
+    assert list(rows["s1"])[-1] == "starred"  # added last: older columns keep their place
+
+
 def test_markdown_groups_evidence_by_criterion(demo_journal: Journal) -> None:
     entries = demo_journal.entries()
     assessment = assess(entries, demo_journal.profile(), load_criteria(), TODAY)

@@ -127,3 +127,12 @@ def test_a_starred_jrnl_entry_is_starred_here(journal: Journal, tmp_path: Path) 
         "Led the launch.": True,
         "Tidied the drive.": False,
     }
+
+
+def test_a_piped_list_marks_starred_entries(run) -> None:
+    starred = run("add", "achievement", "Shipped the billing migration", "--star").output.strip()
+    plain = run("add", "invisible", "Set up the room").output.strip()
+    rows = {line.split("\t")[0]: line.split("\t") for line in run("list").output.splitlines()}
+    assert rows[starred][3] == "★ Shipped the billing migration"
+    assert rows[plain][3] == "Set up the room"
+    assert "★" in run("list", "--help").output

@@ -118,14 +118,17 @@ add.help = f"Log an entry and print its id.\n\nKIND is one of: {KIND_LIST}."
 _JA_SEPARATOR = " ／ "  # between the title and its Japanese title in `list`
 
 
-def _entry_row(entry: Entry, star: str = "") -> list[str]:
+STAR = "★ "  # before a starred entry's title, on a terminal and through a pipe alike
+
+
+def _entry_row(entry: Entry) -> list[str]:
     """One row of `list`: every cell one inert line, so tabs and newlines in a title,
     a tag or a hand-edited sub-type cannot shift the columns."""
     cells = [
         entry.id,
         entry.date.isoformat(),
         entry.kind + (f"/{entry.subtype}" if entry.subtype else ""),
-        (star if entry.starred else "")
+        (STAR if entry.starred else "")
         + entry.title
         + _JA_SEPARATOR * bool(entry.title_ja)
         + entry.title_ja,
@@ -189,7 +192,7 @@ def list_entries(
     for column in ("id", "date", "kind", "title", "tags"):
         table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
     for entry in entries:
-        table.add_row(*(Text(cell) for cell in _entry_row(entry, star="★ ")))
+        table.add_row(*(Text(cell) for cell in _entry_row(entry)))
     console().print(table)
 
 

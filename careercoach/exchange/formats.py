@@ -44,6 +44,7 @@ CSV_COLUMNS = (
     "created",
     "updated",
     "title_ja",
+    "starred",  # "yes" for a highlight, else empty
 )
 # A cell starting with one of these is run as a formula by spreadsheets (the full-width
 # forms too, which Japanese spreadsheet software may convert).
@@ -104,6 +105,7 @@ def _csv_row(e: Entry) -> list[str]:
         e.created,
         e.updated,
         spreadsheet_safe(e.title_ja),
+        "yes" if e.starred else "",
     )
     return [spreadsheet_safe(cell) for cell in cells]
 
