@@ -180,8 +180,8 @@ def plan_note(review: Review) -> str:
         return ""
     return (
         f"{counted(count, 'improvement-plan entry is', 'improvement-plan entries are')} "
-        "left out of this review "
-        "(--include-plan counts them); the review says nothing about a plan."
+        f"left out of this review (--include-plan counts {'it' if count == 1 else 'them'}); "
+        "the review says nothing about a plan."
     )
 
 
