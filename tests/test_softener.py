@@ -55,7 +55,10 @@ UNCHANGED = None  # the sentence must come back exactly as typed
         # Flat judgements.
         ("This is wrong.", "I may see this a little differently."),
         ("That's wrong!", "I may see that a little differently!"),
-        ("The schedule is wrong.", "I may see the schedule a little differently."),
+        # A named thing keeps the correction ("the date is incorrect"), only softer:
+        # "I may see the date a little differently" would turn a fact into an opinion.
+        ("The schedule is wrong.", "I wonder if the schedule might not be quite right."),
+        ("The date is wrong.", "I wonder if the date might not be quite right."),
         ("Your plan is bad.", f"The plan {RISKS}."),
         ("That is a terrible idea.", f"That {RISKS}."),
         ("I think this is pointless.", f"I think this {RISKS}."),
@@ -114,6 +117,52 @@ UNCHANGED = None  # the sentence must come back exactly as typed
             "So if everyone agrees, maybe we could ask the vendor?",
         ),
         ("If you are wrong, tell me.", UNCHANGED),
+        ("When you are wrong, admit it.", UNCHANGED),
+        ("Whenever we must, we ship late.", UNCHANGED),
+        ("Why don't we ever finish on time?", UNCHANGED),
+        ("Why don't we never stop?", UNCHANGED),
+        # A sentence that opens with a noun is not a command; a well-wish is not a request.
+        ("Change is hard.", UNCHANGED),
+        ("Email is the best channel.", UNCHANGED),
+        ("Review comments are due Friday.", UNCHANGED),
+        ("Book club is tomorrow.", UNCHANGED),
+        ("Check-in is at 3pm.", UNCHANGED),
+        ("Get well soon!", UNCHANGED),
+        ("Change the deadline.", "Could you change the deadline, please?"),
+        ("Send it when you can.", "Could you send it when you can, please?"),
+        # Reassurance is not a request.
+        ("Don't worry.", UNCHANGED),
+        ("Don't worry, I'll handle it.", UNCHANGED),
+        ("Don't hesitate to ask.", UNCHANGED),
+        ("Don't mind me.", UNCHANGED),
+        # "You're wrong" only as the whole sentence: inside another one it is reported
+        # speech, the speaker's own view or a different sense of "wrong".
+        ("They said you are wrong.", UNCHANGED),
+        ("I know you are wrong.", UNCHANGED),
+        ("You're wrong to worry.", UNCHANGED),
+        ("They said you are wrong about the budget.", UNCHANGED),
+        # must/should of likelihood or hindsight are not instructions.
+        ("You must be tired.", UNCHANGED),
+        ("You must have seen it.", UNCHANGED),
+        ("You should have told me.", UNCHANGED),
+        ("We shouldn't have shipped this.", UNCHANGED),
+        ("You should be careful with prod.", "It might help to be careful with prod."),
+        ("You must have a backup.", "It might help to have a backup."),
+        # "bad" only as the verdict that ends a clause about a proposal.
+        ("It's bad that you were sick.", UNCHANGED),
+        ("It's useless to argue.", UNCHANGED),
+        ("That's a bad idea, I think.", f"That {RISKS}, I think."),
+        # Abbreviations do not end a sentence.
+        (
+            "Send the report to Dr. Sato. This is wrong.",
+            "Could you send the report to Dr. Sato, please? I may see this a little differently.",
+        ),
+        ("Please send it by 5 p.m. today.", "Could you send it by 5 p.m. today, please?"),
+        (
+            "Fix the tests, e.g. the login ones.",
+            "Could you fix the tests, e.g. the login ones, please?",
+        ),
+        ("Ask Mr. Tanaka.", UNCHANGED),
         ("Should we ship this?", UNCHANGED),
         ("Do you think this is wrong?", UNCHANGED),
         ("Unless we must, let's not change the deadline.", UNCHANGED),
@@ -154,6 +203,24 @@ UNCHANGED = None  # the sentence must come back exactly as typed
             "皆さんがよろしければ、テストを自動化してみるのはいかがでしょうか？",
         ),
         ("もし間違っていたら、教えてください。", UNCHANGED),
+        # Kind wishes are not requests: 〜いただけますでしょうか would make them demands.
+        ("気にしないでください。", UNCHANGED),
+        ("心配しないでください。", UNCHANGED),
+        ("遠慮しないでください。", UNCHANGED),
+        ("無理しないでください。", UNCHANGED),
+        ("お大事にしてください。", UNCHANGED),
+        ("ゆっくり休んでください。", UNCHANGED),
+        ("頑張ってください。", UNCHANGED),
+        # A person is never made the holder of "another view"; my own mistake stays mine.
+        ("田中さんは間違っています。", "田中さんとは、私は少し違う見方をしているかもしれません。"),
+        ("部長は間違っています。", "部長とは、私は少し違う見方をしているかもしれません。"),
+        ("彼は間違っています。", "彼とは、私は少し違う見方をしているかもしれません。"),
+        ("彼女は間違っています。", "彼女とは、私は少し違う見方をしているかもしれません。"),
+        ("私は間違っています。", UNCHANGED),
+        (
+            "このやり方は間違っています。",
+            "このやり方については、別の見方もあるかもしれません。",
+        ),
         ("締め切りを変えるべきですか？", UNCHANGED),
         (
             "締め切りを変えるべきです。あなたは間違っています。",
@@ -204,6 +271,9 @@ def test_sentences_are_split_after_their_end() -> None:
     assert split_sentences("One. Two!  Three?\nFour") == ["One. ", "Two!  ", "Three?\n", "Four"]
     assert split_sentences("一つ。二つ！三つ") == ["一つ。", "二つ！", "三つ"]
     assert split_sentences("Version 1.5 is out.") == ["Version 1.5 is out."]
+    assert split_sentences("Ask Dr. Sato. Then e.g. me.") == ["Ask Dr. Sato. ", "Then e.g. me."]
+    assert split_sentences("Pens, paper, etc. Then go.") == ["Pens, paper, etc. ", "Then go."]
+    assert split_sentences("Meet at 5 p.m. today.") == ["Meet at 5 p.m. today."]
 
 
 @given(st.text(max_size=300).filter(str.strip))

@@ -7,10 +7,11 @@ expanded here, not by `re`, so the matched user text is inserted once, as data:
 nothing in it is ever interpreted.
 
 The text is handled one sentence at a time, so every sentence of a longer text gets
-its chance and `^`/`$` in a pattern mean the sentence's start and end. Meaning is
-kept: a question or a conditional sentence ("If you are wrong, tell me.") is left
-alone unless a rule is written for questions, and the rules themselves keep
-negations and only reject proposals (see the comments in phrasing.yaml).
+its chance and `^`/`$` in a pattern mean the sentence's start and end; a period
+after an abbreviation ("Dr. Sato", "e.g.") does not end one. Meaning is kept: a
+question or a conditional sentence ("If you are wrong, tell me.", "When you are
+wrong, admit it.") is left alone unless a rule is written for questions, and the
+rules themselves keep negations and only reject proposals (see phrasing.yaml).
 """
 
 from __future__ import annotations
@@ -31,8 +32,16 @@ _GROUP_REF = re.compile(r"\\([gL])<([A-Za-z_][A-Za-z0-9_]*)>")
 _SENTENCE_END = re.compile(r"[。！？]+[」』）)]*\s*|[.!?]+[\"'”’)]*(?:\s+|$)|\n+")
 _QUESTION = re.compile(r"[?？][\"'”’」』）)]*$")
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|in case|provided that)\b|もし|(?:なら|ならば|たら|れば|場合は?)、", re.I
+    r"\b(?:if|unless|in case|provided that)\b|(?:^|,\s*)(?:when|whenever)\b"
+    r"|もし|(?:なら|ならば|たら|れば|場合は?)、",
+    re.I,
 )
+# A period after these is not a sentence's end ("Dr. Sato", "e.g. the login tests").
+# After etc./a.m./p.m. it is one only when a capital letter follows ("by 5 p.m. Then").
+_TITLE_ABBREVIATIONS = re.compile(
+    r"(?:^|[\s(\"'“‘])(?:dr|mr|mrs|ms|prof|st|jr|sr|vs|e\.g|i\.e|cf|no)\.$", re.I
+)
+_END_ABBREVIATIONS = re.compile(r"(?:^|[\s(\"'“‘])(?:etc|a\.m|p\.m)\.$", re.I)
 _OPENING_QUOTES = "\"'“‘(「"
 
 
@@ -110,12 +119,22 @@ def split_sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(text):
-        if end.end() > start:
+        if end.end() > start and not _after_abbreviation(text, end):
             pieces.append(text[start : end.end()])
             start = end.end()
     if start < len(text):
         pieces.append(text[start:])
     return pieces
+
+
+def _after_abbreviation(text: str, end: re.Match[str]) -> bool:
+    """Whether this "." ends an abbreviation inside the sentence, not the sentence."""
+    if not end.group(0).startswith(".") or end.end() == len(text):
+        return False
+    before = text[: end.start() + 1]
+    if _TITLE_ABBREVIATIONS.search(before):
+        return True
+    return bool(_END_ABBREVIATIONS.search(before)) and not text[end.end() : end.end() + 1].isupper()
 
 
 def apply_rules(text: str, rules: Sequence[SoftenRule]) -> Softened:
