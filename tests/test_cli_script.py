@@ -311,6 +311,10 @@ def test_ja_script_names_entries_without_a_japanese_title(journal: Journal, run)
     assert data["missing_japanese_titles"] == [{"id": without.id, "title": "Led the launch [b]$x"}]
     english = run("script", "--situation", "career_growth", "--lang", "en")
     assert "no Japanese title" not in english.stderr
+    talk = run("script", "--situation", "career_growth", "--lang", "ja", "--format", "talk")
+    assert "Led the launch" not in talk.stdout and "・請求機能のリリース\n" in talk.stdout
+    assert "leaves it out (an English title is not read aloud)" in talk.stderr
+    assert f"  {without.id}  Led the launch [b]$x" in talk.stderr
 
 
 def test_addressing_gaps_and_timing_are_noted(journal: Journal, run) -> None:

@@ -166,6 +166,68 @@ def test_talk_cites_at_most_two_items_per_point() -> None:
     assert talk.count("\n- Win") == 2 and email.count("\n- Win") == 3
 
 
+PROJECT = Citation("p1", "Led the gateway launch", "決済ゲートウェイ導入の取りまとめ")
+THANKS = Citation("r1", "Thanked by the department head", "部長から顧客デモへの感謝")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", FORMATS[:2])
+@pytest.mark.parametrize("situation", ["after_evaluation", "contract_renewal", "career_growth"])
+def test_the_project_is_cited_where_the_script_has_no_project_slot(situation, fmt, lang) -> None:
+    facts = JournalFacts(project=PROJECT, achievements=(Citation("a1", "Shipped", "出荷"),))
+    script = draft(situation, lang, fmt, facts, Profile())
+    assert (
+        script.text.splitlines().count(("・" if lang == "ja" else "- ") + PROJECT.text(lang)) == 1
+    )
+    assert script.cited_ids[0] == "p1"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", FORMATS[:2])
+@pytest.mark.parametrize("situation", ["after_evaluation", "contract_renewal", "career_growth"])
+def test_recognition_is_cited_as_feedback_received_not_as_work(situation, fmt, lang) -> None:
+    facts = JournalFacts(achievements=(Citation("a1", "Shipped", "出荷"),), recognition=(THANKS,))
+    lines = draft(situation, lang, fmt, facts, Profile()).text.splitlines()
+    lead = lines[lines.index(("・" if lang == "ja" else "- ") + THANKS.text(lang)) - 1]
+    assert lead.endswith("次のような評価もいただきました。" if lang == "ja"
+                         else "I was also glad to receive this feedback:")  # fmt: skip
+    alone = draft(situation, lang, fmt, JournalFacts(recognition=(THANKS,)), Profile()).text
+    assert ("次のような評価をいただきました。" if lang == "ja"
+            else "I was glad to receive this feedback:") in alone  # fmt: skip
+
+
+def test_english_lead_ins_read_right_before_a_single_item() -> None:
+    """One item after "these are the pieces of work" reads wrong: lead-ins take any number."""
+    content = load_phrasing()
+    for script in content.scripts.values():
+        for form in script.forms.values():
+            for sentence in (s for paragraph in form for s in paragraph if s.items):
+                lead = sentence.template.template
+                assert not re.search(r"\b(?:these|those|pieces|several|items)\b", lead), lead
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", FORMATS[:2])
+def test_after_project_does_not_claim_bridge_work_for_the_project(fmt, lang) -> None:
+    """Bridge entries span the last year, some after the project: they are cited beside it."""
+    facts = JournalFacts(project=PROJECT, bridge=(Citation("b1", "Relayed", "共有"),))
+    text = draft("after_project", lang, fmt, facts, Profile()).text
+    for claim in ("During the project", "Along the way", "プロジェクトの中では", "期間中は、"):
+        assert claim not in text
+    assert ("Beyond the project" if lang == "en" else "プロジェクト") in text
+
+
+def test_japanese_talk_never_reads_an_english_title_aloud() -> None:
+    latin = Citation("a2", "Thanked by the department head for the client demo")
+    facts = JournalFacts(achievements=(Citation("a1", "Shipped", "出荷"), latin),
+                         recognition=(latin,))  # fmt: skip
+    talk = draft("career_growth", "ja", "talk", facts, Profile())
+    assert "Thanked" not in talk.text and "・出荷" in talk.text.splitlines()
+    assert talk.untitled == (latin,) and latin not in talk.citations
+    email = draft("career_growth", "ja", "email", facts, Profile())
+    assert "・" + latin.title in email.text.splitlines() and email.untitled == ()
+
+
 # -- generated journals and profiles -------------------------------------------------
 
 LATIN_TITLE = st.text(alphabet="abcdefg xyz$[]{}/<>%\\", min_size=3, max_size=30).map(
@@ -274,7 +336,8 @@ def test_gather_facts_picks_recent_distinct_entries_up_to_as_of() -> None:
     ]  # fmt: skip
     facts = gather_facts(entries, Profile(), AS_OF)
     assert facts.project == Citation("ach004", "Launched search", "検索機能のリリース")
-    assert [c.entry_id for c in facts.achievements] == ["ach001", "ach003", "ach005"]
+    assert [c.entry_id for c in facts.achievements] == ["ach001", "ach005", "ach006"]
+    assert [c.entry_id for c in facts.recognition] == ["ach003"]
     assert facts.documentation == (Citation("doc001", "Deployment checklist"),)
     assert facts.bridge == ()
 

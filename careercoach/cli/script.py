@@ -76,7 +76,8 @@ def script(
         text = next(iter(scripts.values())).text
     else:
         text = "\n\n".join(f"=== {LANGUAGE_NAMES[c]} ===\n{s.text}" for c, s in scripts.items())
-    missing = phrasing.missing_japanese(scripts["ja"].citations) if "ja" in scripts else ()
+    ja = scripts.get("ja")
+    missing = phrasing.missing_japanese(ja.citations + ja.untitled) if ja else ()
     gaps = [gap for code in scripts for gap in phrasing.addressing_gaps(profile, code)]
 
     copied = clipboard.copy(terminal_safe(text), terminal_stdout()) if copy_text else None
@@ -114,9 +115,11 @@ def script(
             notes.append(
                 f"{len(missing)} cited "
                 + ("entry has" if len(missing) == 1 else "entries have")
-                + " no Japanese title, so the Japanese script lists "
+                + " no Japanese title, so the Japanese script "
+                + ("leaves " if fmt == "talk" else "lists ")
                 + ("it" if len(missing) == 1 else "them")
-                + " in English. Add one with `careercoach edit ID --ja TEXT`:"
+                + (" out (an English title is not read aloud)" if fmt == "talk" else " in English")
+                + ". Add one with `careercoach edit ID --ja TEXT`:"
             )
             notes += [f"  {c.entry_id}  {c.title}" for c in missing]
         notes += gaps

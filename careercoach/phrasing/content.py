@@ -35,7 +35,7 @@ FORMAT_LABELS = {
     "chat": "a short chat message",
 }
 TEXT_SLOTS = ("manager", "name", "tenure", "role", "jlpt")
-ITEM_SLOTS = ("project", "achievements", "bridge", "documentation")
+ITEM_SLOTS = ("project", "achievements", "recognition", "bridge", "documentation")
 FRAME_PARTS = {
     "en": ("subject", "addressee", "greeting", "signature", "chat_opening"),
     "ja": ("subject", "addressee", "greeting", "chat_opening"),

@@ -27,7 +27,8 @@ class JournalFacts(msgspec.Struct, frozen=True):
     """What the scripts can say about the user, each fact traceable to an entry."""
 
     project: Citation | None = None
-    achievements: tuple[Citation, ...] = ()
+    achievements: tuple[Citation, ...] = ()  # work done, the project excluded
+    recognition: tuple[Citation, ...] = ()  # thanks and praise received: not work done
     bridge: tuple[Citation, ...] = ()
     documentation: tuple[Citation, ...] = ()
     jlpt_news: str = ""  # a level passed within the news window, else ""
@@ -81,9 +82,11 @@ def gather_facts(
     )
     recent = as_of - dt.timedelta(days=RECENT_DAYS)
     skip = {project.entry_id} if project else set()
+    work = [e for e in dated if e.subtype != "recognition"]
     return JournalFacts(
         project=project,
-        achievements=_recent(dated, "achievement", recent, skip),
+        achievements=_recent(work, "achievement", recent, skip),
+        recognition=_recent(dated, "achievement", recent, skip, subtype="recognition"),
         bridge=_recent(dated, "bridge", recent, skip),
         documentation=_recent(dated, "documentation", recent, skip),
         jlpt_news=str(jlpt.details["level"]) if jlpt else "",
@@ -93,11 +96,23 @@ def gather_facts(
 
 
 def _recent(
-    newest_first: list[Entry], kind: str, since: dt.date, skip: set[str]
+    newest_first: list[Entry],
+    kind: str,
+    since: dt.date,
+    skip: set[str],
+    *,
+    subtype: str | None = None,
 ) -> tuple[Citation, ...]:
     """Up to MAX_ITEMS distinct titles, starred ones first: a weekly habit should not
     fill the list three times."""
-    recent = [e for e in newest_first if e.kind == kind and e.date > since and e.id not in skip]
+    recent = [
+        e
+        for e in newest_first
+        if e.kind == kind
+        and (subtype is None or e.subtype == subtype)
+        and e.date > since
+        and e.id not in skip
+    ]
     recent.sort(key=lambda e: not e.starred)  # stable: highlights first, then newest
     found: list[Citation] = []
     seen: set[str] = set()

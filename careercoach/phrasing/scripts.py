@@ -58,11 +58,16 @@ _NUMBER_WORDS = (
 
 
 class Script(msgspec.Struct, frozen=True):
-    """A ready-to-send script and the journal entries it cites."""
+    """A ready-to-send script and the journal entries it cites.
+
+    `untitled` holds the entries a Japanese talk leaves out for want of a Japanese
+    title: an English title is never read aloud in a Japanese 1:1.
+    """
 
     text: str
     cited_ids: tuple[str, ...]
     citations: tuple[Citation, ...] = ()
+    untitled: tuple[Citation, ...] = ()
 
 
 class _Slots(msgspec.Struct, frozen=True):
@@ -86,9 +91,13 @@ def draft(
     _check_choice("language", lang, LANGUAGES)
     _check_choice("format", fmt, FORMATS)
     content = content or load_phrasing()
-    slots = _slot_values(facts, profile, lang, content)
-    limit = MAX_SPOKEN_ITEMS if fmt == "talk" else MAX_ITEMS
     script = content.scripts[(situation, lang)]
+    used = {s.items for paragraph in script.forms[fmt] for s in paragraph if s.items}
+    slots = _slot_values(facts, profile, lang, content, project_slot="project" in used)
+    untitled: list[Citation] = []
+    if lang == "ja" and fmt == "talk":
+        slots = _spoken_japanese(slots, used, untitled)
+    limit = MAX_SPOKEN_ITEMS if fmt == "talk" else MAX_ITEMS
     cited: list[Citation] = []
     cited_ids: list[str] = []
     body = [
@@ -117,7 +126,19 @@ def draft(
         text=text,
         cited_ids=tuple(dict.fromkeys(cited_ids)),
         citations=tuple(dict.fromkeys(cited)),
+        untitled=tuple(dict.fromkeys(untitled)),
     )
+
+
+def _spoken_japanese(slots: _Slots, used: set[str], untitled: list[Citation]) -> _Slots:
+    """Only entries with a Japanese title, for a Japanese 1:1; the others the script
+    would have cited (its `used` item slots) go to `untitled`."""
+    items: dict[str, tuple[Citation, ...]] = {}
+    for name, citations in slots.items.items():
+        items[name] = tuple(c for c in citations if c.title_ja)
+        if name in used:
+            untitled.extend(c for c in citations[:MAX_SPOKEN_ITEMS] if not c.title_ja)
+    return _Slots(text=slots.text, items=items, cites=slots.cites)
 
 
 def _paragraph(
@@ -172,9 +193,18 @@ def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
 
 
 def _slot_values(
-    facts: JournalFacts, profile: Profile, lang: str, content: PhrasingContent
+    facts: JournalFacts,
+    profile: Profile,
+    lang: str,
+    content: PhrasingContent,
+    *,
+    project_slot: bool,
 ) -> _Slots:
-    """Slots with something to say; the others are absent, so their sentences fall back."""
+    """Slots with something to say; the others are absent, so their sentences fall back.
+
+    A script without a project slot cites the project first among the achievements:
+    the newest major project is the strongest evidence wherever it is asked.
+    """
     text: dict[str, str] = {}
     cites: dict[str, tuple[str, ...]] = {}
     manager = address_manager(profile, lang)
@@ -191,9 +221,11 @@ def _slot_values(
     role = content.roles.get(profile.target_role, {}).get(lang, "")
     if role:
         text["role"] = role
+    project = (facts.project,) if facts.project else ()
     items = {
-        "project": (facts.project,) if facts.project else (),
-        "achievements": facts.achievements,
+        "project": project,
+        "achievements": facts.achievements if project_slot else project + facts.achievements,
+        "recognition": facts.recognition,
         "bridge": facts.bridge,
         "documentation": facts.documentation,
     }

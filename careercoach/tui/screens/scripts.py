@@ -4,7 +4,8 @@ Pick the situation (the one the timing verdict suggests comes preselected), the
 language and the form (talk, email, chat); the preview follows at once, under the
 timing verdict when it says to wait. `c` copies it, `s` saves it to a private file,
 `n` adds a Japanese title to a cited entry that lacks one (the Japanese script lists
-such entries in English). The soften box rewrites a blunt sentence as you type.
+such entries in English, and a Japanese talk leaves them out). The soften box
+rewrites a blunt sentence as you type.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def compose_script(
         text="\n\n".join(script.text for script in drafts),
         cited_ids=tuple(cited),
         citations=drafts[langs.index("ja")].citations if "ja" in langs else (),
+        untitled=drafts[langs.index("ja")].untitled if "ja" in langs else (),
     )
 
 
@@ -214,8 +216,11 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         )
 
     def missing_japanese(self) -> tuple[phrasing.Citation, ...]:
-        """Cited entries the Japanese script shows in English, for want of a Japanese title."""
-        return phrasing.missing_japanese(self.script.citations) if self.script else ()
+        """Entries the Japanese script shows in English, or a Japanese talk leaves out, for
+        want of a Japanese title."""
+        if self.script is None:
+            return ()
+        return phrasing.missing_japanese(self.script.citations + self.script.untitled)
 
     def show_missing_japanese(self) -> None:
         missing = self.missing_japanese()
@@ -223,9 +228,13 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         widget.display = bool(missing)
         widget.update("")
         if missing:
+            how = (
+                "leaves these out (an English title is not read aloud)"
+                if self.choices()[2] == "talk"
+                else "lists these in English"
+            )
             lines = [
-                "No Japanese title yet, so the Japanese script lists these in English "
-                "(press n to add one):",
+                f"No Japanese title yet, so the Japanese script {how} (press n to add one):",
                 *(
                     f"  {c.entry_id}  {terminal_safe(c.title, keep_newlines=False)}"
                     for c in missing
