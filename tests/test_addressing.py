@@ -15,6 +15,7 @@ from careercoach.phrasing import (
     citation_of,
     cite_after,
     missing_japanese,
+    signature_gaps,
 )
 
 TODAY = dt.date(2026, 11, 20)
@@ -63,6 +64,16 @@ TODAY = dt.date(2026, 11, 20)
             "Ken",
         ),
         ({"manager_name": "Sato", "manager_title": "部長"}, "部長", "Sato-san"),
+        # -san follows the family name alone, never an English courtesy title.
+        ({"manager_name": "Mr. Sato"}, "", "Sato-san"),
+        ({"manager_name": "Dr. Kenji Sato"}, "", "Sato-san"),
+        ({"manager_name": "Kenji Sato"}, "", "Sato-san"),
+        ({"manager_name": "sato"}, "", "Sato-san"),
+        ({"manager_name": "Ms Smith", "manager_addressing": "name"}, "", "Smith"),
+        ({"manager_name": "Kenji Sato", "manager_addressing": "name"}, "", "Kenji"),
+        ({"manager_name_ja": "佐藤 健二", "manager_title": "課長"}, "佐藤課長", ""),
+        ({"manager_name_ja": "佐藤\u3000健二"}, "佐藤さん", ""),
+        ({"manager_name": "佐藤 健二 課長"}, "佐藤課長", ""),
         ({"manager_name": "Smith", "manager_name_ja": "スミス"}, "スミスさん", "Smith-san"),
         ({}, "", ""),
     ],
@@ -86,6 +97,14 @@ def test_gaps_say_which_name_to_add() -> None:
     assert "manager_name_ja" in addressing_gaps(Profile(manager_name="Sato"), "ja")[0]
     assert "manager_name" in addressing_gaps(Profile(), "en")[0]
     assert addressing_gaps(Profile(manager_name="Sato", manager_name_ja="佐藤"), "ja") == ()
+
+
+def test_email_name_gaps_say_which_name_to_add() -> None:
+    """A Latin name in a Japanese 名乗り and an unsigned English email both get a hint."""
+    assert "name_ja" in signature_gaps(Profile(name="Alex Morgan"), "ja")[0]
+    assert signature_gaps(Profile(name="Alex Morgan", name_ja="モーガン"), "ja") == ()
+    assert "profile: name," in signature_gaps(Profile(), "en")[0]
+    assert signature_gaps(Profile(name="Alex Morgan"), "en") == ()
 
 
 def test_profile_refuses_a_latin_title() -> None:

@@ -327,6 +327,23 @@ def test_addressing_gaps_and_timing_are_noted(journal: Journal, run) -> None:
     assert data["timing"]["good"] is False and data["timing"]["headline"].startswith("Not yet")
 
 
+def test_email_notes_ask_for_the_names_a_signature_needs(run) -> None:
+    assert run("profile", "set", "name=Alex Morgan").exit_code == 0
+    ja = run("script", "--lang", "ja", "--format", "email")
+    assert "お疲れさまです。Alex Morganです。" in ja.stdout
+    assert "profile: name_ja, e.g. モーガン" in ja.stderr
+    assert "name_ja" not in run("script", "--lang", "ja", "--format", "chat").stderr
+    assert run("profile", "set", "name=").exit_code == 0
+    en = run("script", "--lang", "en", "--format", "email")
+    assert en.stdout.rstrip().endswith("Best regards,")
+    assert "Add your name (profile: name" in en.stderr
+
+
+def test_a_full_or_courtesy_titled_manager_name_is_addressed_once(run) -> None:
+    assert run("profile", "set", "manager_name=Mr. Kenji Sato").exit_code == 0
+    assert run("script", "--lang", "en", "--format", "chat").stdout.startswith("Hi Sato-san,\n")
+
+
 def test_profile_manager_fields_shape_the_addressing(run) -> None:
     result = run(
         "profile", "set", "manager_name=Sato", "manager_name_ja=佐藤", "manager_title=課長"

@@ -1,6 +1,6 @@
 """Promotion-request scripts: every situation, language and format, filled from the journal.
 
-The exact wording is held by the golden files (test_golden.py); these tests hold the
+The exact wording is held by the golden files (test_scripts_golden.py); these tests hold the
 rules any wording must keep, over the demo journal and over generated journals and
 profiles: titles cited as items after a complete sentence and never inside a Japanese
 one, one honorific, no connective opening a paragraph, no placeholder, user text
@@ -46,7 +46,9 @@ COMBO_IDS = ["-".join(c) for c in COMBOS]
 ITEM = re.compile(r"^(?:・|- )")
 PAY_WORDS = re.compile(r"salary|\bpay\b|\braise\b|bonus|[¥$€£]|円|給与|給料|年収|昇給")
 DOUBLED = re.compile(
-    r"(?:課長|部長|係長|社長|室長|主任|様|さん)(?:さん|様)|-san-san|[A-Za-z](?:さん|様)"
+    r"(?:課長|部長|係長|社長|室長|主任|様|さん)(?:さん|様)|-san-san"
+    r"|[A-Za-z](?:さん|様|課長|部長|係長|社長|室長|主任)"
+    r"|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[^,\n]*-san"
 )
 LEANS = re.compile(r"^(?:また|さらに|あわせて|加えて)、|^(?:Also|In addition)\b|\balso\b")
 
@@ -69,7 +71,10 @@ def days_ago(days: int) -> dt.date:
     return AS_OF - dt.timedelta(days=days)
 
 
-def paragraphs(text: str) -> list[list[str]]:
+def paragraphs(text: str, fmt: str) -> list[list[str]]:
+    """A chat message puts each paragraph on its own line; the other forms leave a blank one."""
+    if fmt == "chat":
+        return [[line] for line in text.splitlines()]
     return [block.splitlines() for block in text.split("\n\n")]
 
 
@@ -91,7 +96,7 @@ def check_script(
         assert debris not in bare, f"{debris!r} in: {text}"
     assert not DOUBLED.search(bare), f"doubled honorific in: {text}"
     assert not PAY_WORDS.search(bare)
-    for block in paragraphs(text):
+    for block in paragraphs(text, fmt):
         prose = [line for line in block if not ITEM.match(line)]
         if prose:
             opening = sentences(prose[0])
@@ -228,6 +233,18 @@ def test_japanese_talk_never_reads_an_english_title_aloud() -> None:
     assert "・" + latin.title in email.text.splitlines() and email.untitled == ()
 
 
+def test_the_opening_connective_check_reads_every_chat_paragraph() -> None:
+    chat = "Hi Sato-san,\nCould we talk?\nAlso, thank you."
+    with pytest.raises(AssertionError, match="opens on a connective"):
+        check_script(chat, "en", "chat", [])
+
+
+@pytest.mark.parametrize("doubled", ["Hi Mr. Sato-san,", "Sato課長、", "Kenji Sato-san-san"])
+def test_the_doubled_honorific_check_catches_latin_names(doubled: str) -> None:
+    with pytest.raises(AssertionError, match="doubled honorific"):
+        check_script(doubled, "en", "email", [])
+
+
 # -- generated journals and profiles -------------------------------------------------
 
 LATIN_TITLE = st.text(alphabet="abcdefg xyz$[]{}/<>%\\", min_size=3, max_size=30).map(
@@ -251,9 +268,21 @@ PROFILES = st.builds(
     target_role=st.sampled_from(["specialist", "manager"]),
     start_date=st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), AS_OF)),
     manager_name=st.sampled_from(
-        ["", "Sato", "Sato-san", "佐藤課長", "佐藤課長さん", "佐藤", "Ken"]
+        [
+            "",
+            "Sato",
+            "Sato-san",
+            "佐藤課長",
+            "佐藤課長さん",
+            "佐藤",
+            "Ken",
+            "Mr. Sato",
+            "Kenji Sato",
+            "sato",
+            "佐藤 健二",
+        ]
     ),
-    manager_name_ja=st.sampled_from(["", "佐藤", "田中様", "佐藤部長"]),
+    manager_name_ja=st.sampled_from(["", "佐藤", "田中様", "佐藤部長", "佐藤 健二"]),
     manager_title=st.sampled_from(["", "課長", "部長", "係長さん"]),
     manager_addressing=st.sampled_from(["", "title", "san", "name"]),
 )

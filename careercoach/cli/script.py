@@ -79,6 +79,8 @@ def script(
     ja = scripts.get("ja")
     missing = phrasing.missing_japanese(ja.citations + ja.untitled) if ja else ()
     gaps = [gap for code in scripts for gap in phrasing.addressing_gaps(profile, code)]
+    if fmt == "email":
+        gaps += [gap for code in scripts for gap in phrasing.signature_gaps(profile, code)]
 
     copied = clipboard.copy(terminal_safe(text), terminal_stdout()) if copy_text else None
     if as_json:

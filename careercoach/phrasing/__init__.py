@@ -15,6 +15,7 @@ from careercoach.phrasing.addressing import (
     has_japanese,
     has_latin,
     manager_name,
+    signature_gaps,
 )
 from careercoach.phrasing.citations import (
     MAX_ITEMS,
@@ -64,6 +65,7 @@ __all__ = [
     "load_phrasing",
     "manager_name",
     "missing_japanese",
+    "signature_gaps",
     "soften",
     "suggest_situation",
 ]

@@ -6,6 +6,11 @@ in Japanese text (「Satoさん」 reads as a foreigner's draft). In English the
 form in a Japanese workplace is "Sato-san"; "Hi Sato," is curt. The user may pick
 さん for everyone (offices that drop titles) or the bare name in English (offices on
 first names). See the business-writing reference, "Names" and "Doubled honorifics".
+
+-san and a title go after the family name alone: "Mr. Sato" and "Kenji Sato" are
+Sato-san (an English courtesy title before a name is itself an honorific), 佐藤 健二
+is 佐藤課長. A Latin name is taken as written given name first, so its last word is
+the family name; a Japanese name with a space is written family name first.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ TITLES = tuple(
     )
 )
 _JA_HONORIFICS = ("さん", "様", "さま", "殿", "氏", "君", "くん")
+_EN_COURTESY = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam)\.?\s+", re.I)
 _EN_HONORIFIC = re.compile(r"(?:[-\s]+(?:san|sama|sensei)|\s+(?:kacho|bucho|shacho))\.?$", re.I)
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -93,13 +99,30 @@ def strip_honorific(name: str) -> str:
     return _EN_HONORIFIC.sub("", name).strip(" \u3000")
 
 
+def family_name(name: str) -> str:
+    """The name an honorific follows: 佐藤 from 佐藤 健二, Sato from "Mr. Kenji Sato"."""
+    if has_japanese(name):
+        return name.split()[0] if name.split() else ""
+    words = _EN_COURTESY.sub("", name).split()
+    if not words:
+        return ""
+    last = words[-1]
+    return last[0].upper() + last[1:] if last.islower() else last
+
+
 def manager_name(profile: Profile) -> ManagerName:
-    """Read the profile's manager fields, tolerating a title or さん typed into the name."""
+    """Read the profile's manager fields, tolerating a title, さん, "Mr." or a full name
+    typed into the name."""
     typed, typed_title = split_title(profile.manager_name)
     japanese, ja_title = split_title(profile.manager_name_ja)
     if not japanese and has_japanese(typed):
         japanese = typed
+    japanese = family_name(japanese)
     latin = typed if typed and not has_japanese(typed) else ""
+    if latin and (profile.manager_addressing or "title") != "name":
+        latin = family_name(latin)
+    elif latin:  # first names: the given name, the first word
+        latin = (_EN_COURTESY.sub("", latin).split() or [latin])[0]
     title = strip_honorific(profile.manager_title) or ja_title or typed_title
     return ManagerName(
         latin=latin,
@@ -142,4 +165,20 @@ def addressing_gaps(profile: Profile, lang: str) -> tuple[str, ...]:
             "Add your manager's name in Latin letters (profile: manager_name, e.g. Sato) so "
             "the English script can address them as Sato-san.",
         )
+    return ()
+
+
+def signature_gaps(profile: Profile, lang: str) -> tuple[str, ...]:
+    """What the user could add so an email introduces and signs itself properly in `lang`.
+
+    A Japanese email's 名乗り with a Latin name reads 「お疲れさまです。Alex Morganです。」;
+    an English email without a name ends on a bare "Best regards,".
+    """
+    if lang == "ja" and not profile.name_ja:
+        return (
+            "Add your name in Japanese (profile: name_ja, e.g. モーガン) so the Japanese "
+            "email introduces you as 「お疲れさまです。モーガンです。」.",
+        )
+    if lang == "en" and not profile.name:
+        return ("Add your name (profile: name, e.g. Alex Morgan) so the English email is signed.",)
     return ()

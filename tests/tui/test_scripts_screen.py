@@ -256,6 +256,19 @@ async def test_missing_japanese_titles_are_listed_and_n_adds_one(demo_path: Path
         assert not screen.query_one("#script-missing", Static).display
 
 
+async def test_japanese_email_notes_ask_for_a_japanese_name(empty_path: Path) -> None:
+    Journal(empty_path).save_profile(Profile(name="Alex Morgan", manager_name="Sato"))
+    async with running(empty_path) as pilot:
+        screen = await open_scripts(pilot)
+        screen.query_one("#language", Select).value = "ja"
+        screen.query_one("#format", Select).value = "email"
+        notes = screen.query_one("#script-missing", Static)
+        await wait_until(pilot, lambda: "name_ja" in str(notes.render()), "the name_ja hint")
+        assert notes.display and "モーガン" in str(notes.render())
+        screen.query_one("#format", Select).value = "chat"
+        await wait_until(pilot, lambda: not notes.display, "no hint for a chat message")
+
+
 async def test_timing_verdict_is_shown_before_the_request(empty_path: Path) -> None:
     journal = Journal(empty_path)
     journal.save_profile(Profile(name="Alex", manager_name="Sato"))

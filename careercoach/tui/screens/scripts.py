@@ -223,14 +223,22 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         return phrasing.missing_japanese(self.script.citations + self.script.untitled)
 
     def show_missing_japanese(self) -> None:
+        """Entries without a Japanese title, and the profile name an email lacks."""
         missing = self.missing_japanese()
+        _, lang, fmt = self.choices()
+        hints: list[str] = []
+        if fmt == "email" and self.insight is not None:
+            langs = ("en", "ja") if lang == "both" else (lang,)
+            profile = self.insight.profile
+            hints = [gap for code in langs for gap in phrasing.signature_gaps(profile, code)]
         widget = self.query_one("#script-missing", Static)
-        widget.display = bool(missing)
+        widget.display = bool(missing or hints)
         widget.update("")
+        lines: list[str] = []
         if missing:
             how = (
                 "leaves these out (an English title is not read aloud)"
-                if self.choices()[2] == "talk"
+                if fmt == "talk"
                 else "lists these in English"
             )
             lines = [
@@ -240,6 +248,8 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
                     for c in missing
                 ),
             ]
+        lines += hints
+        if lines:
             widget.update(Content.styled("\n".join(lines), "$warning"))
 
     # -- Japanese titles ---------------------------------------------------------
