@@ -409,6 +409,48 @@ def test_a_jlpt_pass_is_news_only_within_the_timing_window(days: int, passed: bo
         assert (ja.cited_ids == ("jp0001",)) is news
 
 
+def jlpt_pass(entry_id: str, days: int, level: str) -> Entry:
+    return entry(entry_id, days_ago(days), "japanese", f"JLPT {level}", type="jlpt",
+                 level=level, passed=True)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("passes", "profile_level", "news"),
+    [
+        ([("n4", 5, "N4")], "N2", ""),  # below the profile's level: not news
+        ([("n2", 5, "N2")], "N2", "N2"),
+        ([("n2", 5, "N2")], "", "N2"),
+        ([("n2", 300, "N2"), ("n3", 5, "N3")], "", ""),  # did not raise the best level
+        ([("n3", 300, "N3"), ("n2", 5, "N2")], "N3", "N2"),
+        ([("n2", 20, "N2"), ("n2b", 5, "N2")], "N2", "N2"),  # the first N2 raised it
+        ([("n1", 5, "N1"), ("n2", 3, "N2")], "", "N1"),
+    ],
+)
+def test_jlpt_news_follows_the_readiness_timing(passes, profile_level: str, news: str) -> None:
+    """A pass is news exactly when the readiness timing calls it "Japanese improved"."""
+    entries = [jlpt_pass(*p) for p in passes]
+    profile = Profile(jlpt_level=profile_level)
+    facts = gather_facts(entries, profile, AS_OF)
+    assert facts.jlpt_news == news
+    timing = assess(entries, profile, load_criteria(), AS_OF).timing
+    assert ("japanese_improved" in timing.occasions) is bool(news)
+    ja = draft("japanese_improved", "ja", "email", facts, profile).text
+    en = draft("japanese_improved", "en", "email", facts, profile).text
+    assert ("合格いたしました" in ja) is bool(news) and ("Passed JLPT" in en) is bool(news)
+
+
+def test_an_n4_pass_is_not_news_for_an_n2_profile() -> None:
+    """The case from the audit: N4 logged on 2026-11-25, the profile at N2."""
+    as_of = dt.date(2026, 11, 30)
+    n4 = entry("n4", dt.date(2026, 11, 25), "japanese", "JLPT N4", type="jlpt", level="N4",
+               passed=True)  # fmt: skip
+    profile = Profile(jlpt_level="N2")
+    facts = gather_facts([n4], profile, as_of)
+    for fmt in FORMATS:
+        assert "N4" not in draft("japanese_improved", "ja", fmt, facts, profile).text
+        assert "N4" not in draft("japanese_improved", "en", fmt, facts, profile).text
+
+
 def test_the_profile_level_alone_is_never_announced() -> None:
     profile = Profile(jlpt_level="N1")
     for lang, fmt in itertools.product(LANGUAGES, FORMATS):

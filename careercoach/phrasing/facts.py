@@ -2,9 +2,13 @@
 
 Evidence kept for an improvement plan is never cited: it is private to the plan.
 
-A JLPT pass is news only when it was logged within the window the readiness timing
-uses for "right after improving your Japanese" (promotion guide §8): a level that
-has sat in the profile for years is not something to announce.
+A JLPT pass is news only by the readiness timing's own rule for "right after
+improving your Japanese" (promotion guide §8): logged within its window, raising the
+best level passed so far, and reaching the profile's level. A level that has sat in
+the profile for years is not something to announce, and neither is an N4 pass logged
+by someone whose profile says N2. (The readiness index holds that rule, but not
+behind careercoach.readiness's front door, so it is restated in `_jlpt_news`; a test
+holds the two together.)
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Iterable
 
 import msgspec
 
-from careercoach.model import JLPT_LEVELS, Entry, Profile, is_plan_evidence
+from careercoach.model import Entry, Profile, is_plan_evidence, jlpt_rank
 from careercoach.phrasing.citations import MAX_ITEMS, Citation, citation_of
 
 RECENT_DAYS = 365  # achievements, bridge work and documentation count for a year
@@ -67,19 +71,7 @@ def gather_facts(
         ),
         None,
     )
-    news_since = as_of - dt.timedelta(days=news_days)
-    jlpt = next(
-        (
-            e
-            for e in dated
-            if e.kind == "japanese"
-            and e.subtype == "jlpt"
-            and e.details.get("passed") is True
-            and e.details.get("level") in JLPT_LEVELS
-            and e.date > news_since
-        ),
-        None,
-    )
+    jlpt = _jlpt_news(dated, jlpt_rank(profile.jlpt_level), as_of - dt.timedelta(days=news_days))
     recent = as_of - dt.timedelta(days=RECENT_DAYS)
     skip = {project.entry_id} if project else set()
     work = [e for e in dated if e.subtype != "recognition"]
@@ -93,6 +85,30 @@ def gather_facts(
         jlpt_entry_id=jlpt.id if jlpt else None,
         tenure_months=_months_between(profile.start_date, as_of),
     )
+
+
+def _jlpt_news(newest_first: list[Entry], floor: int, since: dt.date) -> Entry | None:
+    """The newest pass after `since` that raised the best level passed before it and
+    reaches `floor` (the profile's level): the readiness timing's "Japanese improved"."""
+    passes = sorted(
+        (
+            e
+            for e in newest_first
+            if e.kind == "japanese"
+            and e.subtype in ("jlpt", None)
+            and e.details.get("passed") is True
+            and jlpt_rank(str(e.details.get("level", "")))
+        ),
+        key=lambda e: (e.date, e.id),
+    )
+    news: Entry | None = None
+    best = 0
+    for entry in passes:
+        rank = jlpt_rank(str(entry.details["level"]))
+        if rank > best and rank >= floor and entry.date > since:
+            news = entry
+        best = max(best, rank)
+    return news
 
 
 def _recent(
