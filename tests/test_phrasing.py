@@ -113,6 +113,8 @@ def check_script(
             if re.search(r"[A-Za-z]", user) and len(user) > 3:
                 assert user not in ja_prose, f"Latin title {user!r} inside a Japanese sentence"
         assert "させていただけますでしょうか" not in text
+        assert text.count("いただけますでしょうか") <= 1, f"the request ending twice: {text}"
+        assert text.count("ております。") <= 3, f"too many 〜ております endings: {text}"
         assert "ご報告なのですが" not in text and "より高いレベル" not in text
         endings = re.findall(r"([^、。\n]{0,12}(?:でしょうか|幸いです|存じます))。", text)
         assert len(endings) == len(set(endings)), f"the same request ending twice: {endings}"
