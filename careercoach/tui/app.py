@@ -47,7 +47,7 @@ from careercoach.journal import (
     settle,
 )
 from careercoach.model import KINDS, Profile
-from careercoach.settings import load_settings, remember
+from careercoach.settings import WEEKDAYS, load_settings, remember
 from careercoach.tui.mode_styles import ModeStylesApp
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.error import ErrorDialog
@@ -603,14 +603,12 @@ class CareerCoachApp(ModeStylesApp):
         dialog = PromptDialog(
             "Which weekday for the weekly check-in reminder? (mon, tue, wed, thu, fri, sat, sun)",
             title="Export calendar",
-            value="fri",
+            value=WEEKDAYS[load_settings().checkin_day],  # the day chosen last time
             action="Next",
         )
         self.push_screen(dialog, lambda day: day and self.ask_calendar_file(day))
 
     def ask_calendar_file(self, day: str) -> None:
-        from careercoach.review import WEEKDAYS
-
         weekday = day.strip().lower()[:3]
         if weekday not in WEEKDAYS:
             self.show_error(ValidationError(f"{day!r} is not a weekday: use mon, tue, … sun"))
@@ -653,7 +651,10 @@ class CareerCoachApp(ModeStylesApp):
         except CareerCoachError as exc:
             self.call_from_thread(self.show_error, exc)
             return
-        message = f"Wrote {count} events to {path}: import it into your calendar app"
+        # the nudge's weekly check-in follows the day chosen here, as for the command
+        remember(checkin_weekday=WEEKDAYS[weekday])
+        events = "event" if count == 1 else "events"
+        message = f"Wrote {count} {events} to {path}: import it into your calendar app"
         self.call_from_thread(notify_literal, self, message, title="Calendar")
 
     def ask_import(self, path: str = "") -> None:
