@@ -309,8 +309,9 @@ def check_jlpt_result(details: dict[str, DetailValue]) -> dict[str, DetailValue]
 
     Result details (passed, score, section scores) make an entry a JLPT result, so
     the sub-type follows from them. The total is filled in from a full set of section
-    scores, and `passed` from the scores whenever they settle it; a `passed` that the
-    scores contradict is refused.
+    scores and must otherwise lie between the known sections and the most the unknown
+    ones can add. `passed` follows whenever every consistent completion of the section
+    scores agrees on it; a `passed` that the scores contradict is refused.
     """
     if not any(key in details for key in JLPT_RESULT_KEYS):
         if details.get("type") == "jlpt" and "level" not in details:
@@ -335,60 +336,93 @@ def check_jlpt_result(details: dict[str, DetailValue]) -> dict[str, DetailValue]
         value = details.get(name)
         if isinstance(value, int) and value > most:
             raise ValidationError(f"bad {name} {value}: JLPT {level} scores it out of {most}")
-    known = {name: details[name] for name in names if name in details}
+    known = {name: int(details[name]) for name in names if name in details}
+    score = details.get("score")
     if len(known) == len(names):
-        total = sum(int(v) for v in known.values())
-        if "score" in details and details["score"] != total:
-            raise ValidationError(
-                f"the section scores add up to {total}, but score is {details['score']}"
-            )
-        details["score"] = total
-    passed = _jlpt_outcome(level, details, known)
+        total = sum(known.values())
+        if isinstance(score, int) and score != total:
+            raise ValidationError(f"the section scores add up to {total}, but score is {score}")
+        details["score"] = score = total
+    elif isinstance(score, int):
+        _check_reachable(level, score, known)
+    passed, reason = _jlpt_outcome(level, score if isinstance(score, int) else None, known)
     if passed is not None:
         if "passed" in details and details["passed"] != passed:
-            raise ValidationError(_jlpt_contradiction(level, details, known, passed))
+            raise ValidationError(reason)
         details["passed"] = passed
     return details
 
 
-def _jlpt_outcome(
-    level: str, details: Mapping[str, DetailValue], known: Mapping[str, DetailValue]
-) -> bool | None:
-    """True or False when the scores settle it, None when they do not (yet)."""
-    minimums = {name: least for name, _, least in JLPT_SECTIONS[level]}
-    score = details.get("score")
-    if isinstance(score, int) and score < JLPT_PASS_MARKS[level]:
-        return False
-    if any(int(value) < minimums[name] for name, value in known.items()):
-        return False
-    if isinstance(score, int) and len(known) == len(minimums):
-        return True
-    return None
+def _unknown_sections(level: str, known: Mapping[str, int]) -> list[tuple[str, int, int]]:
+    return [section for section in JLPT_SECTIONS[level] if section[0] not in known]
 
 
-def _jlpt_contradiction(
-    level: str, details: Mapping[str, DetailValue], known: Mapping[str, DetailValue], passed: bool
-) -> str:
-    mark = JLPT_PASS_MARKS[level]
-    score = details.get("score")
-    if passed:
-        return (
-            f"a score of {score} with every section at or above its minimum passes "
-            f"JLPT {level} (pass mark {mark} of {JLPT_TOTAL_MAX}): that is a pass, not a fail"
+def _named(known: Mapping[str, int]) -> str:
+    return ", ".join(f"{name} {value}" for name, value in known.items())
+
+
+def _check_reachable(level: str, score: int, known: Mapping[str, int]) -> None:
+    """A total must lie between the known sections and the most the others can add."""
+    floor = sum(known.values())
+    if floor > score:
+        raise ValidationError(
+            f"the section scores ({_named(known)}) already add up to {floor}, "
+            f"more than score {score}"
         )
-    if isinstance(score, int) and score < mark:
-        return (
+    ceiling = floor + sum(most for _, most, _ in _unknown_sections(level, known))
+    if ceiling < score:
+        raise ValidationError(
+            f"a score of {score} is out of reach: with {_named(known)} the JLPT {level} "
+            f"total is at most {ceiling}"
+        )
+
+
+def _jlpt_outcome(
+    level: str, score: int | None, known: Mapping[str, int]
+) -> tuple[bool | None, str]:
+    """Pass or fail when every completion of the unknown section scores consistent with
+    what is known agrees (None when they disagree), and the reason, for a refusal.
+
+    A pass needs the total at the pass mark and every section at its minimum."""
+    mark = JLPT_PASS_MARKS[level]
+    for name, _, least in JLPT_SECTIONS[level]:
+        if name in known and known[name] < least:
+            return False, (
+                f"{name} {known[name]} is under the JLPT {level} section minimum of {least}: "
+                "that is a fail, not a pass"
+            )
+    unknown = _unknown_sections(level, known)
+    if score is None:
+        ceiling = sum(known.values()) + sum(most for _, most, _ in unknown)
+        if ceiling < mark:
+            return False, (
+                f"{_named(known)} leave at most {ceiling} of {JLPT_TOTAL_MAX}, under the "
+                f"JLPT {level} pass mark of {mark}: that is a fail, not a pass"
+            )
+        return None, ""
+    if score < mark:
+        return False, (
             f"JLPT {level} passes at {mark} of {JLPT_TOTAL_MAX}: "
             f"a score of {score} cannot be a pass"
         )
-    name, least = next(
-        (name, least)
-        for name, _, least in JLPT_SECTIONS[level]
-        if name in known and int(known[name]) < least
-    )
-    return (
-        f"{name} {known[name]} is under the JLPT {level} section minimum of {least}: "
-        "that is a fail, not a pass"
+    rest = score - sum(known.values())
+    need = sum(least for _, _, least in unknown)
+    if rest < need:
+        return False, (
+            f"a score of {score} leaves {rest} for {', '.join(n for n, _, _ in unknown)}, "
+            f"under the {need} the JLPT {level} section minimums need: that is a fail, not a pass"
+        )
+    most_unknown = sum(most for _, most, _ in unknown)
+    if any(rest - (most_unknown - most) < least for _, most, least in unknown):
+        return None, ""  # one of the unknown sections may still be under its minimum
+    if not unknown:
+        return True, (
+            f"a score of {score} with every section at or above its minimum passes "
+            f"JLPT {level} (pass mark {mark} of {JLPT_TOTAL_MAX}): that is a pass, not a fail"
+        )
+    return True, (
+        f"a score of {score} passes JLPT {level} (pass mark {mark} of {JLPT_TOTAL_MAX}) "
+        "and at that total no section can be under its minimum: that is a pass, not a fail"
     )
 
 
