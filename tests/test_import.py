@@ -255,3 +255,39 @@ def test_json_report_for_scripts(journal_path: Path, tmp_path: Path) -> None:
     report = json.loads(result.output)
     assert report["added"] == ["aaa111"]
     assert report["dry_run"] is False
+
+
+def jlpt_record(entry_id: str, level: str, passed: bool) -> dict:
+    details = {"type": "jlpt", "level": level, "passed": passed}
+    return record(entry_id, kind="japanese", title=f"JLPT {level}", details=details)
+
+
+def test_an_imported_pass_raises_the_profile_level_and_says_so(
+    filled: Journal, journal_path: Path, tmp_path: Path
+) -> None:
+    source = write(
+        tmp_path / "b.json",
+        backup(jlpt_record("jl0001", "N1", True), jlpt_record("jl0002", "N3", True)),
+    )
+    dry = run(journal_path, "--dry-run", str(source))
+    assert dry.exit_code == 0 and "Profile JLPT level" not in dry.output
+    assert filled.profile().jlpt_level == "N2"
+    result = run(journal_path, "--json", str(source))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["added"] == ["jl0001", "jl0002"]  # stdout: the report only
+    assert "Profile JLPT level: N2 -> N1" in result.stderr
+    assert filled.profile().jlpt_level == "N1"
+    assert filled.profile().name == "Alex"  # the rest of the profile kept
+
+
+def test_an_imported_fail_or_lower_pass_leaves_the_profile_level(
+    filled: Journal, journal_path: Path, tmp_path: Path
+) -> None:
+    source = write(
+        tmp_path / "b.json",
+        backup(jlpt_record("jl0001", "N1", False), jlpt_record("jl0002", "N4", True)),
+    )
+    result = run(journal_path, str(source))
+    assert result.exit_code == 0, result.output
+    assert "Profile JLPT level" not in result.output
+    assert filled.profile().jlpt_level == "N2"
