@@ -17,8 +17,8 @@ import msgspec
 from careercoach.clock import week_start
 from careercoach.errors import ValidationError
 from careercoach.journal import Draft, Journal
-from careercoach.model import Profile
-from careercoach.readiness import JlptFacts, load_criteria, next_exams, results_date
+from careercoach.model import Profile, jlpt_exams
+from careercoach.readiness import JlptFacts, load_criteria, results_date
 
 DEFAULT_SEED = 7
 MAX_WEEKS = 520
@@ -185,7 +185,7 @@ def _weekly(rng: random.Random, monday: dt.date, density: int) -> list[Draft]:
 
 def _published_exams(facts: JlptFacts, as_of: dt.date, count: int) -> list[dt.date]:
     """The last `count` exams whose results are out by `as_of`, oldest first."""
-    exams = next_exams(facts, as_of - dt.timedelta(days=400 * count), count=4 * count)
+    exams = jlpt_exams(as_of - dt.timedelta(days=400 * count), count=4 * count)
     return [exam for exam in exams if results_date(facts, exam) <= as_of][-count:]
 
 

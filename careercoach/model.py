@@ -51,6 +51,53 @@ JLPT_SECTIONS: dict[str, tuple[tuple[str, int, int], ...]] = {
 JLPT_SECTION_KEYS = ("knowledge", "reading", "listening", "knowledge_reading")
 JLPT_RESULT_KEYS = ("passed", "score", *JLPT_SECTION_KEYS)
 
+# When the JLPT is held in Japan and when one applies, as jlpt.jp states it: the first
+# Sunday of July and of December; applications are taken for a few weeks, opening about
+# four months before the exam and closing about three months before, counted here from
+# the first of those months (never calling an exam open after it closed). The same
+# table for the nudge, the calendar, the review and readiness actions; the cited
+# `jlpt:` block of content/criteria.yaml must agree with it.
+JLPT_EXAM_MONTHS = (7, 12)
+JLPT_REGISTRATION_OPENS_MONTHS_BEFORE = 4
+JLPT_REGISTRATION_CLOSES_MONTHS_BEFORE = 3
+
+
+def first_sunday(year: int, month: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(6 - first.weekday()) % 7)
+
+
+def jlpt_exams(as_of: dt.date, count: int = 2) -> list[dt.date]:
+    """The next `count` JLPT days in Japan on or after `as_of`, soonest first."""
+    found: list[dt.date] = []
+    year = as_of.year
+    while len(found) < count:
+        found += [day for m in JLPT_EXAM_MONTHS if (day := first_sunday(year, m)) >= as_of]
+        year += 1
+    return found[:count]
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` months before `day`'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def jlpt_registration(exam: dt.date) -> tuple[dt.date, dt.date]:
+    """About when applications for the exam on `exam` open, and the day by which they
+    have closed (on it, it is too late)."""
+    return (
+        months_before(exam, JLPT_REGISTRATION_OPENS_MONTHS_BEFORE),
+        months_before(exam, JLPT_REGISTRATION_CLOSES_MONTHS_BEFORE),
+    )
+
+
+def jlpt_exams_to_register(as_of: dt.date, count: int = 2) -> list[dt.date]:
+    """The next `count` JLPT days one can still apply for on `as_of` (registration open
+    or not yet open): an exam whose registration closed is no goal to name."""
+    ahead = jlpt_exams(as_of, count + len(JLPT_EXAM_MONTHS))  # closing is under a year ahead
+    return [day for day in ahead if as_of < jlpt_registration(day)[1]][:count]
+
 
 class DetailSpec(msgspec.Struct, frozen=True):
     """One allowed detail key of a kind: its type and, for choices, its values."""

@@ -179,3 +179,16 @@ def test_the_check_in_weekday_is_remembered(run, tmp_path: Path) -> None:
     assert run("calendar", "-o", str(tmp_path / "b.ics")).exit_code == 0  # the same day again
     [checkin] = [e for e in events(tmp_path / "b.ics").values() if "rrule" in e]
     assert checkin["rrule"]["byday"] == ["WE"]
+
+
+def test_an_open_registration_is_in_the_calendar(
+    journal_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERCOACH_TODAY", "2026-03-20")  # July's registration is open
+    out = tmp_path / "career.ics"
+    result = CliRunner().invoke(cli, ["--journal", str(journal_path), "calendar", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    closes = events(out)["jlpt-2026-07-registration-closes@careercoach"]
+    assert day(closes) == dt.date(2026, 4, 1)
+    assert str(closes["summary"]) == "JLPT July 2026: registration closes"
+    assert alarm_moment(closes) == dt.datetime(2026, 3, 25, 9, 0)

@@ -161,6 +161,11 @@ def _root(key: str, value: Any):
         (_root("jlpt.pass_marks.N1", 95), "jlpt.pass_marks.N1: the validation table says 100"),
         (_root("jlpt.sections.N4", {"listening": [60, 19]}), "jlpt.sections.N4: the validation"),
         (_root("jlpt.exam_months", [13]), "jlpt.exam_months[0]: must be at most 12"),
+        (_root("jlpt.exam_months", [6, 12]), "jlpt.exam_months: the exam table says [7, 12]"),
+        (
+            _root("jlpt.registration_closes_months_before", 2),
+            "jlpt.registration_closes_months_before: the exam table says 3",
+        ),
     ],
 )
 def test_content_mistake_gives_one_line_naming_file_and_key(tmp_path, change, expected) -> None:

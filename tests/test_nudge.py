@@ -14,6 +14,7 @@ from careercoach.cli import cli
 from careercoach.journal import Draft, Journal
 from careercoach.model import Profile
 from careercoach.review import DOCTOR_LINE, DueDate, jlpt_exam_days, nudge_line, upcoming
+from careercoach.review.upcoming import next_exam_to_register
 from careercoach.settings import Settings, load_settings, save_settings
 
 TODAY = dt.date(2026, 11, 20)  # a Friday; the next JLPT is 2026-12-06
@@ -258,3 +259,36 @@ def test_nudge_loads_no_engine_it_does_not_need(tmp_path: Path, journal: Journal
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(
+    ("today", "exam"),
+    [
+        (dt.date(2026, 2, 27), dt.date(2026, 7, 5)),  # registration not yet open
+        (dt.date(2026, 3, 20), dt.date(2026, 7, 5)),  # open now: one can still apply
+        (dt.date(2026, 4, 1), dt.date(2026, 12, 6)),  # closed: the next one
+        (dt.date(2026, 5, 1), dt.date(2026, 12, 6)),
+        (dt.date(2026, 9, 1), dt.date(2027, 7, 4)),
+    ],
+)
+def test_the_exam_to_register_for_is_one_still_open_to_apply(today, exam) -> None:
+    assert next_exam_to_register(today) == exam
+
+
+def test_while_registration_is_open_its_closing_day_is_a_date() -> None:
+    dates = {d.key: d for d in upcoming(Profile(), dt.date(2026, 3, 20))}
+    closes = dates["jlpt-2026-07-registration-closes"]
+    assert closes.date == dt.date(2026, 4, 1)
+    assert closes.title == "JLPT July 2026: registration closes"
+    assert "jlpt-2026-07-registration" not in dates  # it opened already
+    assert dates["jlpt-2026-12-registration"].date == dt.date(2026, 8, 1)
+
+
+def test_the_registration_reminder_reads_once_in_time() -> None:
+    today = dt.date(2026, 7, 30)
+    line = nudge_line(today, upcoming(Profile(), today), today)
+    assert line == "JLPT December 2026: registration reminder in 2 days." + RUN
+    late = dt.date(2026, 8, 30)
+    assert nudge_line(late, upcoming(Profile(), late), late) == (
+        "JLPT December 2026: registration closes in 2 days." + RUN
+    )

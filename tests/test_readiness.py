@@ -24,10 +24,10 @@ from careercoach.model import (
     PLAN_EVIDENCE_TYPES,
     Entry,
     Profile,
+    jlpt_exams,
     make_entry,
 )
 from careercoach.readiness.criteria import Criterion, load_criteria, parse_criteria
-from careercoach.readiness.exams import next_exams
 from careercoach.readiness.index import Index
 from careercoach.readiness.score import assess, assess_with_trend, band_for, trend
 
@@ -703,12 +703,28 @@ def test_property_credit_never_depends_on_a_sub_type_being_present(entries) -> N
         assert (without.score > 0) == (with_type.score > 0)
 
 
-def test_next_exam_dates_and_registration_are_named(criteria) -> None:
-    result = assess([], Profile(jlpt_level="N3"), criteria, dt.date(2026, 11, 30))
+@pytest.mark.parametrize(
+    ("as_of", "named"),
+    [
+        (dt.date(2026, 3, 20), "2026-07-05 and 2026-12-06"),  # July's registration still open
+        (dt.date(2026, 5, 1), "2026-12-06 and 2027-07-04"),  # July's closed in April
+        (dt.date(2026, 11, 30), "2027-07-04 and 2027-12-05"),  # December's closed too
+    ],
+)
+def test_actions_name_the_next_exams_one_can_still_register_for(criteria, as_of, named) -> None:
+    result = assess([], Profile(jlpt_level="N3"), criteria, as_of)
     japanese = {c.id: c for c in result.criteria}["japanese"]
     action = next(a for a in japanese.actions if "below the bar" in a)
-    assert "2026-12-06 and 2027-07-04" in action
+    assert f"the next exams are on {named} (" in action
     assert "registration closes months before" in action and "jlpt.jp" in action
+
+
+def test_without_a_jlpt_level_the_action_names_the_next_exam(criteria) -> None:
+    result = assess([], Profile(), criteria, dt.date(2026, 5, 1))
+    japanese = {c.id: c for c in result.criteria}["japanese"]
+    action = next(a for a in japanese.actions if "Record your JLPT level" in a)
+    assert "The next exams are on 2026-12-06 and 2027-07-04" in action
+    assert "$next_exam" not in action
 
 
 @pytest.mark.parametrize(
@@ -721,6 +737,5 @@ def test_next_exam_dates_and_registration_are_named(criteria) -> None:
     ],
 )
 def test_exams_fall_on_the_first_sunday_of_july_and_december(as_of, expected) -> None:
-    facts = BUILTIN[0].rules.jlpt
-    assert next_exams(facts, as_of) == expected
+    assert jlpt_exams(as_of) == expected
     assert all(day.weekday() == 6 and day.day <= 7 for day in expected)

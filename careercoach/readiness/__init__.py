@@ -9,7 +9,7 @@ from careercoach.readiness.criteria import (
     Weighting,
     load_criteria,
 )
-from careercoach.readiness.exams import next_exams, results_date
+from careercoach.readiness.exams import results_date
 from careercoach.readiness.measure import years_and_months
 from careercoach.readiness.score import (
     Assessment,
@@ -31,7 +31,6 @@ __all__ = [
     "assess",
     "assess_with_trend",
     "load_criteria",
-    "next_exams",
     "results_date",
     "trend",
     "years_and_months",

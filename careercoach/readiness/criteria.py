@@ -21,8 +21,11 @@ from careercoach import content, paths
 from careercoach.content import Checker
 from careercoach.model import (
     COMPANY_TYPES,
+    JLPT_EXAM_MONTHS,
     JLPT_LEVELS,
     JLPT_PASS_MARKS,
+    JLPT_REGISTRATION_CLOSES_MONTHS_BEFORE,
+    JLPT_REGISTRATION_OPENS_MONTHS_BEFORE,
     JLPT_SECTIONS,
     JLPT_TOTAL_MAX,
     KINDS,
@@ -122,7 +125,6 @@ class JlptFacts(msgspec.Struct, frozen=True):
     """The official JLPT facts the actions and explanations quote (cited in the content)."""
 
     source: str
-    exam_months: tuple[int, ...]
     results_after_days: int
     registration: str
 
@@ -314,7 +316,8 @@ def _jlpt(check: Checker, raw: Any) -> JlptFacts:
     """The cited facts; the scoring part must agree with the model's validation table."""
     where = "jlpt"
     keys = ("source", "total", "pass_marks", "sections", "exam_months", "results_after_days")
-    data = check.mapping(raw, where, required=(*keys, "registration"))
+    window = ("registration_opens_months_before", "registration_closes_months_before")
+    data = check.mapping(raw, where, required=(*keys, "registration", *window))
     check.text(data["source"], f"{where}.source")
     if data["total"] != JLPT_TOTAL_MAX:
         raise check.fail(f"{where}.total", f"the validation table says {JLPT_TOTAL_MAX}")
@@ -331,12 +334,18 @@ def _jlpt(check: Checker, raw: Any) -> JlptFacts:
         if {k: list(v) if isinstance(v, list) else v for k, v in stated.items()} != expected:
             raise check.fail(f"{where}.sections.{level}", f"the validation table says {expected}")
     months = check.sequence(data["exam_months"], f"{where}.exam_months")
+    stated_months = tuple(
+        check.integer(m, f"{where}.exam_months[{i}]", minimum=1, maximum=12)
+        for i, m in enumerate(months)
+    )
+    if stated_months != JLPT_EXAM_MONTHS:
+        raise check.fail(f"{where}.exam_months", f"the exam table says {list(JLPT_EXAM_MONTHS)}")
+    table = (JLPT_REGISTRATION_OPENS_MONTHS_BEFORE, JLPT_REGISTRATION_CLOSES_MONTHS_BEFORE)
+    for key, expected in zip(window, table, strict=True):
+        if check.integer(data[key], f"{where}.{key}", minimum=1, maximum=11) != expected:
+            raise check.fail(f"{where}.{key}", f"the exam table says {expected}")
     return JlptFacts(
         source=data["source"],
-        exam_months=tuple(
-            check.integer(m, f"{where}.exam_months[{i}]", minimum=1, maximum=12)
-            for i, m in enumerate(months)
-        ),
         results_after_days=check.integer(
             data["results_after_days"], f"{where}.results_after_days", minimum=1, maximum=365
         ),

@@ -1,9 +1,10 @@
 """The dates that matter to the user, from today on: one list for the nudge and the calendar.
 
-The next evaluation and the contract renewal come from the profile; the JLPT is held
-in Japan on the first Sunday of July and of December, and registration closes months
-before (promotion guide §2: the level is the floor for a career here); an
-improvement plan contributes its key dates, whatever the plan navigator lists.
+The next evaluation and the contract renewal come from the profile; the JLPT exam days
+and registration windows from the model's exam table, which the cited `jlpt:` block of
+content/criteria.yaml must agree with (promotion guide §2: the level is the floor for
+a career here); an improvement plan contributes its key dates, whatever the plan
+navigator lists.
 Pure: "today" and the plan's key dates are parameters.
 """
 
@@ -16,16 +17,18 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from careercoach.journal import Journal
-from careercoach.model import Profile
+from careercoach.model import (
+    JLPT_EXAM_MONTHS,
+    Profile,
+    jlpt_exams,
+    jlpt_exams_to_register,
+    jlpt_registration,
+)
 
 if TYPE_CHECKING:
     from careercoach.plan import KeyDate
 
-JLPT_MONTHS = (7, 12)
 JLPT_EXAMS_SHOWN = 2
-# Registration for the July exam runs around March, for December around August: a
-# reminder four months before leaves time to find the dates and apply.
-REGISTRATION_LEAD_MONTHS = 4
 JLPT_SECTION = "promotion guide §2"
 
 
@@ -54,52 +57,51 @@ class DueDate(msgspec.Struct, frozen=True):
         }
 
 
-def first_sunday(year: int, month: int) -> dt.date:
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(6 - first.weekday()) % 7)
-
-
 def jlpt_exam_days(today: dt.date, count: int = JLPT_EXAMS_SHOWN) -> list[dt.date]:
-    """The next `count` JLPT days in Japan (first Sundays of July and December), today
-    included."""
-    days: list[dt.date] = []
-    year = today.year
-    while len(days) < count:
-        days += [d for m in JLPT_MONTHS if (d := first_sunday(year, m)) >= today]
-        year += 1
-    return days[:count]
+    """The next `count` JLPT days in Japan, today included."""
+    return jlpt_exams(today, count)
 
 
 def next_exam_to_register(today: dt.date) -> dt.date:
-    """The first JLPT day whose registration has not yet opened (so one can still apply)."""
-    year_ahead = jlpt_exam_days(today, count=3)
-    return next(d for d in year_ahead if months_before(d, REGISTRATION_LEAD_MONTHS) >= today)
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 - months
-    return dt.date(index // 12, index % 12 + 1, 1)
+    """The first JLPT day one can still apply for: registration open or not yet open."""
+    return jlpt_exams_to_register(today, count=1)[0]
 
 
 def jlpt_dates(today: dt.date) -> list[DueDate]:
-    """The next two exam days, each with its registration reminder (if still ahead)."""
+    """The next two exam days, each with its registration reminder and the day its
+    registration closes, while those are still ahead."""
+    months = " and ".join(dt.date(2000, m, 1).strftime("%B") for m in JLPT_EXAM_MONTHS)
     result = []
-    for exam in jlpt_exam_days(today):
+    for exam in jlpt_exams(today, JLPT_EXAMS_SHOWN):
         label = exam.strftime("%B %Y")
-        register = months_before(exam, REGISTRATION_LEAD_MONTHS)
-        if register >= today:
+        opens, closes = jlpt_registration(exam)
+        if opens >= today:
             result.append(
                 DueDate(
                     key=f"jlpt-{exam:%Y-%m}-registration",
-                    date=register,
-                    title=f"JLPT {label}: registration opens in the coming weeks",
+                    date=opens,
+                    title=f"JLPT {label}: registration reminder",
                     detail=(
-                        f"Applications for the JLPT on {exam.isoformat()} are taken for a "
-                        "few weeks only, about three months ahead: look up this session's "
-                        "dates on the official JLPT site and apply."
+                        f"Applications for the JLPT on {exam.isoformat()} open around now "
+                        "and are taken for a few weeks only: look up this session's dates "
+                        "on the official JLPT site (jlpt.jp) and apply."
                     ),
                     section=JLPT_SECTION,
                     alarm_days=0,
+                )
+            )
+        if closes >= today:
+            result.append(
+                DueDate(
+                    key=f"jlpt-{exam:%Y-%m}-registration-closes",
+                    date=closes,
+                    title=f"JLPT {label}: registration closes",
+                    detail=(
+                        f"Applications for the JLPT on {exam.isoformat()} close around now "
+                        "(the exact day is on jlpt.jp): apply today if you mean to sit it."
+                    ),
+                    section=JLPT_SECTION,
+                    alarm_days=7,
                 )
             )
         result.append(
@@ -107,7 +109,7 @@ def jlpt_dates(today: dt.date) -> list[DueDate]:
                 key=f"jlpt-{exam:%Y-%m}",
                 date=exam,
                 title=f"JLPT exam day ({label})",
-                detail="The JLPT is held in Japan on the first Sunday of July and December.",
+                detail=f"The JLPT is held in Japan on the first Sunday of {months}.",
                 section=JLPT_SECTION,
                 alarm_days=7,
             )
