@@ -195,15 +195,22 @@ KINDS: dict[str, KindSpec] = {
 PLAN_EVIDENCE_TYPES = ("plan_goal_met", "plan_instruction", "plan_meeting")
 PIP_TAG = "pip"
 
-COMPANY_TYPES = ("japanese", "foreign", "startup", "other")
+# The three employer types (promotion guide §1, §9) first; "foreign" is the
+# stored value of foreign-affiliated (journals hold it), and startup and other stay.
+COMPANY_TYPES = ("japanese", "foreign", "mixed", "startup", "other")
+# What one may type for a stored value, besides the value itself.
+COMPANY_TYPE_ALIASES = {"foreign-affiliated": "foreign", "foreign_affiliated": "foreign"}
 TARGET_ROLES = ("specialist", "manager")
 # How people read these values: the app's profile form and the promotion packet.
 COMPANY_TYPE_LABELS = {
     "japanese": "Japanese company",
     "foreign": "Foreign-affiliated",
+    "mixed": "Mixed (Japanese and foreign ways)",
     "startup": "Startup",
     "other": "Other",
 }
+# The names `profile set company_type=` offers (each also accepted as stored).
+COMPANY_TYPE_NAMES = ("japanese", "foreign-affiliated", "mixed", "startup", "other")
 TARGET_ROLE_LABELS = {"specialist": "Specialist", "manager": "Manager"}
 SCRIPT_LANGUAGES = ("en", "ja", "both")
 # title: 佐藤課長 when a title is set; san: 佐藤さん / Sato-san; name: the bare name in English.
@@ -793,8 +800,11 @@ def set_profile_fields(profile: Profile, values: Mapping[str, Any], today: dt.da
         elif key in PROFILE_CHOICES:
             choices = PROFILE_CHOICES[key]
             value = text.upper() if key == "jlpt_level" else text.lower()
+            if key == "company_type":
+                value = COMPANY_TYPE_ALIASES.get(value, value)
             if value and value not in choices:
-                raise ValidationError(f"bad {key} {raw!r}: choose from {', '.join(choices)}")
+                named = COMPANY_TYPE_NAMES if key == "company_type" else choices
+                raise ValidationError(f"bad {key} {raw!r}: choose from {', '.join(named)}")
             if not value and key in ("target_role", "script_language"):
                 value = getattr(Profile(), key)
             changes[key] = value

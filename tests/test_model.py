@@ -180,3 +180,41 @@ def test_profile_refuses(values: dict, message: str) -> None:
 
 def test_jlpt_rank_orders_levels() -> None:
     assert [jlpt_rank(x) for x in ("", "N5", "N3", "N1")] == [0, 1, 3, 5]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("japanese", "japanese"),
+        ("Foreign-affiliated", "foreign"),
+        ("foreign_affiliated", "foreign"),
+        ("foreign", "foreign"),  # the value journals already hold
+        ("mixed", "mixed"),
+        ("startup", "startup"),
+        ("other", "other"),
+    ],
+)
+def test_company_type_takes_the_three_employer_types(typed: str, stored: str) -> None:
+    profile = set_profile_fields(Profile(), {"company_type": typed}, TODAY)
+    assert profile.company_type == stored
+    assert Profile.from_dict(profile.to_dict()) == profile
+
+
+def test_every_company_type_has_a_label_and_declared_weights() -> None:
+    from careercoach.model import COMPANY_TYPE_LABELS, COMPANY_TYPES
+    from careercoach.readiness import load_criteria
+
+    rules = load_criteria()[0].rules
+    assert set(COMPANY_TYPE_LABELS) == set(COMPANY_TYPES)
+    declared = {t for weighting in rules.weightings for t in weighting.company_types}
+    assert declared == set(COMPANY_TYPES)
+    assert rules.weighting_for("mixed").id == "mixed"
+    assert rules.weighting_for("foreign").id == "foreign_affiliated"
+
+
+def test_a_bad_company_type_names_the_choices_in_one_line() -> None:
+    with pytest.raises(ValidationError) as caught:
+        set_profile_fields(Profile(), {"company_type": "bank"}, TODAY)
+    assert str(caught.value) == (
+        "bad company_type 'bank': choose from japanese, foreign-affiliated, mixed, startup, other"
+    )

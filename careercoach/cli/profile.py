@@ -6,7 +6,12 @@ import click
 
 from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_json, echo_text
-from careercoach.model import PROFILE_FIELDS, parse_profile_pairs, set_profile_fields
+from careercoach.model import (
+    COMPANY_TYPE_NAMES,
+    PROFILE_FIELDS,
+    parse_profile_pairs,
+    set_profile_fields,
+)
 
 pass_app = click.make_pass_decorator(AppContext)
 
@@ -42,5 +47,7 @@ def set_profile(app: AppContext, pairs: tuple[str, ...]) -> None:
 
 set_profile.help = (
     "Set profile fields, e.g. jlpt_level=N2 next_evaluation=2027-03-31.\n\n"
-    f"Fields: {', '.join(PROFILE_FIELDS)}. An empty value clears a field."
+    f"Fields: {', '.join(PROFILE_FIELDS)}. An empty value clears a field.\n\n"
+    f"company_type picks the readiness weights: {', '.join(COMPANY_TYPE_NAMES)} "
+    "(see `careercoach score --explain`)."
 )
