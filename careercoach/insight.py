@@ -19,7 +19,7 @@ import msgspec.structs
 
 from careercoach.clock import week_start
 from careercoach.journal import Journal
-from careercoach.model import Entry, Profile
+from careercoach.model import Entry, Profile, is_plan_evidence
 from careercoach.readiness import (
     Assessment,
     Criterion,
@@ -118,26 +118,36 @@ def activity(entries: Iterable[Entry], as_of: dt.date) -> Activity:
     """Days since the newest entry and the run of consecutive weeks (Monday to Sunday,
     the one week of the check-in and the stability criterion) with entries.
 
-    Entries may come in any order; only their distinct days are walked, newest
-    first, and only as far back as the streak goes. The streak may end this week or
-    last week: a week not yet logged does not break it until it is over. Entries
-    dated after `as_of` are ignored.
+    Improvement-plan evidence is left out of the streak, as the stability criterion
+    leaves it out: the same week earns the same credit on both. Entries may come in
+    any order; only their distinct days are walked, newest first, and only as far back
+    as the streak goes. The streak may end this week or last week: a week not yet
+    logged does not break it until it is over. Entries dated after `as_of` are ignored.
     """
-    days = sorted({entry.date for entry in entries}, reverse=True)
-    past = (day for day in days if day <= as_of)
-    last = next(past, None)
+    logged = [entry for entry in entries if entry.date <= as_of]
+    last = max((entry.date for entry in logged), default=None)
     if last is None:
         return Activity(last_entry=None, days_since_last=None, streak_weeks=0)
-    week = week_start(last)
+    habit = sorted({e.date for e in logged if not is_plan_evidence(e)}, reverse=True)
+    return Activity(
+        last_entry=last, days_since_last=(as_of - last).days, streak_weeks=_streak(habit, as_of)
+    )
+
+
+def _streak(days_newest_first: list[dt.date], as_of: dt.date) -> int:
+    """Consecutive weeks with a day in them, ending this week or last week."""
+    if not days_newest_first:
+        return 0
+    week = week_start(days_newest_first[0])
     this_week = week_start(as_of)
-    streak = 0
-    if week in (this_week, this_week - ONE_WEEK):
-        streak = 1
-        for day in past:  # newest first: a day before `week` starts an earlier week
-            if day >= week:
-                continue
-            week -= ONE_WEEK
-            if day < week:
-                break
-            streak += 1
-    return Activity(last_entry=last, days_since_last=(as_of - last).days, streak_weeks=streak)
+    if week not in (this_week, this_week - ONE_WEEK):
+        return 0
+    streak = 1
+    for day in days_newest_first[1:]:  # a day before `week` starts an earlier week
+        if day >= week:
+            continue
+        week -= ONE_WEEK
+        if day < week:
+            break
+        streak += 1
+    return streak

@@ -24,6 +24,7 @@ from careercoach.model import (
     PLAN_EVIDENCE_TYPES,
     Entry,
     Profile,
+    is_plan_evidence,
     jlpt_exams,
     make_entry,
 )
@@ -739,3 +740,17 @@ def test_without_a_jlpt_level_the_action_names_the_next_exam(criteria) -> None:
 def test_exams_fall_on_the_first_sunday_of_july_and_december(as_of, expected) -> None:
     assert jlpt_exams(as_of) == expected
     assert all(day.weekday() == 6 and day.day <= 7 for day in expected)
+
+
+def test_plan_evidence_counts_neither_for_the_streak_nor_for_stability(criteria) -> None:
+    """One week, same entries: the dashboard's streak and the stability criterion agree."""
+    from careercoach.insight import activity
+
+    plan_weeks = [entry("note", "plan_meeting", 7 * week) for week in range(4)]
+    assert all(is_plan_evidence(e) for e in plan_weeks)
+    assert activity(plan_weeks, AS_OF).streak_weeks == 0
+    assert activity(plan_weeks, AS_OF).days_since_last == 0  # still the newest entry
+    stability = {c.id: c for c in assess(plan_weeks, Profile(), criteria, AS_OF).criteria}
+    assert stability["stability"].evidence_ids == ()
+    habit = [entry("note", None, 7 * week) for week in range(2)]
+    assert activity([*plan_weeks, *habit], AS_OF).streak_weeks == 2
