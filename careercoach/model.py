@@ -753,7 +753,7 @@ class Profile(msgspec.Struct, frozen=True):
         if unknown:
             raise ValidationError(f"unknown profile field {sorted(unknown)[0]!r}")
         values = {k: v for k, v in data.items() if v is not None}
-        return set_profile_fields(cls(), values, dt.date.today())
+        return set_profile_fields(cls(), values, dt.date.today(), stored=True)
 
     def is_empty(self) -> bool:
         return self == Profile()
@@ -785,8 +785,22 @@ PROFILE_CHOICES: dict[str, tuple[str, ...]] = {
 NAME_MAX = 100
 
 
-def set_profile_fields(profile: Profile, values: Mapping[str, Any], today: dt.date) -> Profile:
-    """Apply `key -> text` changes to a profile; an empty value clears the field."""
+# Fields Japanese scripts print as they are (佐藤課長, モーガンです): Latin letters there
+# would show in a Japanese sentence. The example each refusal gives.
+JAPANESE_TEXT_FIELDS = {
+    "name_ja": "モーガン",
+    "manager_name_ja": "佐藤",
+    "manager_title": "課長, 部長 or 係長",
+}
+
+
+def set_profile_fields(
+    profile: Profile, values: Mapping[str, Any], today: dt.date, *, stored: bool = False
+) -> Profile:
+    """Apply `key -> text` changes to a profile; an empty value clears the field.
+
+    `stored`: the values come from a journal, where an older version may have kept
+    Latin letters in a Japanese field; they still load (and show as typed)."""
     changes: dict[str, Any] = {}
     for key, raw in values.items():
         key = str(key).strip().lower().replace("-", "_")
@@ -811,9 +825,9 @@ def set_profile_fields(profile: Profile, values: Mapping[str, Any], today: dt.da
         else:
             if "\n" in text or len(text) > NAME_MAX:
                 raise ValidationError(f"{key} must be one line of at most {NAME_MAX} characters")
-            if key == "manager_title" and _LATIN_RE.search(text):
+            if key in JAPANESE_TEXT_FIELDS and not stored and _LATIN_RE.search(text):
                 raise ValidationError(
-                    f"bad manager_title {raw!r}: write it in Japanese, e.g. 課長, 部長 or 係長"
+                    f"bad {key} {raw!r}: write it in Japanese, e.g. {JAPANESE_TEXT_FIELDS[key]}"
                 )
             changes[key] = text
     return msgspec.structs.replace(profile, **changes)

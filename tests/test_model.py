@@ -218,3 +218,28 @@ def test_a_bad_company_type_names_the_choices_in_one_line() -> None:
     assert str(caught.value) == (
         "bad company_type 'bank': choose from japanese, foreign-affiliated, mixed, startup, other"
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("manager_name_ja", "Sato"), ("name_ja", "Morgan"), ("manager_title", "Kacho")],
+)
+def test_japanese_name_fields_refuse_latin_letters_in_one_line(tmp_path, key, value) -> None:
+    from click.testing import CliRunner
+
+    from careercoach.cli import cli
+
+    journal = tmp_path / "journal.json"
+    result = CliRunner().invoke(
+        cli, ["--journal", str(journal), "profile", "set", f"{key}={value}"]
+    )
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert f"bad {key} {value!r}: write it in Japanese" in result.output
+    assert not journal.exists()  # nothing written
+
+
+def test_a_stored_latin_manager_name_ja_still_loads() -> None:
+    """Journals written before the rule keep opening."""
+    profile = Profile.from_dict({"manager_name_ja": "Sato"})
+    assert profile.manager_name_ja == "Sato"
