@@ -142,3 +142,25 @@ def test_user_text_with_markup_cannot_break_the_report(home: Path) -> None:
         result = run("--journal", str(path), *args)
         assert result.exit_code == 0
         assert "Boss" not in result.output
+
+
+def test_score_says_which_weighting_applies_and_why(demo_journal: Path) -> None:
+    out = run("--journal", str(demo_journal), "score").output
+    line = "  Weighting: Japanese employer, as your profile's company_type is japanese.\n"
+    assert line in out
+    assert "Why: At a Japanese company" not in out  # the reason is for --explain
+    assert run("--journal", str(demo_journal), "profile", "set", "company_type=").exit_code == 0
+    unset = run("--journal", str(demo_journal), "score").output
+    assert "  Weighting: Mixed or unknown employer, as your profile has no company_type.\n" in unset
+
+
+def test_explain_states_the_diminishing_returns(demo_journal: Path) -> None:
+    out = run("--journal", str(demo_journal), "score", "--explain").output
+    assert "  Why: At a Japanese company trust, steadiness and harmony" in out
+    assert (
+        "  Diminishing returns (promotion guide §1): on one day the entries count 1, 0.5, "
+        "0.25 and any more count nothing; in one week (Monday to Sunday) the best count "
+        "1, 1, 1, 0.75, 0.5, 0.5, 0.25, 0.25 and any more count nothing. "
+    ) in out
+    plain = run("--journal", str(demo_journal), "score").output
+    assert "Diminishing returns" not in plain

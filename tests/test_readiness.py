@@ -754,3 +754,28 @@ def test_plan_evidence_counts_neither_for_the_streak_nor_for_stability(criteria)
     assert stability["stability"].evidence_ids == ()
     habit = [entry("note", None, 7 * week) for week in range(2)]
     assert activity([*plan_weeks, *habit], AS_OF).streak_weeks == 2
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2025, 6, 2), dt.date(2026, 9, 3), dt.date(2027, 2, 1)])
+def test_demo_jlpt_results_come_about_two_months_after_a_real_exam(tmp_path, as_of) -> None:
+    """The demo logs each result the day results are published, as a user would."""
+    import re
+
+    from careercoach.demo import write_demo
+    from careercoach.journal import Journal
+
+    path = tmp_path / "demo.json"
+    write_demo(path, as_of)
+    jlpt_entries = [e for e in Journal(path).entries() if e.details.get("type") == "jlpt"]
+    results = sorted(jlpt_entries, key=lambda e: e.date)
+    assert [e.details["level"] for e in results] == ["N3", "N2"]
+    exams = []
+    for result in results:
+        found = re.search(r"exam on (\d{4}-\d{2}-\d{2})", result.notes)
+        assert found, result.notes
+        exam = dt.date.fromisoformat(found.group(1))
+        assert jlpt_exams(exam, 1) == [exam]  # a real exam day: first Sunday of July/December
+        assert 55 <= (result.date - exam).days <= 65  # "roughly two months later"
+        assert result.date <= as_of
+        exams.append(exam)
+    assert 360 <= (exams[1] - exams[0]).days <= 370  # N2 a year after N3
