@@ -251,7 +251,7 @@ def plan_checkin(
     unknown = set(answers) - set(known)
     if unknown:
         raise ValidationError(f"unknown check-in area {sorted(unknown)[0]!r}")
-    wanted = dict(answers)
+    wanted = {area_id: _as_tick(answer, known[area_id]) for area_id, answer in answers.items()}
     fresh = drafts_for_week(
         {
             area_id: AreaAnswer(
@@ -278,6 +278,21 @@ def plan_checkin(
             elif (line, line_ja) != (free.title, free.title_ja):
                 retitle[free.id] = (line, line_ja)
     return CheckinPlan(fresh, retitle, remove)
+
+
+def _as_tick(answer: AreaAnswer, area: Area) -> AreaAnswer:
+    """A free line that says exactly what an example says is that example ticked: the
+    entry it writes reads back as the tick, so a second run must plan it the same way
+    (otherwise each run would swap the two and the week would never settle)."""
+    line = answer.free_text.strip()
+    same = next(
+        (e.id for e in area.examples if e.title == line and e.type == (area.free_type or "")),
+        None,
+    )
+    if same is None:
+        return answer
+    examples = answer.examples if same in answer.examples else (*answer.examples, same)
+    return AreaAnswer(examples)
 
 
 def save_checkin(

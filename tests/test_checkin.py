@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careercoach.checkin import (
@@ -236,3 +237,51 @@ def test_a_second_run_can_add_the_free_line_s_japanese_title(tmp_path: Path) -> 
     assert plan.summary() == "1 changed"
     (again,) = journal.entries()
     assert (again.id, again.title, again.title_ja) == (entry.id, entry.title, "根回しを説明")
+
+
+def _answers() -> st.SearchStrategy[dict[str, AreaAnswer]]:
+    """Any answers to the built-in areas: ticks, and free lines (sometimes a tick's own
+    title, or markup-like text) with or without a Japanese title."""
+    titles = [example.title for area in AREAS for example in area.examples]
+    line = st.one_of(
+        st.just(""),
+        st.sampled_from(["Fixed the printer", "[bold]Led[/] $x {y}", *titles]),
+        st.text(st.characters(min_codepoint=32, max_codepoint=0x30FF), max_size=40),
+    )
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            area.id: st.builds(
+                AreaAnswer,
+                st.lists(st.sampled_from([e.id for e in area.examples]), unique=True).map(tuple),
+                line,
+                st.sampled_from(["", "根回しを説明"]),
+            )
+            for area in AREAS
+        },
+    )
+
+
+def _state(journal: Journal) -> list[tuple]:
+    return sorted(
+        (e.date, e.kind, e.subtype or "", e.title, e.title_ja, e.tags) for e in journal.entries()
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(before=_answers(), answers=_answers())
+def test_running_the_same_check_in_twice_leaves_what_running_it_once_left(before, answers) -> None:
+    """From any week already checked in (with other answers), saving the same answers
+    a second time changes nothing: no duplicates, no edits, not even a rewrite."""
+    with tempfile.TemporaryDirectory() as folder:
+        journal = _journal(Path(folder))
+        try:
+            _save(journal, before)
+            _save(journal, answers)
+        except ValidationError:
+            return  # a refused line (e.g. only spaces where a title is needed) writes nothing
+        once, version = _state(journal), journal.version()
+        again = _save(journal, answers)
+        assert again.is_empty(), again
+        assert _state(journal) == once
+        assert journal.version() == version
