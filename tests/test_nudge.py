@@ -286,9 +286,9 @@ def test_while_registration_is_open_its_closing_day_is_a_date() -> None:
 
 def test_the_registration_reminder_reads_once_in_time() -> None:
     today = dt.date(2026, 7, 30)
-    line = nudge_line(today, upcoming(Profile(), today), today)
+    line = nudge_line(today, upcoming(Profile(), today), today, FRI)
     assert line == "JLPT December 2026: registration reminder in 2 days." + RUN
     late = dt.date(2026, 8, 30)
-    assert nudge_line(late, upcoming(Profile(), late), late) == (
+    assert nudge_line(late, upcoming(Profile(), late), late, FRI) == (
         "JLPT December 2026: registration closes in 2 days." + RUN
     )
