@@ -502,22 +502,13 @@ def follow_jlpt_pass(
 ) -> str:
     """Raise the profile's JLPT level to a newly logged pass, as an operation on the
     profile as it is on disk (pass `Journal.change_profile`); the news, or ""."""
-    return follow_jlpt_passes_on_disk(change_profile, [entry])
-
-
-def follow_jlpt_passes_on_disk(
-    change_profile: Callable[[Callable[[Profile], Profile]], Profile], entries: Iterable[Entry]
-) -> str:
-    """`follow_jlpt_pass` for many new or changed entries at once (an import); the
-    profile is written only when one of them records a pass."""
-    passes = [entry for entry in entries if jlpt_pass_level(entry)]
-    if not passes:
+    if not jlpt_pass_level(entry):
         return ""
     before: list[str] = []
 
     def follow(profile: Profile) -> Profile:
         before.append(profile.jlpt_level)
-        return follow_jlpt_passes(profile, passes)
+        return follow_jlpt_passes(profile, [entry])
 
     after = change_profile(follow).jlpt_level
     return jlpt_level_news(before[-1], after)

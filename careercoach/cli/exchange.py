@@ -11,8 +11,7 @@ from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_json, echo_text
 from careercoach.errors import ValidationError
 from careercoach.exchange import FORMATS, ImportReport, export_to_path, import_file, render_export
-from careercoach.journal import Journal
-from careercoach.model import check_kind, follow_jlpt_passes_on_disk, parse_date
+from careercoach.model import check_kind, parse_date
 from careercoach.textsafe import terminal_safe
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -194,24 +193,12 @@ def import_command(
     Importing the same file twice adds nothing. A bad file is refused as a whole,
     naming the first bad record; nothing is half-imported.
     """
-    journal = app.journal()
     report = import_file(
-        journal, file, source=source, tag_map=tag_map, replace=replace, dry_run=dry_run
+        app.journal(), file, source=source, tag_map=tag_map, replace=replace, dry_run=dry_run
     )
     if as_json:
         echo_json(report.to_dict())
     else:
         echo_text("\n".join(_report_lines(report)))
-    if not report.dry_run:
-        _follow_jlpt_passes(journal, (*report.added, *report.updated))
-
-
-def _follow_jlpt_passes(journal: Journal, ids: tuple[str, ...]) -> None:
-    """An imported pass raises the profile's JLPT level as an added one does, said on
-    stderr as `add` says it (stdout stays the report, for scripts and --json)."""
-    wanted = set(ids)
-    news = follow_jlpt_passes_on_disk(
-        journal.change_profile, (entry for entry in journal.entries() if entry.id in wanted)
-    )
-    if news:
-        click.echo(news, err=True)
+    if report.jlpt_level and not report.dry_run:
+        click.echo(report.jlpt_level, err=True)  # as `add` says it: stdout stays the report

@@ -30,7 +30,7 @@ from careercoach import collector
 from careercoach.errors import ValidationError
 from careercoach.exchange.backup_import import read_backup
 from careercoach.journal import Journal, check_user_file, filter_entries, write_user_file
-from careercoach.model import Entry, is_plan_evidence
+from careercoach.model import Entry, follow_jlpt_passes, is_plan_evidence, jlpt_level_news
 
 FORMATS = ("md", "csv", "json")
 SOURCES = ("backup", "jrnl")
@@ -60,6 +60,7 @@ class ImportReport(msgspec.Struct, frozen=True):
     truncated: tuple[str, ...] = ()  # jrnl: notes cut at the notes limit
     profile: str = "same"  # "same" | "imported" | "replaced" | "kept" (the journal's differs)
     plan: str = "same"  # "same" | "imported" | "replaced" | "removed" | "kept"
+    jlpt_level: str = ""  # an imported pass raised the profile's JLPT level: the news
 
     @property
     def changed(self) -> bool:
@@ -219,6 +220,12 @@ def _import_backup(journal: Journal, path: Path, *, replace: bool, dry_run: bool
         preview = journal.merge(
             backup.entries, profile=profile, plan=plan, replace_all=replace, dry_run=True
         )
+        outcome = _outcome(current_profile, backup.profile, profile is not None, replace)
+        # A merged-in pass raises the profile's JLPT level, as one logged with `add` does,
+        # in the same write (a --replace restores the backup's profile exactly).
+        arrived = set() if replace else set(preview.added) | set(preview.updated)
+        before = profile or current_profile
+        followed = follow_jlpt_passes(before, (e for e in backup.entries if e.id in arrived))
         report = ImportReport(
             source="backup",
             path=str(path),
@@ -228,10 +235,12 @@ def _import_backup(journal: Journal, path: Path, *, replace: bool, dry_run: bool
             updated=preview.updated,
             unchanged=preview.unchanged,
             removed=removed,
-            profile=_outcome(current_profile, backup.profile, profile is not None, replace),
+            profile=outcome,
             plan=_outcome(current_plan, backup.plan, plan is not None, replace),
+            jlpt_level=jlpt_level_news(before.jlpt_level, followed.jlpt_level),
         )
         if report.changed and not dry_run:
+            profile = followed if followed is not before else profile
             journal.merge(backup.entries, profile=profile, plan=plan, replace_all=replace)
     return report
 

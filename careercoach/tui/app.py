@@ -681,6 +681,8 @@ class CareerCoachApp(ModeStylesApp):
             f"{len(report.added)} added, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged"
         )
+        if report.jlpt_level:
+            message += f"\n{report.jlpt_level}"
         self.call_from_thread(notify_literal, self, message, title="Imported")
         self.call_from_thread(self.action_refresh_data)
 

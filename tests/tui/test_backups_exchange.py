@@ -168,6 +168,23 @@ async def test_import_adds_the_entries_and_refreshes(demo_path: Path, tmp_path: 
     assert {e.id for e in added} <= entry_ids(demo_path)
 
 
+async def test_an_imported_jlpt_pass_raises_the_profile_level(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """As `careercoach import` and a pass logged in the app do (the demo holds N2)."""
+    other = open_journal(tmp_path / "other" / "journal.json")
+    details = {"type": "jlpt", "level": "N1", "passed": True}
+    other.add(Draft(TODAY, "japanese", "JLPT N1", details=details))
+    backup = tmp_path / "backup.json"
+    export_to_path(other, "json", backup, as_of=TODAY)
+    async with running(demo_path) as pilot:
+        await run_command(pilot, "Import backup")
+        await answer_prompt(pilot, str(backup))
+        [told] = [n for n in notifications(pilot) if "added" in n]
+        assert "Profile JLPT level: N2 -> N1" in told
+    assert open_journal(demo_path).profile().jlpt_level == "N1"
+
+
 async def test_importing_a_bad_file_explains_and_changes_nothing(
     demo_path: Path, tmp_path: Path
 ) -> None:
