@@ -58,6 +58,13 @@ def test_builtin_areas_cover_the_guide_and_cite_it() -> None:
             make_entry(entry_id="tmp", date=TODAY, kind=area.kind, title=example.title)
 
 
+def test_staying_late_reminds_that_overtime_is_logged_and_paid_citing_the_law() -> None:
+    invisible = next(area for area in load_checkin() if area.id == "invisible")
+    label = next(e.label for e in invisible.examples if e.id == "stayed_late")
+    assert "log it as paid overtime" in label
+    assert label.endswith("(log it as paid overtime: Labour Standards Act Art. 37)")
+
+
 def test_ticks_and_free_lines_become_drafts_of_the_right_kind() -> None:
     answers = {
         "invisible": AreaAnswer(("early", "dull_task"), "Fixed the printer"),

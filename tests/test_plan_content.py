@@ -79,7 +79,9 @@ def test_every_rule_cites_a_section_of_a_source() -> None:
         *plan.key_dates.values(),
     ]
     for item in cited:
-        assert re.search(r"^PIP (guide §\d|news report)|\bAct\b", item.section), item
+        assert re.search(
+            r"^PIP (guide §\d|news report)|\bAct\b|Japan employment facts \(", item.section
+        ), item
 
 
 def _law_text() -> str:
@@ -122,6 +124,10 @@ def _law_text() -> str:
         "within 14 days of leaving",
         "退職所得の受給に関する申告書",
         "A demotion or pay cut can be challenged too",
+        "gives up the protection the law gives against dismissal",
+        "what counts is the reason written on your separation notice (離職票)",
+        "check that it says the company started the departure (退職勧奨)",
+        "do not sign a paper that calls it voluntary (自己都合) if it was not",
         "amounts vary widely",
         "an employee-side lawyer can say what is usual",
     ],
@@ -138,6 +144,8 @@ def test_the_law_is_stated_as_the_statutes_say(phrase: str) -> None:
         "window to find new qualifying work",
         "treated as an abuse",
         "One to three months of base salary as severance",
+        "makes the departure voluntary, which changes your unemployment benefits",
+        "only if all four of these hold",
     ],
 )
 def test_the_old_mistakes_are_gone(wrong: str) -> None:
@@ -149,6 +157,63 @@ def test_the_four_requirements_sit_under_restructuring_as_business_dismissal() -
     assert plan.business_dismissal.title == "Dismissal for business reasons (整理解雇)"
     assert "not one person's performance" in plan.business_dismissal.summary
     assert plan.sign(plan.business_dismissal.sign).id == "restructuring"
+    assert "four elements together" in plan.business_dismissal.summary
+
+
+def test_a_resignation_request_is_not_said_to_make_the_exit_voluntary_for_benefits() -> None:
+    """Both texts on benefits agree with the reference: the 離職票 reason decides them."""
+    plan = load_plan_content()
+    request = next(i for i in plan.dismissal_law if i.id == "resignation_request")
+    notice = next(i for i in plan.after_leaving if i.id == "separation_notice")
+    assert "including one after a recommended resignation" in notice.text
+    assert "voluntary" not in request.text.replace("voluntary (自己都合) if it was not", "")
+
+
+def test_declining_a_resignation_request_cites_the_reference_not_the_dismissal_article() -> None:
+    plan = load_plan_content()
+    request = next(i for i in plan.dismissal_law if i.id == "resignation_request")
+    for section in (request.section, plan.key_dates["decide_review"].section):
+        assert "Japan employment facts (Recommended resignation)" in section
+        assert "Art. 16" not in section
+
+
+def test_the_foreign_worker_line_is_cited_to_the_reference_not_a_statute() -> None:
+    line = next(h for h in load_plan_content().help if h.id == "foreign_worker_line")
+    assert line.section == "Japan employment facts (Where to get help)"
+
+
+def _immigration_texts() -> dict[str, tuple[str, str]]:
+    """Every immigration duty the content states: where -> (text, section)."""
+    plan = load_plan_content()
+    after = {i.id: i for i in plan.after_leaving}
+    helper = next(h for h in plan.help if h.id == "immigration")
+    return {
+        "after_leaving.immigration_notice": (
+            after["immigration_notice"].text,
+            after["immigration_notice"].section,
+        ),
+        "after_leaving.status_revocation": (
+            after["status_revocation"].text,
+            after["status_revocation"].section,
+        ),
+        "key_dates.immigration_notice": (
+            plan.key_dates["immigration_notice"].text,
+            plan.key_dates["immigration_notice"].section,
+        ),
+        "key_dates.status_review": (
+            plan.key_dates["status_review"].text,
+            plan.key_dates["status_review"].section,
+        ),
+        "help.immigration": (helper.what, helper.section),
+    }
+
+
+@pytest.mark.parametrize("where", list(_immigration_texts()))
+def test_immigration_duties_are_scoped_to_statuses_tied_to_the_job(where: str) -> None:
+    text, section = _immigration_texts()[where]
+    assert text.startswith("If your status of residence is tied to your job, e.g. Engineer/")
+    assert "Permanent residents and spouse visas differ." in text
+    assert re.search(r"Immigration Control Act Art\. (19-16|22-4)", section)
 
 
 def _seven_word_runs(text: str) -> set[tuple[str, ...]]:
