@@ -410,3 +410,31 @@ def test_show_points_out_a_meeting_whose_journal_note_was_deleted(
     shown = started("plan", "show").output
     assert "1. 2026-01-19  Agreed weekly check-ins" in shown
     assert "its journal note is gone: `careercoach plan meeting delete 1`" in shown
+
+
+def test_assess_keeps_your_no_on_clear_goals_that_the_flags_cannot_settle(run) -> None:
+    steps = [
+        ("plan", "start", "--start", "2025-03-01", "--end", "2025-09-30"),
+        ("plan", "goal", "add", "Close 40 tickets a day", "--specific", "--measurable"),
+        ("plan", "sign", "goals_clear", "no"),
+        ("plan", "sign", "goals_vague", "yes"),
+    ]
+    for step in steps:
+        assert run(*step).exit_code == 0
+    out = run("plan", "assess").output
+    assert "Red flag: Vague or moving goals (you answered yes)." in out
+    assert "Fixable sign: Clear, reachable goals" not in out
+
+
+def test_assess_lets_recorded_training_overrule_short_with_no_help(run) -> None:
+    steps = [
+        ("plan", "start", "--start", "2025-03-01", "--end", "2025-04-30"),
+        ("plan", "support", "--training"),
+        ("plan", "sign", "short_no_support", "yes"),
+    ]
+    for step in steps:
+        assert run(*step).exit_code == 0
+    out = run("plan", "assess").output
+    assert "Red flag: Short timeline" not in out
+    assert "Not a red flag: Short timeline, no help (from your record: your record lists" in out
+    assert "you answered yes, but the record counts" in out

@@ -157,6 +157,47 @@ def test_an_answer_the_record_contradicts_gives_way_and_says_so(sign: str, answe
     assert any(f"you answered {answer}, but the record counts" in r for r in result.reasons)
 
 
+def test_goals_marked_specific_and_measurable_do_not_overrule_a_no_on_clear_goals() -> None:
+    """The flags cannot show the goals are reachable in the time: the user's "no" stands."""
+    plan = new_plan(dt.date(2025, 3, 1), dt.date(2025, 9, 30))
+    plan = add_goal(plan, "Close 40 tickets a day", specific=True, measurable=True)
+    plan = answered(plan, goals_clear="no", goals_vague="yes")
+    result = assess_plan(plan, dt.date(2025, 4, 10))
+    finding = next(s for s in result.signs if s.id == "goals_clear")
+    assert (finding.answer, finding.inferred, finding.because) == ("no", False, "you answered no")
+    assert [s.id for s in result.drivers] == ["goals_vague"]
+    assert not any("Clear, reachable goals" in r for r in result.reasons)
+
+
+def test_goals_marked_specific_and_measurable_still_answer_an_unanswered_sign() -> None:
+    finding = next(s for s in assess_plan(clean_plan(), AS_OF).signs if s.id == "goals_clear")
+    assert (finding.answer, finding.inferred) == ("yes", True)
+
+
+@pytest.mark.parametrize("answer", ["yes", "unsure"])
+def test_recorded_support_overrules_a_short_plan_with_no_help_and_says_so(answer: str) -> None:
+    plan = new_plan(dt.date(2025, 3, 1), dt.date(2025, 4, 30))
+    plan = answer_sign(set_support(plan, training=True), "short_no_support", answer)
+    result = assess_plan(plan, dt.date(2025, 4, 10))
+    finding = next(s for s in result.signs if s.id == "short_no_support")
+    assert (finding.answer, finding.inferred) == ("no", True)
+    assert result.red_flag_count == 0
+    assert not any(r.startswith("Red flag: Short timeline") for r in result.reasons)
+    assert (
+        "Not a red flag: Short timeline, no help (from your record: your record lists "
+        f"training as offered; you answered {answer}, but the record counts until you "
+        "change one of them)."
+    ) in result.reasons
+
+
+def test_recorded_support_answers_an_unanswered_short_plan_sign_without_a_reason_line() -> None:
+    plan = set_support(new_plan(START, SHORT_END), coaching=True)
+    result = assess_plan(plan, AS_OF)
+    finding = next(s for s in result.signs if s.id == "short_no_support")
+    assert (finding.answer, finding.inferred) == ("no", True)
+    assert not any(r.startswith("Not a red flag") for r in result.reasons)
+
+
 def test_recorded_training_with_support_answered_no_still_counts_as_support() -> None:
     plan = set_support(answer_sign(clean_plan(), "support_offered", "no"), training=True)
     assert "support_offered" in {s.id for s in assess_plan(plan, AS_OF).drivers}

@@ -246,6 +246,8 @@ def _break(data: dict, change: str) -> None:
         data["signs"][0]["yes_means"] = "maybe"
     elif change == "sign_bad_fact":
         data["signs"][0]["inferred_from"] = "mood"
+    elif change == "sign_bad_ruled_out":
+        data["signs"][0]["ruled_out_by"] = "mood"
     elif change == "sign_unknown_key":
         data["signs"][0]["colour"] = "red"
     elif change == "sign_duplicate_id":
@@ -275,6 +277,7 @@ def _break(data: dict, change: str) -> None:
         ("missing_notice", "top level", "missing field 'notice'"),
         ("sign_bad_direction", "signs[0].yes_means", "not one of fixable, exit_risk"),
         ("sign_bad_fact", "signs[0].inferred_from", "'mood' is not one of"),
+        ("sign_bad_ruled_out", "signs[0].ruled_out_by", "'mood' is not one of"),
         ("sign_unknown_key", "signs[0].colour", "unknown key"),
         ("sign_duplicate_id", "signs[1].id", "duplicate id"),
         ("sign_bad_id", "signs[0].id", "is not an id"),

@@ -27,7 +27,8 @@ YES_MEANS = (FIXABLE, EXIT_RISK)
 
 VERDICT_IDS = ("stay", "mixed", "exit")
 
-# Facts the engine reads from the plan record; a sign may name one as `inferred_from`.
+# Facts the engine reads from the plan record; a sign may name one as `inferred_from`
+# (it answers "yes") or `ruled_out_by` (it answers "no").
 RECORD_FACTS = (
     "goals_clear",
     "goals_unclear",
@@ -38,6 +39,11 @@ RECORD_FACTS = (
     "regular_meetings",
     "goal_met_not_recognised",
 )
+
+# Facts that make a "yes" likely without settling the question: they answer a sign you
+# have not answered but never override your own answer (goals marked specific and
+# measurable say nothing about whether they can be reached in the time given).
+SUGGESTIVE_FACTS = frozenset({"goals_clear"})
 
 WARNING_IDS = (
     "short_no_support",
@@ -85,7 +91,8 @@ class Sign(msgspec.Struct, frozen=True):
     question: str
     yes_means: str
     section: str
-    inferred_from: str | None = None
+    inferred_from: str | None = None  # a record fact that answers "yes"
+    ruled_out_by: str | None = None  # a record fact that answers "no"
     note: str = ""  # more to know when the answer is yes
 
 
@@ -382,17 +389,22 @@ def _business_dismissal(check: Checker, raw: Any, sign_ids: list[str]) -> Busine
 
 def _sign(check: Checker, raw: Any, where: str) -> Sign:
     keys = ("id", "label", "question", "yes_means", "section")
-    data = check.mapping(raw, where, required=keys, optional=("inferred_from", "note"))
-    inferred = data.get("inferred_from")
-    if inferred is not None:
-        inferred = check.choice(inferred, f"{where}.inferred_from", RECORD_FACTS)
+    data = check.mapping(
+        raw, where, required=keys, optional=("inferred_from", "ruled_out_by", "note")
+    )
+    facts = {
+        key: check.choice(data[key], f"{where}.{key}", RECORD_FACTS)
+        for key in ("inferred_from", "ruled_out_by")
+        if key in data
+    }
     return Sign(
         id=_id(check, data["id"], f"{where}.id"),
         label=_text(check, data["label"], f"{where}.label"),
         question=_text(check, data["question"], f"{where}.question"),
         yes_means=check.choice(data["yes_means"], f"{where}.yes_means", YES_MEANS),
         section=_text(check, data["section"], f"{where}.section"),
-        inferred_from=inferred,
+        inferred_from=facts.get("inferred_from"),
+        ruled_out_by=facts.get("ruled_out_by"),
         note=_text(check, data["note"], f"{where}.note") if "note" in data else "",
     )
 

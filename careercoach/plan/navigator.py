@@ -28,6 +28,7 @@ from careercoach.model import Entry, is_plan_evidence
 from careercoach.plan.content import (
     EXIT_RISK,
     FIXABLE,
+    SUGGESTIVE_FACTS,
     PlanContent,
     Sign,
     load_plan_content,
@@ -193,19 +194,25 @@ def _findings(
 
 
 def _finding(sign: Sign, answer: str | None, facts: Mapping[str, str]) -> SignFinding:
+    """The answer that counts for one sign, and why.
+
+    A record fact that settles the sign overrides a contrary answer and says so, in
+    either direction; a merely suggestive one only fills in an unanswered sign.
+    """
     inferred = False
-    fact = facts.get(sign.inferred_from or "")
-    if answer in ("no", "unsure") and fact is not None:
-        answer, inferred, because = (
-            "yes",
-            True,
-            f"from your record: {fact}; you answered {answer}, "
-            "but the record counts until you change one of them",
-        )
+    yes_fact = facts.get(sign.inferred_from or "")
+    no_fact = facts.get(sign.ruled_out_by or "")
+    settles = sign.inferred_from not in SUGGESTIVE_FACTS
+    if answer in ("no", "unsure") and yes_fact is not None and settles:
+        answer, inferred, because = "yes", True, _overridden(yes_fact, answer)
+    elif answer in ("yes", "unsure") and no_fact is not None:
+        answer, inferred, because = "no", True, _overridden(no_fact, answer)
     elif answer is not None:
         because = f"you answered {answer}"
-    elif fact is not None:
-        answer, inferred, because = "yes", True, f"from your record: {fact}"
+    elif yes_fact is not None:
+        answer, inferred, because = "yes", True, f"from your record: {yes_fact}"
+    elif no_fact is not None:
+        answer, inferred, because = "no", True, f"from your record: {no_fact}"
     else:
         because = "not answered yet"
     return SignFinding(
@@ -217,6 +224,13 @@ def _finding(sign: Sign, answer: str | None, facts: Mapping[str, str]) -> SignFi
         answer=answer,
         inferred=inferred,
         because=because,
+    )
+
+
+def _overridden(fact: str, answer: str) -> str:
+    return (
+        f"from your record: {fact}; you answered {answer}, "
+        "but the record counts until you change one of them"
     )
 
 
@@ -253,8 +267,10 @@ def assess_plan(
 ) -> PlanAssessment:
     """Verdict, the signs behind it, and warnings from the record. Deterministic, pure.
 
-    Your own answer to a sign always wins; a sign you have not answered counts as
-    "yes" when the record clearly shows it (e.g. a goal marked as depending on others).
+    A sign you have not answered takes what the record shows (e.g. a goal marked as
+    depending on others counts as "yes"). Where the record settles a sign, it also
+    counts over a contrary answer of yours, in either direction, and the reasons say
+    so; where it only suggests an answer (SUGGESTIVE_FACTS), your answer stands.
     Answers for signs the content no longer has are ignored.
     """
     content = content or load_plan_content()
@@ -268,6 +284,12 @@ def assess_plan(
     reasons = [_count_reason(verdict, len(fixable), len(red), answered, len(findings))]
     reasons += [f"Red flag: {f.label} ({f.because})." for f in red]
     reasons += [f"Fixable sign: {f.label} ({f.because})." for f in fixable]
+    reasons += [
+        f"Not a {'red flag' if f.yes_means == EXIT_RISK else 'fixable sign'}: "
+        f"{f.label} ({f.because})."
+        for f in findings
+        if f.answer == "no" and f.inferred and f.id in plan.answers
+    ]
     phase, days_left = _phase(plan, as_of)
     open_goals = sum(1 for g in plan.goals if g.status == "open")
     if phase == "ended" and open_goals:

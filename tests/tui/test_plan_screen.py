@@ -658,3 +658,17 @@ async def test_the_apps_export_leaves_plan_evidence_out_unless_chosen(
         await wait_until(pilot, lambda: wrote(pilot) == 1, "the export written")
     text = target.read_text(encoding="utf-8-sig")
     assert ("Plan check-in: Agreed weekly 1:1s" in text) is with_plan
+
+
+async def test_the_verdict_tab_says_recorded_support_overrules_short_with_no_help(
+    demo_path: Path,
+) -> None:
+    plan = ip.new_plan(TODAY - dt.timedelta(days=20), TODAY + dt.timedelta(days=40))
+    plan = ip.answer_sign(ip.set_support(plan, training=True), "short_no_support", "yes")
+    Journal(demo_path).save_plan(plan.to_dict())
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "verdict-tab")
+        verdict = " ".join(shown(screen, "#verdict").split())
+        assert "Red flag: Short timeline" not in verdict
+        assert "Not a red flag: Short timeline, no help (from your record: your record" in verdict
+        assert "you answered yes, but the record counts" in verdict
