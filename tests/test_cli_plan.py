@@ -438,3 +438,34 @@ def test_assess_lets_recorded_training_overrule_short_with_no_help(run) -> None:
     assert "Red flag: Short timeline" not in out
     assert "Not a red flag: Short timeline, no help (from your record: your record lists" in out
     assert "you answered yes, but the record counts" in out
+
+
+def test_signs_show_the_business_dismissal_elements_under_restructuring(started) -> None:
+    result = started("plan", "signs")
+    assert result.exit_code == 0
+    rows = result.output.splitlines()
+    at = next(i for i, row in enumerate(rows) if row.strip().startswith("restructuring "))
+    block = rows[at + 1 : at + 7]
+    assert "one for business reasons (整理解雇)" in block[0]
+    assert (
+        block[1]
+        .strip()
+        .startswith(
+            "Dismissal for business reasons (整理解雇) (Labor Contract Act Art. 16 (case law)"
+        )
+    )
+    assert "courts weigh these four elements together" in block[1]
+    titles = [
+        "A real need to reduce staff",
+        "Efforts to avoid dismissals",
+        "A reasonable choice of who goes",
+        "A fair process",
+    ]
+    for n, (row, title) in enumerate(zip(block[2:], titles, strict=True), start=1):
+        assert row.strip().startswith(f"{n}. {title}: ")
+
+
+def test_signs_as_text_carry_the_not_legal_advice_notice(started) -> None:
+    result = started("plan", "signs")
+    assert result.exit_code == 0
+    assert result.output.rstrip().splitlines()[-1].startswith(NOTICE)

@@ -8,7 +8,14 @@ from careercoach.cli.context import AppContext
 from careercoach.cli.output import echo_json, echo_text
 from careercoach.cli.plan_shared import given, json_option, load_plan, pass_app
 from careercoach.errors import ValidationError
-from careercoach.plan import ANSWERS, SUPPORT_LABELS, assess_plan, change, load_plan_content
+from careercoach.plan import (
+    ANSWERS,
+    SUPPORT_LABELS,
+    PlanContent,
+    assess_plan,
+    change,
+    load_plan_content,
+)
 
 
 @click.command("support")
@@ -56,9 +63,24 @@ def signs(app: AppContext, as_json: bool) -> None:
             note = content.sign(f.id).note
             if note:
                 lines.append(f"  {'':<22} {'':<18} {note}")
+            if f.id == content.business_dismissal.sign:
+                lines += _business_dismissal_lines(content, indent=f"  {'':<22} {'':<18} ")
         lines.append("")
     lines.append("Answer with: careercoach plan sign SIGN_ID yes|no|unsure")
-    echo_text("\n".join(lines))
+    echo_text("\n".join([*lines, "", content.notice]))
+
+
+def _business_dismissal_lines(content: PlanContent, indent: str) -> list[str]:
+    """The four elements a dismissal for business reasons is judged by, under the sign
+    that brings it into play."""
+    business = content.business_dismissal
+    return [
+        f"{indent}{business.title} ({business.section}): {business.summary}",
+        *(
+            f"{indent}  {n}. {p.title}: {p.explanation}"
+            for n, p in enumerate(business.requirements, start=1)
+        ),
+    ]
 
 
 @click.command("sign")

@@ -625,16 +625,33 @@ async def test_exit_options_tab_shows_the_law_and_the_duties_after_leaving(
         assert "4. A fair process" in shown(screen, "#business-dismissal")
         assert "(Immigration Control Act Art. 19-16)" in shown(screen, "#after-leaving")
         assert "総合労働相談コーナー" in shown(screen, "#negotiation")
-        sign_detail = await open_tab(pilot, "signs-tab")
-        signs = sign_detail.query_one("#sign-list", OptionList)
-        signs.highlighted = [f.id for f in sign_detail.query_one(SignsTab).findings].index(
-            "restructuring"
-        )
+
+
+async def test_the_restructuring_sign_shows_the_four_elements_of_a_business_dismissal(
+    demo_path: Path,
+) -> None:
+    save_new_plan(demo_path)
+    async with running(demo_path, size=(80, 24)) as pilot:
+        screen = await open_tab(pilot, "signs-tab")
+        signs = screen.query_one("#sign-list", OptionList)
+        ids = [f.id for f in screen.query_one(SignsTab).findings]
+        signs.highlighted = ids.index("restructuring")
         await wait_until(
             pilot,
             lambda: "one for business reasons (整理解雇)" in shown(screen, "#sign-detail"),
             "the restructuring sign's details",
         )
+        law = screen.query_one("#sign-law")
+        await wait_until(pilot, lambda: law.display, "the law under the sign")
+        text = " ".join(shown(screen, "#sign-law").split())
+        assert text.startswith("Dismissal for business reasons (整理解雇) 1. A real need")
+        for n, element in enumerate(screen.content.business_dismissal.requirements, start=1):
+            assert f"{n}. {element.title}." in text
+        await pilot.pause()
+        top, rows = signs.scroll_offset.y, signs.scrollable_content_region.height
+        assert top <= ids.index("restructuring") < top + rows  # the sign itself stays in view
+        signs.highlighted = ids.index("isolated")
+        await wait_until(pilot, lambda: not law.display, "the law hidden for another sign")
 
 
 @pytest.mark.parametrize(

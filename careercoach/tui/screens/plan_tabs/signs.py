@@ -26,8 +26,23 @@ def sign_option(finding: ip.SignFinding) -> Option:
     return Option(label, id=finding.id)
 
 
+class SignList(OptionList):
+    """The signs; the details under it grow for some signs, so keep the highlight in view."""
+
+    def on_resize(self) -> None:
+        self.scroll_to_highlight()
+
+
 class SignsTab(PlanTab):
-    """The signs, with the question and where it comes from under the list."""
+    """The signs, with the question and where it comes from under the list; the law a
+    sign brings into play (dismissal for business reasons, with restructuring) below it."""
+
+    DEFAULT_CSS = """
+    #sign-law, #sign-hint {
+        height: auto;
+        padding: 0 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer('yes')", "Yes"),
@@ -40,8 +55,13 @@ class SignsTab(PlanTab):
         self.findings: tuple[ip.SignFinding, ...] = ()
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="sign-list")
+        yield SignList(id="sign-list")
         yield Static("", id="sign-detail")
+        yield Static("", id="sign-law")
+        yield Static(
+            Content.styled("Answer with y (yes), n (no) or u (unsure).", "$text-muted"),
+            id="sign-hint",
+        )
 
     def focus_content(self) -> None:
         self.query_one("#sign-list", OptionList).focus()
@@ -66,7 +86,25 @@ class SignsTab(PlanTab):
                 f"A yes here means {points} ({one_line(finding.section)}).",
                 f"Now: {one_line(finding.because)}",
                 *([one_line(note)] if note else []),
-                Content.styled("Answer with y (yes), n (no) or u (unsure).", "$text-muted"),
+            )
+        )
+        self.show_law(finding.id)
+
+    def show_law(self, sign_id: str) -> None:
+        """Under the restructuring sign, the four elements of a dismissal for business
+        reasons: they are what a redundancy dismissal is judged by."""
+        law = self.query_one("#sign-law", Static)
+        business = self.view.content.business_dismissal if self.view is not None else None
+        law.display = business is not None and business.sign == sign_id
+        if business is None or not law.display:
+            return
+        elements = " ".join(
+            f"{n}. {one_line(p.title)}." for n, p in enumerate(business.requirements, start=1)
+        )
+        law.update(
+            lines(
+                Content.styled(one_line(business.title), "bold"),
+                f"{elements} ({one_line(business.section)})",
             )
         )
 
