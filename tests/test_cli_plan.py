@@ -412,6 +412,19 @@ def test_show_points_out_a_meeting_whose_journal_note_was_deleted(
     assert "its journal note is gone: `careercoach plan meeting delete 1`" in shown
 
 
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_export_marks_a_meeting_whose_journal_note_was_deleted(
+    started, journal_path: Path, fmt: str
+) -> None:
+    [note] = plan_notes(journal_path, "plan_meeting")
+    before = started("plan", "export", "-o", "-", "--format", fmt).output
+    assert "2026-01-19: Agreed weekly check-ins\n" in before
+    assert started("delete", note.id, "--yes").exit_code == 0
+    after = started("plan", "export", "-o", "-", "--format", fmt).output
+    meetings = after.split("Check-in meetings", 1)[1].split("Timeline of evidence", 1)[0]
+    assert "2026-01-19: Agreed weekly check-ins (its journal note is gone)" in meetings
+
+
 def test_assess_keeps_your_no_on_clear_goals_that_the_flags_cannot_settle(run) -> None:
     steps = [
         ("plan", "start", "--start", "2025-03-01", "--end", "2025-09-30"),

@@ -28,6 +28,7 @@ from careercoach.cli.plan_shared import (
 from careercoach.errors import ValidationError
 from careercoach.journal import write_user_file
 from careercoach.plan import (
+    NOTE_GONE,
     Goal,
     KeyDate,
     PlanContent,
@@ -35,10 +36,10 @@ from careercoach.plan import (
     change,
     evidence_pack,
     evidence_timeline,
-    find_meeting_note,
     goal_numbers,
     key_dates,
     load_plan_content,
+    meetings_without_note,
     new_plan,
 )
 
@@ -178,12 +179,12 @@ def show(app: AppContext, as_json: bool) -> None:
         for n, g in enumerate(record.goals, start=1)
     ] or ['  none yet: careercoach plan goal add "TEXT" --specific --measurable']
     lines += ["", f"Check-in meetings ({len(record.meetings)})"]
+    gone = meetings_without_note(entries, record.meetings)
     for n, m in enumerate(record.meetings, start=1):
         lines.append(f"  {n}. {m.date}  {m.note.splitlines()[0] if m.note else '(no note)'}")
-        if find_meeting_note(entries, m) is None:
+        if m in gone:
             lines.append(
-                f"     its journal note is gone: `careercoach plan meeting delete {n}` "
-                "removes the meeting too"
+                f"     {NOTE_GONE}: `careercoach plan meeting delete {n}` removes the meeting too"
             )
     offered = [k.replace("_", " ") for k in record.support.offered()]
     lines += [

@@ -17,10 +17,12 @@ from careercoach.plan.content import (
     load_plan_content,
 )
 from careercoach.plan.evidence import (
+    NOTE_GONE,
     evidence_note,
     find_meeting_note,
     goal_met_note,
     meeting_note,
+    meetings_without_note,
 )
 from careercoach.plan.export import evidence_pack, goal_numbers
 from careercoach.plan.navigator import (
@@ -58,6 +60,7 @@ from careercoach.plan.record import (
 __all__ = [
     "ANSWERS",
     "FIXABLE",
+    "NOTE_GONE",
     "SUPPORT_KINDS",
     "SUPPORT_LABELS",
     "ExitOption",
@@ -88,6 +91,7 @@ __all__ = [
     "load_plan_content",
     "mark_document",
     "meeting_note",
+    "meetings_without_note",
     "new_plan",
     "next_key_date",
     "plan_is_active",

@@ -19,6 +19,7 @@ from careercoach.plan.record import Goal, Meeting
 CHECK_IN_PREFIX = "Plan check-in: "
 _GOAL_MET_TITLE = re.compile(r"^Plan goal (\d+) met: ")
 RECOGNISED_WORDS = {True: "yes", False: "no", None: "not confirmed yet"}
+NOTE_GONE = "its journal note is gone"  # how every view marks a meeting whose note was deleted
 
 
 def evidence_note(on: dt.date, subtype: str, title: str, notes: str = "") -> Draft:
@@ -66,6 +67,15 @@ def find_meeting_note(entries: Iterable[Entry], meeting: Meeting) -> Entry | Non
     """The journal note a meeting left (the first, if it was logged twice)."""
     expected = meeting_note(meeting.date, meeting.note)
     return next((e for e in entries if _same_note(e, expected) and e.notes == expected.notes), None)
+
+
+def meetings_without_note(
+    entries: Iterable[Entry], meetings: Iterable[Meeting]
+) -> frozenset[Meeting]:
+    """The meetings whose journal note has been deleted: every view that lists meetings
+    marks them, so none presents a meeting as logged in the journal when it no longer is."""
+    kept = tuple(entries)
+    return frozenset(m for m in meetings if find_meeting_note(kept, m) is None)
 
 
 def find_goal_met_note(entries: Iterable[Entry], goal: Goal) -> Entry | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from careercoach.model import Entry
 from careercoach.plan.content import PlanContent, load_plan_content
+from careercoach.plan.evidence import NOTE_GONE, meetings_without_note
 from careercoach.plan.navigator import assess_plan, evidence_timeline, key_dates
 from careercoach.plan.record import Goal, PlanRecord
 from careercoach.textsafe import terminal_safe
@@ -98,6 +99,7 @@ def evidence_pack(
         raise ValueError(f"unknown format {fmt!r}")
     content = content or load_plan_content()
     out = _Writer(fmt)
+    entries = tuple(entries)
     assessment = assess_plan(plan, as_of, content)
     out.title("Improvement plan: evidence pack")
     out.para(f"Prepared on {as_of.isoformat()} with careercoach from my own journal.")
@@ -123,9 +125,12 @@ def evidence_pack(
     )
 
     out.heading("Check-in meetings")
+    gone = meetings_without_note(entries, plan.meetings)
     out.bullets(
         (
-            f"{m.date.isoformat()}: " + (out.user(m.note) if m.note else "(no note)")
+            f"{m.date.isoformat()}: "
+            + (out.user(m.note) if m.note else "(no note)")
+            + (f" ({NOTE_GONE})" if m in gone else "")
             for m in plan.meetings
         ),
         empty="No meetings recorded.",

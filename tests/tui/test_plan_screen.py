@@ -689,3 +689,22 @@ async def test_the_verdict_tab_says_recorded_support_overrules_short_with_no_hel
         assert "Red flag: Short timeline" not in verdict
         assert "Not a red flag: Short timeline, no help (from your record: your record" in verdict
         assert "you answered yes, but the record counts" in verdict
+
+
+async def test_the_dates_tab_marks_a_meeting_whose_journal_note_was_deleted(
+    demo_path: Path,
+) -> None:
+    save_new_plan(demo_path)
+    cli(demo_path, "plan", "meeting", "--date", "2026-11-10", "Agreed weekly 1:1s")
+    cli(demo_path, "plan", "meeting", "--date", "2026-11-17", "Reviewed the numbers")
+    [gone] = [e for e in Journal(demo_path).entries() if e.title.endswith("weekly 1:1s")]
+    cli(demo_path, "delete", gone.id, "--yes")
+    async with running(demo_path) as pilot:
+        screen = await open_tab(pilot, "dates-tab")
+        rows = meetings_shown(screen).splitlines()
+    indent = " " * len("YYYY-MM-DD  ")
+    assert rows[:3] == [
+        "2026-11-10  Agreed weekly 1:1s",
+        f"{indent}its journal note is gone: del removes the meeting too",
+        "2026-11-17  Reviewed the numbers",
+    ]

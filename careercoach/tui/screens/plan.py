@@ -96,10 +96,16 @@ class PlanScreen(Screen):
     ]
 
     class Loaded(Message):
-        def __init__(self, plan: ip.PlanRecord | None, timeline: tuple[ip.TimelineItem, ...]):
+        def __init__(
+            self,
+            plan: ip.PlanRecord | None,
+            timeline: tuple[ip.TimelineItem, ...],
+            notes_gone: frozenset[ip.Meeting],
+        ):
             super().__init__()
             self.plan = plan
             self.timeline = timeline
+            self.notes_gone = notes_gone
 
     class Saved(Message):
         """A step is on disk (the record as written and the notes it added), or failed."""
@@ -122,6 +128,7 @@ class PlanScreen(Screen):
         super().__init__()
         self.plan: ip.PlanRecord | None = None
         self.timeline: tuple[ip.TimelineItem, ...] = ()
+        self.notes_gone: frozenset[ip.Meeting] = frozenset()  # meetings whose note was deleted
         self.loaded_signature: tuple[int, ...] | None = None
         self.content = ip.load_plan_content()
         self.pending: deque[ip.change.PlanStep] = deque()  # shown, not yet saved, in order
@@ -173,14 +180,16 @@ class PlanScreen(Screen):
         try:
             signature = journal.version()
             plan = ip.change.stored_plan(journal)
-            timeline = ip.evidence_timeline(journal.entries(), plan) if plan else ()
+            entries = journal.entries() if plan else []
+            timeline = ip.evidence_timeline(entries, plan) if plan else ()
+            gone = ip.meetings_without_note(entries, plan.meetings) if plan else frozenset()
         except CareerCoachError as exc:
             message: Message = self.Failed(str(exc))
         except OSError as exc:
             message = self.Failed(f"cannot read the journal: {exc.strerror or exc}")
         else:
             self.loaded_signature = signature
-            message = self.Loaded(plan, timeline)
+            message = self.Loaded(plan, timeline, gone)
         if not get_current_worker().is_cancelled:
             self.post_message(message)
 
@@ -195,6 +204,7 @@ class PlanScreen(Screen):
         if self.unsaved:
             return  # steps still to save: what is shown already includes them
         self.timeline = event.timeline
+        self.notes_gone = event.notes_gone
         self.show_plan(event.plan)
 
     # -- showing ---------------------------------------------------------------------
@@ -220,6 +230,7 @@ class PlanScreen(Screen):
             plan=plan,
             assessment=ip.assess_plan(plan, today, self.content),
             timeline=self.timeline,
+            notes_gone=self.notes_gone,
             content=self.content,
             today=today,
         )

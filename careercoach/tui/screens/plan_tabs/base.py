@@ -29,6 +29,7 @@ class PlanView(msgspec.Struct, frozen=True):
     timeline: tuple[ip.TimelineItem, ...]
     content: ip.PlanContent
     today: dt.date
+    notes_gone: frozenset[ip.Meeting]  # meetings whose journal note was deleted
 
 
 def one_line(text: str) -> str:

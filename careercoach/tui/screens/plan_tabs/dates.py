@@ -27,12 +27,18 @@ NO_EVIDENCE = (
 )
 
 
-def describe_meeting(meeting: ip.Meeting) -> Content:
-    """The day, then the note; its later lines indented under the first."""
+def describe_meeting(meeting: ip.Meeting, *, note_gone: bool = False) -> Content:
+    """The day, then the note; its later lines indented under the first. A meeting whose
+    journal note was deleted says so, as `plan show` does, with how to remove it too."""
     first, *rest = terminal_safe(meeting.note).splitlines() or [""]
-    return Content.assemble(
+    described = Content.assemble(
         (meeting.date.isoformat(), "bold"), "  ", first, *(f"\n{MEETING_INDENT}{r}" for r in rest)
     )
+    if note_gone:
+        described += Content.styled(
+            f"\n{MEETING_INDENT}{ip.NOTE_GONE}: del removes the meeting too", "$warning"
+        )
+    return described
 
 
 def dates_hint(plan: ip.PlanRecord) -> str:
@@ -100,7 +106,7 @@ class DatesTab(PlanTab):
         if hint:
             shown.append(Content.styled(hint, "italic"))
         self.query_one("#key-dates", Static).update(Content("\n").join(shown))
-        self.show_meetings(plan)
+        self.show_meetings(plan, view.notes_gone)
         evidence = self.query_one("#evidence", Static)
         if view.timeline:
             evidence.update(
@@ -112,7 +118,7 @@ class DatesTab(PlanTab):
         else:
             evidence.update(Content(NO_EVIDENCE))
 
-    def show_meetings(self, plan: ip.PlanRecord) -> None:
+    def show_meetings(self, plan: ip.PlanRecord, notes_gone: frozenset[ip.Meeting]) -> None:
         hint = Content.styled(
             "Press c after each plan meeting to note what was discussed or agreed; it goes "
             "into your journal too. o edits the highlighted meeting, del deletes it.",
@@ -121,7 +127,7 @@ class DatesTab(PlanTab):
         meetings = fill(
             self.query_one("#meetings", OptionList),
             [
-                *(Option(describe_meeting(m)) for m in plan.meetings),
+                *(Option(describe_meeting(m, note_gone=m in notes_gone)) for m in plan.meetings),
                 Option(hint, disabled=True),
             ],
         )
