@@ -482,3 +482,35 @@ def test_signs_as_text_carry_the_not_legal_advice_notice(started) -> None:
     result = started("plan", "signs")
     assert result.exit_code == 0
     assert result.output.rstrip().splitlines()[-1].startswith(NOTICE)
+
+
+def test_deleting_a_goal_renumbers_the_later_goals_met_notes_in_the_same_write(
+    run, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for step in [
+        ("plan", "start", "--start", "2026-01-05", "--end", "2026-03-01"),
+        ("plan", "goal", "add", "Goal A"),
+        ("plan", "goal", "add", "Goal B"),
+        ("plan", "goal", "add", "Goal C"),
+        ("plan", "goal", "met", "2", "--recognised"),
+        ("plan", "goal", "met", "3", "--not-recognised"),
+    ]:
+        assert run(*step).exit_code == 0
+    before = {n.id: n for n in plan_notes(journal_path, "plan_goal_met")}
+    writes: list[int] = []
+    original = JournalStorage.write
+    monkeypatch.setattr(
+        JournalStorage, "write", lambda self, data: (writes.append(1), original(self, data))[1]
+    )
+    result = run("plan", "goal", "delete", "1")
+    assert result.exit_code == 0 and writes == [1]
+    assert result.output.strip() == "goal 1 deleted"  # goal 1 had no note of its own
+    after = {n.id: n for n in plan_notes(journal_path, "plan_goal_met")}
+    assert after.keys() == before.keys()
+    assert sorted(n.title for n in after.values()) == [
+        "Plan goal 1 met: Goal B",
+        "Plan goal 2 met: Goal C",
+    ]
+    assert "Plan goal 1 met: Goal B" in run("list").output
+    shown = run("plan", "show").output
+    assert "1. [met" in shown and "Goal B" in shown.split("2. [")[0]

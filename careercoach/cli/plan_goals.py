@@ -73,7 +73,7 @@ def goal_delete(app: AppContext, number: int) -> None:
     """Delete a goal, and its "goal met" note in the journal; later goals move up one."""
     journal, _ = load_plan(app)
     saved = change.delete_goal(number).save(journal)
-    gone = f" and its journal note {saved.replaced[0]}" if saved.replaced else ""
+    gone = f" and its journal note {saved.deleted[0]}" if saved.deleted else ""
     click.echo(f"goal {number} deleted{gone}")
 
 
@@ -165,5 +165,5 @@ def meeting_delete(app: AppContext, number: int) -> None:
     """Delete meeting NUMBER and the journal note it left."""
     journal, _ = load_plan(app)
     saved = change.delete_meeting(number).save(journal)
-    gone = f" and its journal note {saved.replaced[0]}" if saved.replaced else ""
+    gone = f" and its journal note {saved.deleted[0]}" if saved.deleted else ""
     click.echo(f"meeting {number} deleted{gone}")

@@ -68,16 +68,18 @@ class PlanStep(msgspec.Struct, frozen=True):
             after = self.edit(before)
             drafts, replace = self.notes(before, after, journal.entries)
             saved = journal.change_plan_and_notes(lambda _: after.to_dict(), drafts, replace)
-        return PlanSaved(after, saved.added, saved.replaced)
+        deleted = tuple(i for i in saved.replaced if replace.get(i) is None)
+        return PlanSaved(after, saved.added, saved.replaced, deleted)
 
 
 class PlanSaved(msgspec.Struct, frozen=True):
     """What a step left on disk: the record, the notes added, the notes rewritten or
-    deleted (by id)."""
+    deleted (by id), and which of those were deleted."""
 
     plan: PlanRecord
     added: list[Entry]
     replaced: tuple[str, ...]
+    deleted: tuple[str, ...] = ()
 
 
 def stored_plan(journal: Journal) -> PlanRecord | None:
@@ -192,7 +194,27 @@ def goal_status(
 
 
 def delete_goal(number: int) -> PlanStep:
-    return PlanStep(lambda plan: rec.delete_goal(plan, number), _goal_notes(number))
+    """Remove a goal and its "met" note. The later goals move up a number, and the
+    "met" notes that name them are renumbered in the same write, so the journal and
+    the plan never disagree on which goal is which."""
+    remove = _goal_notes(number)
+
+    def notes(
+        before: PlanRecord, after: PlanRecord, entries: Callable[[], Sequence[Entry]]
+    ) -> tuple[Sequence[Draft], Mapping[str, Draft | None]]:
+        listed = entries()
+        drafts, removed = remove(before, after, lambda: listed)
+        replace = dict(removed)
+        for new_number, goal in enumerate(after.goals[number - 1 :], start=number):
+            found = find_goal_met_note(listed, goal) if goal.status == "met" else None
+            if found is None or found.id in replace:
+                continue
+            wanted = goal_met_note(new_number, goal)
+            if found.title != wanted.title:
+                replace[found.id] = wanted
+        return drafts, replace
+
+    return PlanStep(lambda plan: rec.delete_goal(plan, number), notes)
 
 
 def add_meeting(on: dt.date, note: str) -> PlanStep:
