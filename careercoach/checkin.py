@@ -15,11 +15,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import msgspec
+import msgspec.structs
 
 from careercoach import content
 from careercoach.clock import week_start
 from careercoach.errors import ValidationError
-from careercoach.journal import Journal
+from careercoach.journal import EditConflict, FieldConflict, Journal, Side
 from careercoach.model import KINDS, Draft, Entry, with_changes
 
 CHECKIN_FILE = "checkin.yaml"
@@ -236,48 +237,100 @@ def week_log(
     return logs
 
 
+def _line(entry: Entry | None) -> tuple[str, str]:
+    """A free-line entry as the form shows it: its title and Japanese title."""
+    return (entry.title, entry.title_ja) if entry is not None else ("", "")
+
+
+class CheckinConflict(EditConflict):
+    """A free line the user changed was changed differently on disk meanwhile (one
+    FieldConflict per area, named by area id); nothing was saved. `current` is the
+    week as it was on disk, for `settle_checkin`."""
+
+    def __init__(self, conflicts: Iterable[FieldConflict], current: Mapping[str, AreaLog]) -> None:
+        super().__init__(conflicts)
+        self.current = dict(current)
+
+
 def plan_checkin(
     answers: Mapping[str, AreaAnswer],
-    log: Mapping[str, AreaLog],
+    loaded: Mapping[str, AreaLog],
     monday: dt.date,
     *,
     today: dt.date,
     areas: Iterable[Area],
+    current: Mapping[str, AreaLog] | None = None,
 ) -> CheckinPlan:
-    """Compare the answers with the week's check-in entries: add what is newly ticked,
+    """What the user changed since the form `loaded` the week, applied to the week as it
+    is on disk now (`current`, by default the week as loaded): add what is newly ticked,
     remove what was unticked (deleted entries stay in the trash for 30 days), and
-    retitle the free-line entry when its line was changed."""
+    retitle, add or remove the free-line entry when its line was changed. Whatever the
+    user left alone keeps what is on disk, so a change made meanwhile (from the command
+    line) is never undone; CheckinConflict when a free line changed on both sides."""
     known = {area.id: area for area in areas}
     unknown = set(answers) - set(known)
     if unknown:
         raise ValidationError(f"unknown check-in area {sorted(unknown)[0]!r}")
     wanted = {area_id: _as_tick(answer, known[area_id]) for area_id, answer in answers.items()}
-    fresh = drafts_for_week(
-        {
-            area_id: AreaAnswer(
-                tuple(x for x in answer.examples if x not in log[area_id].ticked),
-                answer.free_text if log[area_id].free is None else "",
-                answer.free_text_ja if log[area_id].free is None else "",
-            )
-            for area_id, answer in wanted.items()
-        },
-        monday,
-        today=today,
-        areas=known.values(),
-    )
+    now = loaded if current is None else current
+    fresh: dict[str, AreaAnswer] = {}
     retitle: dict[str, tuple[str, str]] = {}
     remove: list[str] = []
-    for area_id, area_log in log.items():
+    conflicts: list[FieldConflict] = []
+    for area_id, area_log in loaded.items():
         answer = wanted.get(area_id, AreaAnswer())
-        remove += [e.id for x, e in area_log.ticked.items() if x not in answer.examples]
-        free = area_log.free
-        if free is not None:
-            line, line_ja = answer.free_text.strip(), answer.free_text_ja.strip()
-            if not line:
-                remove.append(free.id)
-            elif (line, line_ja) != (free.title, free.title_ja):
-                retitle[free.id] = (line, line_ja)
-    return CheckinPlan(fresh, retitle, remove)
+        on_disk = now[area_id]
+        new_ticks = tuple(
+            x for x in answer.examples if x not in area_log.ticked and x not in on_disk.ticked
+        )
+        still_there = {e.id for e in on_disk.ticked.values()}
+        remove += [
+            e.id
+            for x, e in area_log.ticked.items()
+            if x not in answer.examples and e.id in still_there
+        ]
+        base, theirs = _line(area_log.free), _line(on_disk.free)
+        mine = (answer.free_text.strip(), answer.free_text_ja.strip())
+        add_line = ("", "")
+        if mine not in (base, theirs):  # changed in the form, and not to what is on disk
+            if theirs != base:
+                conflicts.append(FieldConflict(area_id, base, mine, theirs))
+            elif on_disk.free is None:
+                add_line = mine
+            elif not mine[0]:
+                remove.append(on_disk.free.id)
+            else:
+                retitle[on_disk.free.id] = mine
+        fresh[area_id] = AreaAnswer(new_ticks, *add_line)
+    if conflicts:
+        raise CheckinConflict(conflicts, now)
+    drafts = drafts_for_week(fresh, monday, today=today, areas=known.values())
+    return CheckinPlan(drafts, retitle, remove)
+
+
+def settle_checkin(
+    loaded: Mapping[str, AreaLog],
+    answers: Mapping[str, AreaAnswer],
+    conflict: CheckinConflict,
+    keep: Side,
+) -> tuple[dict[str, AreaLog], dict[str, AreaAnswer]]:
+    """The week as loaded and the answers to save again once the user has chosen a side.
+
+    The conflicting lines' base becomes what was on disk, so keeping mine saves mine
+    over it and taking theirs leaves it; if the disk changed yet again meanwhile, the
+    next save asks again rather than overwrite that change.
+    """
+    base, mine = dict(loaded), dict(answers)
+    for field in conflict.conflicts:
+        on_disk = conflict.current[field.field]
+        base[field.field] = msgspec.structs.replace(base[field.field], free=on_disk.free)
+        if keep == "theirs":
+            title, title_ja = _line(on_disk.free)
+            answer = mine.get(field.field, AreaAnswer())
+            mine[field.field] = msgspec.structs.replace(
+                answer, free_text=title, free_text_ja=title_ja
+            )
+    return base, mine
 
 
 def _as_tick(answer: AreaAnswer, area: Area) -> AreaAnswer:
@@ -302,12 +355,16 @@ def save_checkin(
     *,
     today: dt.date,
     areas: Iterable[Area],
+    loaded: Mapping[str, AreaLog] | None = None,
 ) -> CheckinPlan:
-    """Apply the answers to the week as it is on disk now, under one hold of the lock."""
+    """Apply what the user changed since the form `loaded` the week (by default: the
+    week as it is now, for a form opened just now) to the week as it is on disk now,
+    all under one hold of the lock."""
     areas = tuple(areas)
     with journal.transaction():
-        log = week_log(journal.unordered_entries(), monday, areas)
-        plan = plan_checkin(answers, log, monday, today=today, areas=areas)
+        current = week_log(journal.unordered_entries(), monday, areas)
+        base = current if loaded is None else loaded
+        plan = plan_checkin(answers, base, monday, today=today, areas=areas, current=current)
         for entry_id, (title, title_ja) in plan.retitle.items():
             journal.change_entry(
                 entry_id,

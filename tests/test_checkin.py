@@ -14,12 +14,14 @@ from hypothesis import strategies as st
 from careercoach.checkin import (
     CHECKIN_TAG,
     AreaAnswer,
+    CheckinConflict,
     drafts_for_week,
     entry_date,
     load_checkin,
     parse_checkin,
     plan_checkin,
     save_checkin,
+    settle_checkin,
     week_log,
     week_start,
 )
@@ -292,3 +294,95 @@ def test_running_the_same_check_in_twice_leaves_what_running_it_once_left(before
         assert again.is_empty(), again
         assert _state(journal) == once
         assert journal.version() == version
+
+
+# -- saving against changes made meanwhile (issue #17) ---------------------------------
+
+
+def _loaded(journal: Journal) -> dict:
+    """The week as a check-in form opened now would keep it."""
+    return week_log(journal.entries(), MONDAY, AREAS)
+
+
+def _save_from(journal: Journal, loaded: dict, answers: dict[str, AreaAnswer]):
+    return save_checkin(journal, answers, MONDAY, today=TODAY, areas=AREAS, loaded=loaded)
+
+
+def _by_title(journal: Journal, title: str) -> list:
+    return [e for e in journal.entries() if e.title == title]
+
+
+def test_a_line_retitled_meanwhile_keeps_its_new_title(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    _save(journal, {"invisible": AreaAnswer((), "Fixed the printer")})
+    loaded = _loaded(journal)
+    (line,) = _by_title(journal, "Fixed the printer")
+    journal.update(line.id, title="Fixed the printer and the scanner")
+    plan = _save_from(
+        journal,
+        loaded,
+        {"invisible": AreaAnswer((), "Fixed the printer"), "japanese": AreaAnswer(("study",))},
+    )
+    assert plan.summary() == "1 added"
+    assert journal.get(line.id).title == "Fixed the printer and the scanner"
+
+
+def test_an_entry_deleted_meanwhile_is_not_brought_back(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    _save(journal, {"invisible": AreaAnswer(("meeting_notes",))})
+    loaded = _loaded(journal)
+    journal.delete(loaded["invisible"].ticked["meeting_notes"].id)
+    answers = {"invisible": AreaAnswer(("meeting_notes",)), "japanese": AreaAnswer(("study",))}
+    assert _save_from(journal, loaded, answers).summary() == "1 added"
+    assert _by_title(journal, "Took and shared the meeting notes") == []
+
+
+def test_an_entry_added_meanwhile_is_not_removed(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    loaded = _loaded(journal)
+    (added,) = drafts_for_week(
+        {"invisible": AreaAnswer(("meeting_notes",))}, MONDAY, today=TODAY, areas=AREAS
+    )
+    shell_entry = journal.add(added)
+    plan = _save_from(journal, loaded, {"japanese": AreaAnswer(("study",))})
+    assert plan.summary() == "1 added"
+    assert journal.get(shell_entry.id) == shell_entry
+    assert journal.trash() == []
+
+
+def test_what_the_user_unticked_is_removed_even_after_other_changes(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    _save(journal, {"invisible": AreaAnswer(("early", "dull_task"))})
+    loaded = _loaded(journal)
+    journal.add(Draft(TODAY, "japanese", "Read a manual", tags=("checkin",)))
+    plan = _save_from(journal, loaded, {"invisible": AreaAnswer(("early",))})
+    assert plan.summary() == "1 removed"
+    assert _by_title(journal, "Volunteered for a task nobody wanted") == []
+    assert len(_by_title(journal, "Read a manual")) == 1
+
+
+def test_a_line_changed_on_both_sides_asks_and_writes_nothing(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    _save(journal, {"invisible": AreaAnswer((), "Fixed the printer")})
+    loaded = _loaded(journal)
+    (line,) = _by_title(journal, "Fixed the printer")
+    journal.update(line.id, title="Fixed it in the shell")
+    version = journal.version()
+    answers = {
+        "invisible": AreaAnswer((), "Fixed it in the app"),
+        "japanese": AreaAnswer(("study",)),
+    }
+    with pytest.raises(CheckinConflict) as caught:
+        _save_from(journal, loaded, answers)
+    assert journal.version() == version
+    (conflict,) = caught.value.conflicts
+    assert (conflict.field, conflict.mine[0], conflict.theirs[0]) == (
+        "invisible",
+        "Fixed it in the app",
+        "Fixed it in the shell",
+    )
+    for keep, title in (("theirs", "Fixed it in the shell"), ("mine", "Fixed it in the app")):
+        base, mine = settle_checkin(loaded, answers, caught.value, keep)
+        _save_from(journal, base, mine)
+        assert journal.get(line.id).title == title
+        assert list(_loaded(journal)["japanese"].ticked) == ["study"]  # once

@@ -10,17 +10,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, SelectionList
 
 from careercoach.cli import cli
 from careercoach.journal import Journal
+from careercoach.tui.screens.checkin import CheckinScreen
 from careercoach.tui.screens.conflict import ConflictDialog
+from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.entry_form import EntryForm
 from careercoach.tui.screens.journal import JournalScreen
 from careercoach.tui.screens.plan import PlanScreen
 from careercoach.tui.screens.profile import ProfileScreen
 from tests.reliability.parallel_writers import run_together
-from tests.tui.conftest import make_app, open_screen, ready, running, screen_is, workers_done
+from tests.tui.conftest import TODAY, make_app, open_screen, ready, running, screen_is, workers_done
 
 
 def shell(path: Path, *args: str) -> None:
@@ -201,3 +203,95 @@ def test_conflict_dialog_snapshot(snap_compare, demo_path: Path, size) -> None:
         await save_and_wait(pilot)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+# -- the weekly check-in against changes made from the shell while it is open ------------
+
+
+def shell_id(path: Path, *args: str) -> str:
+    """A change from the command line that prints an entry id (`add`)."""
+    result = CliRunner().invoke(cli, ["--journal", str(path), *args])
+    assert result.exit_code == 0, result.output
+    return result.output.strip()
+
+
+def add_checkin_entry(path: Path, title: str, subtype: str) -> str:
+    day = TODAY.isoformat()  # inside the week the check-in opens on
+    return shell_id(path, "add", "invisible", title, "--type", subtype, "-t", "checkin", "-d", day)
+
+
+async def open_checkin(pilot) -> CheckinScreen:
+    screen = await open_screen(pilot, "w", CheckinScreen)
+    await workers_done(pilot)
+    return screen
+
+
+async def tick_one_other_box_and_save(pilot, screen: CheckinScreen) -> None:
+    screen.query_one("#examples-japanese", SelectionList).select("at_work")
+    await pilot.press("ctrl+s")
+    await screen_is(pilot, DashboardScreen)
+    await workers_done(pilot)
+
+
+async def test_a_check_in_save_keeps_a_line_the_shell_retitled(demo_path: Path) -> None:
+    entry_id = add_checkin_entry(demo_path, "Fixed the printer", "other")
+    async with running(demo_path) as pilot:
+        screen = await open_checkin(pilot)
+        assert screen.query_one("#free-invisible", Input).value == "Fixed the printer"
+        shell(demo_path, "edit", entry_id, "--title", "Fixed the printer and the scanner")
+        await tick_one_other_box_and_save(pilot, screen)
+    journal = Journal(demo_path)
+    assert journal.get(entry_id).title == "Fixed the printer and the scanner"
+    assert any(e.title.startswith("Used Japanese at work") for e in journal.entries())
+
+
+async def test_a_check_in_save_does_not_bring_back_an_entry_the_shell_deleted(
+    demo_path: Path,
+) -> None:
+    title = "Took and shared the meeting notes"
+    entry_id = add_checkin_entry(demo_path, title, "meeting_notes")
+    async with running(demo_path) as pilot:
+        screen = await open_checkin(pilot)
+        assert "meeting_notes" in screen.query_one("#examples-invisible", SelectionList).selected
+        shell(demo_path, "delete", entry_id, "--yes")
+        await tick_one_other_box_and_save(pilot, screen)
+    journal = Journal(demo_path)
+    assert [e for e in journal.entries() if e.title == title and "checkin" in e.tags] == []
+    assert [d.entry.id for d in journal.trash()] == [entry_id]
+
+
+async def test_a_check_in_save_keeps_an_entry_the_shell_added(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        screen = await open_checkin(pilot)
+        entry_id = add_checkin_entry(
+            demo_path, "Took and shared the meeting notes", "meeting_notes"
+        )
+        await tick_one_other_box_and_save(pilot, screen)
+    journal = Journal(demo_path)
+    assert journal.get(entry_id).title == "Took and shared the meeting notes"
+    assert journal.trash() == []
+
+
+@pytest.mark.parametrize(
+    ("key", "title"),
+    [("m", "Fixed the printer in the app"), ("t", "Fixed the printer in the shell")],
+)
+async def test_a_check_in_line_changed_on_both_sides_asks(
+    demo_path: Path, key: str, title: str
+) -> None:
+    entry_id = add_checkin_entry(demo_path, "Fixed the printer", "other")
+    async with running(demo_path) as pilot:
+        screen = await open_checkin(pilot)
+        shell(demo_path, "edit", entry_id, "--title", "Fixed the printer in the shell")
+        screen.query_one("#free-invisible", Input).value = "Fixed the printer in the app"
+        screen.query_one("#examples-japanese", SelectionList).select("at_work")
+        await save_and_wait(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConflictDialog)
+        assert [c.field for c in dialog.conflicts] == ["invisible"]
+        await pilot.press(key)
+        await screen_is(pilot, DashboardScreen)
+        await workers_done(pilot)
+    journal = Journal(demo_path)
+    assert journal.get(entry_id).title == title
+    assert any(e.title.startswith("Used Japanese at work") for e in journal.entries())

@@ -26,16 +26,20 @@ from careercoach.checkin import (
     Area,
     AreaAnswer,
     AreaLog,
+    CheckinConflict,
     CheckinPlan,
     entry_date,
     load_checkin,
     plan_checkin,
     save_checkin,
+    settle_checkin,
     week_log,
     week_start,
 )
 from careercoach.errors import CareerCoachError, ValidationError
+from careercoach.journal import Side
 from careercoach.model import check_title_ja, make_entry
+from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.key_footer import KeyFooter
@@ -92,6 +96,22 @@ class CheckinScreen(Form, Screen):
             self.monday = monday
             self.area_logs = log
             self.version = version
+
+    class Conflicted(Message):
+        """A free line the form changed was changed differently on disk meanwhile."""
+
+        def __init__(
+            self,
+            loaded: dict[str, AreaLog],
+            answers: dict[str, AreaAnswer],
+            monday: dt.date,
+            conflict: CheckinConflict,
+        ) -> None:
+            super().__init__()
+            self.loaded = loaded
+            self.answers = answers
+            self.monday = monday
+            self.conflict = conflict
 
     class Failed(Message):
         def __init__(self, error: CareerCoachError) -> None:
@@ -291,15 +311,27 @@ class CheckinScreen(Form, Screen):
                     severity="warning",
                 )
             return
-        self.save(answers, self.monday)
+        self.save(self.week_entries, answers, self.monday)
 
     @work(thread=True, exclusive=True, group="checkin-save")
-    def save(self, answers: dict[str, AreaAnswer], monday: dt.date) -> None:
-        """Applied to the week as it is on disk when the lock is held, not as first read."""
+    def save(
+        self, loaded: dict[str, AreaLog], answers: dict[str, AreaAnswer], monday: dt.date
+    ) -> None:
+        """What the user changed since the week was `loaded`, applied to the week as it
+        is on disk when the lock is held: what the form left alone keeps any change made
+        meanwhile (say from the command line)."""
         try:
             plan = save_checkin(
-                self.app.journal, answers, monday, today=self.app.today(), areas=self.areas
+                self.app.journal,
+                answers,
+                monday,
+                today=self.app.today(),
+                areas=self.areas,
+                loaded=loaded,
             )
+        except CheckinConflict as conflict:
+            self.post_message(self.Conflicted(loaded, answers, monday, conflict))
+            return
         except CareerCoachError as exc:
             self.post_message(self.Failed(exc))
             return
@@ -318,6 +350,19 @@ class CheckinScreen(Form, Screen):
             f"Saved the week of {event.monday:%d %b %Y}: {event.plan.summary()}.",
             title="Check-in",
         )
+
+    def on_checkin_screen_conflicted(self, event: Conflicted) -> None:
+        labels = {area.id: f"Anything else? ({area.title})" for area in self.areas}
+        dialog = ConflictDialog(event.conflict.conflicts, labels=labels)
+        self.app.push_screen(dialog, lambda side: self._settled(event, side))
+
+    def _settled(self, event: Conflicted, side: Side | None) -> None:
+        """Cancel keeps the form as the user left it, nothing saved."""
+        if side is None:
+            self.save_ended(False)
+            return
+        loaded, answers = settle_checkin(event.loaded, event.answers, event.conflict, side)
+        self.save(loaded, answers, event.monday)
 
     def on_checkin_screen_failed(self, event: Failed) -> None:
         self.save_ended(False)
