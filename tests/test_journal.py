@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import signal
@@ -14,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from careercoach.demo import write_demo
-from careercoach.errors import JournalLockedError, NotFoundError, ValidationError
+from careercoach.errors import JournalError, JournalLockedError, NotFoundError, ValidationError
 from careercoach.journal.api import Draft, Journal, filter_entries
 from careercoach.journal.backups import BackupPolicy, list_backups
 from careercoach.journal.storage import JournalStorage
 from careercoach.model import Profile
+from careercoach.plan import PlanRecord
 
 DAY = dt.date(2026, 11, 20)
 
@@ -95,7 +97,9 @@ def test_a_plain_read_and_a_read_inside_a_write_see_the_same_journal(journal_pat
     """Outside a write the file is decoded straight into entries; inside one it goes
     through the storage's raw documents. Both must give the very same journal."""
     write_demo(journal_path, DAY, entries=600, seed=3)
-    Journal(journal_path).save_plan({"start": "2026-11-01", "goals": ["ship"]})
+    Journal(journal_path).save_plan(
+        {"start": "2026-11-01", "end": "2027-01-31", "goals": [{"text": "ship"}]}
+    )
     plain = Journal(journal_path)
     seen_plainly = (
         plain.entries(),
@@ -123,14 +127,14 @@ def test_saving_the_profile_or_the_plan_is_one_write(
 ) -> None:
     """A record replaced in two writes (clear, then insert) is lost by a crash between."""
     journal.save_profile(Profile(name="Alex"))
-    journal.save_plan({"start": "2026-11-01"})
+    journal.save_plan({"start": "2026-11-01", "end": "2027-01-31"})
     writes = []
     original = JournalStorage.write
     monkeypatch.setattr(
         JournalStorage, "write", lambda self, data: (writes.append(1), original(self, data))[1]
     )
     journal.save_profile(Profile(name="Sam"))
-    journal.save_plan({"start": "2026-12-01"})
+    journal.save_plan({"start": "2026-12-01", "end": "2027-01-31"})
     journal.save_plan(None)
     assert len(writes) == 3
     assert journal.profile().name == "Sam" and journal.plan() is None
@@ -146,10 +150,10 @@ def test_profile_and_plan_round_trip(journal: Journal, journal_path: Path) -> No
     assert journal.profile() == Profile()
     profile = Profile(name="Alex", jlpt_level="N2", start_date=dt.date(2023, 4, 1))
     journal.save_profile(profile)
-    journal.save_plan({"start": "2026-11-01", "goals": []})
+    journal.save_plan({"start": "2026-11-01", "end": "2027-01-31", "goals": []})
     reopened = Journal(journal_path)
     assert reopened.profile() == profile
-    assert reopened.plan() == {"start": "2026-11-01", "goals": []}
+    assert reopened.plan() == {"start": "2026-11-01", "end": "2027-01-31", "goals": []}
     reopened.save_plan(None)
     assert Journal(journal_path).plan() is None
 
@@ -263,3 +267,71 @@ def test_transactions_nest_within_a_thread(journal: Journal) -> None:
     with journal.transaction(), journal.transaction():
         journal.add(Draft(DAY, "note", "inside two transactions"))
     assert len(journal.entries()) == 1
+
+
+# -- the plan record inside the journal (issue #17) -------------------------------------
+
+PLAN = {
+    "start": "2026-11-01",
+    "end": "2027-01-31",
+    "goals": [{"text": "Ship the report", "status": "met", "met_on": "2026-12-01"}],
+    "meetings": [{"date": "2026-11-15", "note": "agreed the goals"}],
+    "support": {"coaching": True},
+    "answers": {"goals_clear": "yes"},
+    "documents_done": ["contract"],
+}
+PLAN_DAMAGE = [
+    {"start": "soon"},
+    {"start": "2026-02-30"},
+    {"end": "2026-10-01"},
+    {"end": "2030-01-01"},
+    {"start": "1800-01-01"},
+    {"version": 2},
+    {"mood": "fine"},
+    {"goals": "all"},
+    {"goals": [{"text": "x", "status": "done"}]},
+    {"goals": [{"text": "  "}]},
+    {"goals": [{"text": "a\nb"}]},
+    {"goals": [{"text": "x" * 501}]},
+    {"goals": [{"text": "x", "status": "met"}]},
+    {"goals": [{"text": "x", "met_on": "2026-12-01"}]},
+    {"goals": [{"text": "x", "agreed": "yes"}]},
+    {"goals": [{"text": "x"}] * 51},
+    {"meetings": [{"note": "x"}]},
+    {"meetings": [{"date": "2026-11-15", "note": "x" * 5001}]},
+    {"support": {"massage": True}},
+    {"support": {"coaching": 1}},
+    {"answers": {"goals_clear": "maybe"}},
+    {"answers": []},
+    {"documents_done": ["a", "a"]},
+    {"documents_done": [1]},
+    {"offer_date": "tomorrow"},
+]
+
+
+@pytest.mark.parametrize("change", PLAN_DAMAGE, ids=repr)
+def test_the_journal_refuses_every_plan_record_the_plan_reader_refuses(
+    change: dict, journal_path: Path
+) -> None:
+    """The journal may not import the plan package: its own check must agree with it."""
+    record = {**PLAN, **change}
+    with pytest.raises(ValidationError, match="^improvement plan record: "):
+        PlanRecord.from_dict(record)
+    raw = json.loads(sound_journal_bytes(journal_path))
+    raw["plan"] = {"1": record}
+    journal_path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(JournalError, match="the plan record is damaged .*doctor"):
+        Journal(journal_path).entries()
+    with pytest.raises(ValidationError, match="^improvement plan record: "):
+        Journal(journal_path.with_name("other.json")).save_plan(record)
+
+
+def test_a_sound_plan_record_passes_both_checks(journal_path: Path) -> None:
+    PlanRecord.from_dict(PLAN)
+    Journal(journal_path).save_plan(PLAN)
+    assert Journal(journal_path).plan() == PLAN
+
+
+def sound_journal_bytes(path: Path) -> bytes:
+    Journal(path).add(Draft(dt.date(2026, 11, 20), "note", "one"))
+    return path.read_bytes()

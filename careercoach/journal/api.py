@@ -32,6 +32,7 @@ from careercoach.errors import (
 from careercoach.journal import locking, soundness
 from careercoach.journal.backups import BackupPolicy
 from careercoach.journal.merge import three_way
+from careercoach.journal.plan_schema import check_plan_record
 from careercoach.journal.schema import META_TABLE, SCHEMA_VERSION, is_current_meta
 from careercoach.journal.storage import JournalStorage, read_journal_bytes
 from careercoach.model import Draft, Entry, Profile, entries_from_stored, make_entry, with_changes
@@ -336,7 +337,7 @@ class Journal:
 
     def add_with_plan(self, drafts: Sequence[Draft], plan: Mapping[str, Any]) -> list[Entry]:
         """Save the plan record and add its evidence notes in one write: both or neither."""
-        return self._add_and_save(drafts, {PLAN: {"1": dict(plan)}})
+        return self._add_and_save(drafts, {PLAN: {"1": _checked_plan(plan)}})
 
     def _add_and_save(
         self,
@@ -472,7 +473,7 @@ class Journal:
                         updated=stamp,
                     )
                 )
-            record = {"1": dict(changed)} if changed is not None else {}
+            record = {"1": _checked_plan(changed)} if changed is not None else {}
             added = self._add_and_save(drafts, {PLAN: record}, rewritten)
         return PlanSave(dict(changed) if changed is not None else None, added, tuple(replace))
 
@@ -547,7 +548,7 @@ class Journal:
 
     def save_plan(self, plan: Mapping[str, Any] | None) -> None:
         """Store the improvement-plan record (a plain JSON object), or remove it."""
-        record = {"1": dict(plan)} if plan is not None else {}
+        record = {"1": _checked_plan(plan)} if plan is not None else {}
         self._write(lambda data: data.update({PLAN: record}))
 
     def merge(
@@ -585,6 +586,7 @@ class Journal:
             )
             if dry_run:
                 return report
+            checked_plan = _checked_plan(plan) if plan is not None else None
             if replace_all:
                 table = {str(i + 1): e.to_dict() for i, e in enumerate(entries)}
             else:
@@ -600,7 +602,7 @@ class Journal:
                 if profile is not None:
                     new_data[PROFILE] = {"1": profile.to_dict()}
                 if plan is not None:
-                    new_data[PLAN] = {"1": dict(plan)}
+                    new_data[PLAN] = {"1": checked_plan}
                 elif replace_all:
                     new_data.pop(PLAN, None)
 
@@ -628,6 +630,15 @@ def _checked_profile(profile: Profile) -> dict[str, Any]:
     built in code skips the checks that reading it applies, dates in range among them."""
     record = profile.to_dict()
     Profile.from_dict(record)
+    return record
+
+
+def _checked_plan(plan: Mapping[str, Any]) -> dict[str, Any]:
+    """The plan's record, refused (one line, nothing written) unless the journal's
+    validator would pass it: a journal is never written in a state it then refuses."""
+    record = dict(plan)
+    if record:
+        check_plan_record(record)
     return record
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import msgspec
 
 from careercoach.errors import CareerCoachError, JournalError
+from careercoach.journal.plan_schema import check_plan_record
 from careercoach.journal.schema import DOCTOR_HINT
 from careercoach.model import (
     DATE_MAX,
@@ -132,8 +133,11 @@ def check_records(entries: Mapping[int, Entry], profile: Any, plan: Any, source:
             Profile.from_dict(profile)
         except CareerCoachError as exc:
             raise damaged(source, f"the profile record is damaged ({exc})") from None
-    if plan is not None and not isinstance(plan, dict):
-        raise damaged(source, "the plan record is not an object")
+    if plan:  # an empty record is no plan, as `Journal.plan` reads it
+        try:
+            check_plan_record(plan)
+        except CareerCoachError as exc:
+            raise damaged(source, f"the plan record is damaged ({exc})") from None
 
 
 def check_journal(data: Mapping[str, Any], source: Path) -> dict[int, Entry]:
