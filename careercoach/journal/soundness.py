@@ -75,18 +75,15 @@ def entries_from_records(table: Mapping[str, Any], source: Path) -> dict[int, En
     return dict(zip(numbers, entries, strict=True))
 
 
-def _check_entry(entry: Entry, number: int, source: Path) -> None:
-    """What `edit` and `import` would refuse, named: the slow path, for a journal that
-    failed `_all_sound`."""
-    where = f"entry record {number}"
-    if number <= 0:
-        raise damaged(source, f"{where}: the record key is not a positive whole number")
+def _check_entry(entry: Entry, record: str, source: Path) -> None:
+    """What `edit` and `import` would refuse, named (`record`: which record): the slow
+    path, for a journal that failed `_all_sound`, and for the few records in the trash."""
     try:
         if check_id(entry.id) != entry.id:
             raise CareerCoachError("not lower-case")
     except CareerCoachError:
-        raise damaged(source, f"{where} has a bad id {entry.id!r}") from None
-    where = f"{where} ({entry.id})"
+        raise damaged(source, f"{record} has a bad id {entry.id!r}") from None
+    where = f"{record} ({entry.id})"
     if entry.kind not in KINDS:
         raise damaged(source, f"{where} has an unknown kind {entry.kind!r}")
     try:
@@ -197,12 +194,46 @@ def _stamps_sound(stamps: list[str]) -> bool:
     return True
 
 
-def check_records(entries: Mapping[int, Entry], profile: Any, plan: Any, source: Path) -> None:
-    """Raise a one-line JournalError unless every entry, the profile and the plan are sound."""
+class TrashRecord(msgspec.Struct, frozen=True):
+    """A deleted entry waiting in the trash, as `Journal.delete` writes it."""
+
+    entry: Entry
+    deleted: str
+
+
+def trash_records(table: Mapping[str, Any], source: Path) -> dict[str, tuple[Entry, dt.datetime]]:
+    """The trash's records, each a sound entry and the moment it was deleted, or one
+    line naming the damaged record: a record that cannot be read is never dropped."""
+    found = {}
+    for key, raw in table.items():
+        where = f"trash record {key}"
+        doc_id(key, source)
+        try:
+            record = msgspec.convert(raw, TrashRecord)
+        except msgspec.ValidationError as exc:
+            raise damaged(source, f"{where} is damaged ({exc})") from None
+        _check_entry(record.entry, where, source)
+        try:
+            moment = dt.datetime.fromisoformat(record.deleted)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise damaged(source, f"{where}: deleted {record.deleted!r} is not a date and time")
+        found[key] = (record.entry, moment)
+    return found
+
+
+def check_records(
+    entries: Mapping[int, Entry], profile: Any, plan: Any, source: Path, trash: Any = None
+) -> None:
+    """Raise a one-line JournalError unless every entry, the profile, the plan and the
+    trash are sound."""
     if not _all_sound(entries):
         seen: dict[str, int] = {}
         for number, entry in entries.items():
-            _check_entry(entry, number, source)
+            if number <= 0:
+                raise damaged(source, f"entry record {number}: the key is not a positive number")
+            _check_entry(entry, f"entry record {number}", source)
             other = seen.setdefault(entry.id, number)
             if other != number:
                 raise damaged(
@@ -218,10 +249,13 @@ def check_records(entries: Mapping[int, Entry], profile: Any, plan: Any, source:
             check_plan_record(plan)
         except CareerCoachError as exc:
             raise damaged(source, f"the plan record is damaged ({exc})") from None
+    if trash:
+        trash_records(trash, source)
 
 
 def check_journal(data: Mapping[str, Any], source: Path) -> dict[int, Entry]:
     """Check a parsed journal of the current schema; its entries by record number."""
     entries = entries_from_records(data.get("entries", {}), source)
-    check_records(entries, data.get("profile", {}).get("1"), data.get("plan", {}).get("1"), source)
+    profile, plan = data.get("profile", {}).get("1"), data.get("plan", {}).get("1")
+    check_records(entries, profile, plan, source, data.get("trash"))
     return entries

@@ -42,6 +42,16 @@ def set_meta(doc: Doc, **values: Any) -> None:
     doc["_meta"]["1"].update(values)
 
 
+def plan(doc: Doc, **values: Any) -> None:
+    doc["plan"]["1"].update(values)
+
+
+def trashed(doc: Doc, **values: Any) -> None:
+    """A record in the trash, as `delete` writes it, then changed by hand."""
+    record = {"entry": {**first(doc), "id": "trash2"}, "deleted": "2026-11-30T09:00:00+00:00"}
+    doc["trash"] = {"1": {**record, **values}}
+
+
 # name -> change to the parsed document (or to the raw bytes, for the first few)
 BYTE_DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "truncated": lambda raw: raw[: len(raw) // 2],
@@ -72,6 +82,24 @@ DOC_DAMAGE: dict[str, Callable[[Doc], Any]] = {
     "profile unknown field": lambda doc: doc["profile"]["1"].update(shoe_size=42),
     "profile bad date": lambda doc: doc["profile"]["1"].update(start_date="soon"),
     "plan not an object": lambda doc: doc.update(plan={"1": [1]}),
+    "plan start not a date": lambda doc: plan(doc, start="soon"),
+    "plan end before start": lambda doc: plan(doc, end="2026-10-01"),
+    "plan goal of a bad status": lambda doc: plan(doc, goals=[{"text": "x", "status": "done"}]),
+    "plan meeting without a date": lambda doc: plan(doc, meetings=[{"note": "x"}]),
+    "plan unknown field": lambda doc: plan(doc, mood="fine"),
+    "tag with a tab": lambda doc: first(doc).update(tags=["tab\there"]),
+    "tag with a space": lambda doc: first(doc).update(tags=["two words"]),
+    "title of spaces": lambda doc: first(doc).update(title="   "),
+    "title too long": lambda doc: first(doc).update(title="x" * 100_000),
+    "two-line Japanese title": lambda doc: first(doc).update(title_ja="一\n二"),
+    "upper-case id": lambda doc: first(doc).update(id="G7XYTJ"),
+    "formula in created": lambda doc: first(doc).update(created='=HYPERLINK("x")'),
+    "formula in updated": lambda doc: first(doc).update(updated="+1"),
+    "trash not a table": lambda doc: doc.update(trash="x"),
+    "unknown table of numbers": lambda doc: doc.update(foo={"1": 3}),
+    "trash record of a bad time": lambda doc: trashed(doc, deleted="2026-11-30 (edited)"),
+    "trash record without an entry": lambda doc: trashed(doc, entry=None),
+    "trash record of a bad entry": lambda doc: trashed(doc, entry={"id": "trash2"}),
 }
 
 COMMANDS = [
