@@ -153,3 +153,21 @@ def test_a_clock_that_jumps_back_still_makes_backups(journal_path: Path) -> None
     for i in range(4):
         save(storage, f"save {i}")
     assert [len(titles(p)) for p in list_backups(journal_path)] == [3, 2, 1]
+
+
+def test_a_nine_digit_sequence_does_not_hide_the_backups_after_it(journal_path: Path) -> None:
+    """Past 999999999 the number grows a digit: those backups still sort after it
+    (by number, not by name), are thinned out and are what a restore picks."""
+    last_nine = plant(journal_path, "journal-999999999-20200101T000000000000-abcd.json", "old")
+    clock = iter(START + i * DAY for i in range(100))
+    storage = JournalStorage(journal_path, wall_clock=lambda: next(clock))
+    for i in range(POLICY.recent + 4):
+        save(storage, f"save {i}")
+    backups = find(journal_path)
+    assert [b.seq for b in backups[:3]] == [1_000_000_007, 1_000_000_006, 1_000_000_005]
+    assert not last_nine.exists()  # thinned out like any other
+    assert len(backups) < POLICY.recent + 4  # and so are the ten-digit ones
+    journal_path.write_text("damaged")
+    result = CliRunner().invoke(cli, ["--journal", str(journal_path), "doctor", "--restore"])
+    assert result.exit_code == 0, result.output
+    assert titles(journal_path) == [f"save {i}" for i in range(POLICY.recent + 3)]

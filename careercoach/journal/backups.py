@@ -26,8 +26,9 @@ from careercoach.journal.private_file import random_hex
 HOUR = 3600.0
 DAY = 24 * HOUR
 _STAMP = "%Y%m%dT%H%M%S%f"
-# journal-000000042-20261120T090000000000-ab12.json; older versions wrote no number
-_NAME = re.compile(r"^(?:(?P<seq>\d{9})-)?(?P<stamp>\d{8}T\d{12})-[0-9a-f]+$")
+# journal-000000042-20261120T090000000000-ab12.json (at least nine digits: past
+# 999999999 the number grows one); older versions wrote no number
+_NAME = re.compile(r"^(?:(?P<seq>\d{9,})-)?(?P<stamp>\d{8}T\d{12})-[0-9a-f]+$")
 
 
 class BackupPolicy(msgspec.Struct, frozen=True):
