@@ -9,7 +9,9 @@ import stat
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from careercoach.cli import cli
 from careercoach.errors import JournalError, ValidationError
 from careercoach.journal import api, schema, storage
 from careercoach.journal.api import Draft, Journal
@@ -299,3 +301,21 @@ def test_user_files_are_never_replaced_by_surprise(
     assert journal_file.read_text() == "the journal"
     if setup == "file":
         assert target.read_text() == "keep me"
+
+
+@pytest.mark.parametrize("what", ["folder", "link"])
+def test_doctor_on_a_folder_or_link_in_the_journal_s_place_says_to_move_it(
+    tmp_path: Path, what: str
+) -> None:
+    """Not a record to repair in a text editor: something else is where the file goes."""
+    journal = tmp_path / "journal.json"
+    if what == "folder":
+        journal.mkdir()
+    else:
+        (tmp_path / "real.json").write_text("{}")
+        journal.symlink_to(tmp_path / "real.json")
+    result = CliRunner().invoke(cli, ["doctor"], env={"CAREERCOACH_HOME": str(tmp_path)})
+    assert result.exit_code == 1, result.output
+    assert f"status:  UNUSABLE: {journal}: is a" in result.output
+    assert "move what is in the way" in result.output
+    assert "text editor" not in result.output

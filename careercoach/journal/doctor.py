@@ -17,7 +17,7 @@ from careercoach import paths
 from careercoach.errors import JournalError
 from careercoach.journal.api import ENTRIES, Journal
 from careercoach.journal.backups import list_backups
-from careercoach.journal.private_file import random_hex, write_private_file
+from careercoach.journal.private_file import check_regular_file, random_hex, write_private_file
 from careercoach.journal.storage import read_journal_file
 
 
@@ -30,7 +30,8 @@ class BackupInfo(msgspec.Struct):
 
 class Report(msgspec.Struct):
     journal: Path
-    status: str  # "ok" | "missing" | "damaged" | "unusable" (no journal can be kept there)
+    status: str  # "ok" | "missing" | "damaged" | "unusable" (no journal can be kept there,
+    # or a folder or link is in its place)
     problem: str = ""
     entries: int = 0
     schema: int | None = None
@@ -72,14 +73,17 @@ def examine(journal: Path) -> Report:
         report.status, report.problem = "unusable", unusable
         return report
     try:
-        data, version = (
-            read_journal_file(journal) if journal.exists() or journal.is_symlink() else ({}, None)
-        )
-        if version is not None:
-            report.status, report.schema = "ok", version
-            report.entries = len(data.get(ENTRIES, {}))
-    except JournalError as exc:
-        report.status, report.problem = "damaged", str(exc)
+        check_regular_file(journal)
+    except JournalError as exc:  # a folder or a link in the journal's place: no text to repair
+        report.status, report.problem = "unusable", str(exc)
+    else:
+        try:
+            data, version = read_journal_file(journal) if journal.exists() else ({}, None)
+            if version is not None:
+                report.status, report.schema = "ok", version
+                report.entries = len(data.get(ENTRIES, {}))
+        except JournalError as exc:
+            report.status, report.problem = "damaged", str(exc)
     if journal.is_file() and not journal.is_symlink():
         mode = stat.S_IMODE(journal.stat().st_mode)
         if mode & 0o077:
