@@ -169,3 +169,66 @@ def test_plan_support_and_dates_at_once_keep_every_change(journal: Journal) -> N
     record = plan(journal)
     assert all(record["support"].values()), record["support"]
     assert (record["offer_date"], record["employment_end"]) == ("2026-12-01", "2027-03-31")
+
+
+def shell(journal: Journal, commands: list[list[str]]) -> None:
+    """Set the scene one command at a time."""
+    for command in commands:
+        result = CliRunner().invoke(cli, ["--journal", str(journal.path), *command])
+        assert result.exit_code == 0, result.output
+
+
+def test_plan_goal_edit_at_once_keeps_every_edit(journal: Journal) -> None:
+    started_plan(journal, goals=6)
+    commands = [["plan", "goal", "edit", str(n), "--text", f"edited {n}"] for n in range(1, 7)]
+    assert_all_succeeded(run_together(journal.path, commands))
+    assert [g["text"] for g in plan(journal)["goals"]] == [f"edited {n}" for n in range(1, 7)]
+
+
+def test_plan_goal_delete_at_once_deletes_exactly_that_many(journal: Journal) -> None:
+    """Each deletes the goal first at that moment: three deletes of goal 1, three gone."""
+    started_plan(journal, goals=6)
+    assert_all_succeeded(run_together(journal.path, [["plan", "goal", "delete", "1"]] * 3))
+    assert [g["text"] for g in plan(journal)["goals"]] == ["goal 3", "goal 4", "goal 5"]
+
+
+def test_plan_goal_missed_at_once_marks_every_goal(journal: Journal) -> None:
+    started_plan(journal, goals=6)
+    commands = [["plan", "goal", "missed", str(n)] for n in range(1, 7)]
+    assert_all_succeeded(run_together(journal.path, commands))
+    assert [g["status"] for g in plan(journal)["goals"]] == ["not_met"] * 6
+
+
+def test_plan_goal_reopen_at_once_reopens_every_goal(journal: Journal) -> None:
+    started_plan(journal, goals=6)
+    shell(journal, [["plan", "goal", "missed", str(n)] for n in range(1, 7)])
+    commands = [["plan", "goal", "reopen", str(n)] for n in range(1, 7)]
+    assert_all_succeeded(run_together(journal.path, commands))
+    assert [g["status"] for g in plan(journal)["goals"]] == ["open"] * 6
+
+
+def started_meetings(journal: Journal) -> None:
+    started_plan(journal)
+    days = [f"2026-11-0{n}" for n in range(1, 7)]
+    shell(journal, [["plan", "meeting", "add", f"meeting on {d}", "--date", d] for d in days])
+
+
+def test_plan_meeting_edit_at_once_keeps_every_edit_and_note(journal: Journal) -> None:
+    started_meetings(journal)
+    commands = [["plan", "meeting", "edit", str(n), "--note", f"edited {n}"] for n in range(1, 7)]
+    assert_all_succeeded(run_together(journal.path, commands))
+    edited = [f"edited {n}" for n in range(1, 7)]
+    assert [m["note"] for m in plan(journal)["meetings"]] == edited
+    notes = [e for e in journal.entries() if e.subtype == "plan_meeting"]
+    assert len(notes) == 6
+    assert sorted(e.title for e in notes) == [f"Plan check-in: {text}" for text in edited]
+
+
+def test_plan_meeting_delete_at_once_deletes_exactly_that_many(journal: Journal) -> None:
+    """Three deletes of the first meeting: the three earliest go, with their notes."""
+    started_meetings(journal)
+    assert_all_succeeded(run_together(journal.path, [["plan", "meeting", "delete", "1"]] * 3))
+    kept = [f"meeting on 2026-11-0{n}" for n in (4, 5, 6)]
+    assert [m["note"] for m in plan(journal)["meetings"]] == kept
+    notes = [e for e in journal.entries() if e.subtype == "plan_meeting"]
+    assert sorted(e.title for e in notes) == [f"Plan check-in: {text}" for text in kept]
