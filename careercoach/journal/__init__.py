@@ -16,6 +16,7 @@ from careercoach.journal.api import (
 )
 from careercoach.journal.doctor import BackupInfo, examine, restore
 from careercoach.journal.merge import EditConflict, FieldConflict, Side, settle
+from careercoach.journal.plan_schema import check_plan_record
 from careercoach.journal.private_file import (
     check_user_file,
     describe_os_error,
@@ -23,6 +24,7 @@ from careercoach.journal.private_file import (
     write_user_file,
 )
 from careercoach.journal.schema import APP_MARKER, MAX_JOURNAL_BYTES, META_TABLE, SCHEMA_VERSION
+from careercoach.journal.soundness import is_timestamp
 
 __all__ = [
     "APP_MARKER",
@@ -38,10 +40,12 @@ __all__ = [
     "FieldConflict",
     "Journal",
     "Side",
+    "check_plan_record",
     "check_user_file",
     "describe_os_error",
     "examine",
     "filter_entries",
+    "is_timestamp",
     "restore",
     "settle",
     "write_private_file",
