@@ -289,18 +289,24 @@ def test_export_txt_by_suffix_and_to_stdout(started, tmp_path) -> None:
 
 
 def test_a_damaged_plan_record_gives_one_clear_line(run, journal_path) -> None:
+    """A hand-damaged plan is damage like any other: every plan command refuses in one
+    line naming the file and doctor's way out, writes nothing, and doctor reports it."""
     assert run("plan", "start", "--start", "2026-01-05", "--end", "2026-03-01").exit_code == 0
-    journal = Journal(journal_path)
-    stored = journal.plan()
-    stored["goals"] = [{"text": "x", "status": "finished"}]
-    journal.save_plan(stored)
-    line = one_error_line(run("plan", "show"))
-    assert "improvement plan record: goals[0].status: 'finished' is not one of" in line
-    assert (
-        run("plan", "start", "--start", "2026-01-05", "--end", "2026-03-01", "--replace").exit_code
-        == 0
-    )
-    assert run("plan", "show").exit_code == 0
+    data = json.loads(journal_path.read_text())
+    data["plan"]["1"]["goals"] = [{"text": "x", "status": "finished"}]
+    journal_path.write_text(json.dumps(data))
+    damaged = journal_path.read_bytes()
+    for command in (
+        ("plan", "show"),
+        ("plan", "start", "--start", "2026-01-05", "--end", "2026-03-01", "--replace"),
+    ):
+        result = run(*command)
+        assert result.exit_code == 2
+        line = one_error_line(result)
+        assert str(journal_path) in line and "goals[0].status: 'finished'" in line
+        assert "careercoach doctor" in line
+        assert journal_path.read_bytes() == damaged
+    assert run("doctor").exit_code == 1
 
 
 def test_clear_removes_the_plan(started) -> None:
