@@ -46,7 +46,8 @@ _NOTES = operator.attrgetter("notes")
 _TAGS = operator.attrgetter("tags")
 _STAMPS = operator.attrgetter("created", "updated")
 _IDS_RE = re.compile(r"[a-z0-9]{3,16}(?:\n[a-z0-9]{3,16})*")
-_DIGIT_LINES = re.compile(r"\d.*(?:\n\d.*)*")  # every line starts with a digit
+# every line starts with a digit and is at most 40 characters long
+_STAMP_LINES = re.compile(r"\d.{0,39}(?:\n\d.{0,39})*")
 
 
 def damaged(source: Path, what: str) -> JournalError:
@@ -177,18 +178,17 @@ def _all_sound(entries: Mapping[int, Entry]) -> bool:
 
 
 def _stamps_sound(stamps: list[str]) -> bool:
-    """`is_timestamp` for every stamp, the distinct ones parsed in one C-level pass:
-    every entry's stamps differ, and 20k calls of the one-at-a-time check doubled the
-    time of the whole validator."""
-    distinct = set(stamps)
-    distinct.discard("")
-    if not distinct:
+    """`is_timestamp` for every stamp, a column at a time: every entry's stamps differ,
+    so the column is checked whole in C (one join, one pattern, one parse each)
+    rather than by 20k calls of the one-at-a-time check."""
+    given = list(filter(None, stamps))
+    if not given:
         return True
-    joined = "\n".join(distinct)
-    if not joined.isascii() or max(map(len, distinct)) > 40 or not _DIGIT_LINES.fullmatch(joined):
+    joined = "\n".join(given)
+    if not joined.isascii() or not _STAMP_LINES.fullmatch(joined):
         return False
     try:
-        list(map(dt.datetime.fromisoformat, distinct))
+        list(map(dt.datetime.fromisoformat, given))
     except ValueError:
         return False
     return True
