@@ -8,7 +8,6 @@ one message naming the file and the first bad record, before anything is written
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import stat
 from collections.abc import Mapping
@@ -19,7 +18,13 @@ import msgspec
 
 from careercoach import json_codec
 from careercoach.errors import CareerCoachError, ValidationError
-from careercoach.journal import APP_MARKER, MAX_JOURNAL_BYTES, META_TABLE, SCHEMA_VERSION
+from careercoach.journal import (
+    APP_MARKER,
+    MAX_JOURNAL_BYTES,
+    META_TABLE,
+    SCHEMA_VERSION,
+    is_timestamp,  # the validator's rule: what a journal holds, a backup may hold
+)
 from careercoach.model import Entry, Profile
 from careercoach.plan import PlanRecord
 
@@ -72,19 +77,6 @@ def load_json_file(path: Path) -> Any:
             f"{path}: not valid JSON (line {problem.line} column {problem.column}: "
             f"{problem.detail})"
         ) from None
-
-
-def is_timestamp(text: str) -> bool:
-    """Empty, or a real ISO 8601 date and time: what `created`/`updated` may hold."""
-    if not text:
-        return True
-    if not text.isascii() or len(text) > 40 or not text[:1].isdigit():
-        return False
-    try:
-        dt.datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def record_error(source: Path, label: str, problem: CareerCoachError | str) -> ValidationError:
