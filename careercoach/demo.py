@@ -16,12 +16,16 @@ import msgspec
 
 from careercoach.clock import week_start
 from careercoach.errors import ValidationError
-from careercoach.journal import Draft, Journal
-from careercoach.model import Profile, jlpt_exams
+from careercoach.journal import Draft, Journal, set_aside
+from careercoach.model import DATE_MAX, DATE_MIN, Profile, jlpt_exams
 from careercoach.readiness import JlptFacts, load_criteria, results_date
 
 DEFAULT_SEED = 7
 MAX_WEEKS = 520
+# How far a demo reaches either side of its `as_of`: three JLPT results and a tenure of
+# three years before it, the profile's next evaluation and contract renewal after it.
+HISTORY_DAYS = 1200
+FUTURE_DAYS = 130
 
 
 class DemoJournal(msgspec.Struct, frozen=True):
@@ -257,6 +261,14 @@ def build_demo(
     """A demo profile and entries ending at `as_of`; `entries` trims or densifies to a count."""
     rng = random.Random(seed)
     weeks = 52 if entries is None else max(52, min(MAX_WEEKS, entries // 8))
+    history = dt.timedelta(days=max(HISTORY_DAYS, 7 * weeks + 7))
+    future = dt.timedelta(days=FUTURE_DAYS)
+    if not DATE_MIN + history <= as_of <= DATE_MAX - future:
+        raise ValidationError(
+            f"a demo as of {as_of} would date its entries and profile outside the years a "
+            f"journal holds ({DATE_MIN.year} to {DATE_MAX.year}): choose a day from "
+            f"{DATE_MIN + history} to {DATE_MAX - future}"
+        )
     per_week = 1 if entries is None else max(1, entries // (weeks * 5) + 1)
     last_monday = week_start(as_of)
     drafts = _milestones(as_of)
@@ -291,17 +303,18 @@ def write_demo(
     entries: int | None = None,
     force: bool = False,
     rng: random.Random | None = None,
-) -> int:
-    """Create a demo journal file; refuses to touch an existing one unless `force`."""
+) -> tuple[int, Path | None]:
+    """Create a demo journal file: how many entries, and where a file that was at
+    `path` went. It refuses an existing file unless `force`, and even then never
+    deletes it: the old file is set aside under a name of its own (it may be someone's
+    real journal, named by mistake)."""
     target = Path(path)
     if (target.exists() or target.is_symlink()) and not force:
         raise ValidationError(f"{target} already exists: pick a new path or add --force")
     demo = build_demo(as_of, seed=seed, entries=entries)
-    Profile.from_dict(demo.profile.to_dict())  # its dates follow as_of: still in range?
-    if force and target.is_file() and not target.is_symlink():
-        target.unlink()
+    kept = set_aside(Journal(target)) if force else None
     moment = dt.datetime.combine(as_of, dt.time(9, 0), dt.timezone.utc)
     journal = Journal(target, now=lambda: moment, rng=rng or random.Random(seed))
     journal.add_many(demo.drafts)
     journal.save_profile(demo.profile)
-    return len(demo.drafts)
+    return len(demo.drafts), kept

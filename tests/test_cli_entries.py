@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import stat
@@ -11,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from careercoach.cli import cli
-from careercoach.journal.api import Journal
+from careercoach.journal.api import Draft, Journal
 from careercoach.journal.backups import list_backups
 
 
@@ -191,6 +192,34 @@ def test_demo_sizes_and_refuses_to_overwrite(tmp_path: Path) -> None:
     again = runner.invoke(cli, ["demo", "--entries", "10", "--journal", str(path)])
     assert again.exit_code == 2 and "already exists" in again.output
     assert Journal(path).count() == 1000
+
+
+def test_demo_force_sets_the_old_file_aside_instead_of_deleting_it(tmp_path: Path) -> None:
+    """`demo --journal PATH --force` named at a real journal by mistake loses nothing."""
+    path = tmp_path / "journal.json"
+    Journal(path).add(Draft(dt.date(2026, 11, 2), "note", "real work"))
+    before = path.read_bytes()
+    result = CliRunner().invoke(cli, ["demo", "--journal", str(path), "--force"])
+    assert result.exit_code == 0, result.output
+    [kept] = tmp_path.glob("journal.json.replaced-*")
+    assert f"the file that was there is kept as {kept}" in result.output
+    assert kept.read_bytes() == before
+    assert "real work" not in {e.title for e in Journal(path).entries()}
+
+
+@pytest.mark.parametrize("as_of", ["1900-01-01", "1903-04-01", "2200-12-31"])
+def test_a_demo_too_near_the_edge_of_the_calendar_names_the_days_it_can_use(
+    tmp_path: Path, as_of: str
+) -> None:
+    path = tmp_path / "demo.json"
+    result = CliRunner().invoke(cli, ["demo", "--journal", str(path), "--as-of", as_of])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert f"a demo as of {as_of}" in result.output
+    assert "choose a day from 1903-04-16 to 2200-08-23" in result.output
+    assert not path.exists()
+    ok = CliRunner().invoke(cli, ["demo", "--journal", str(path), "--as-of", "1903-04-16"])
+    assert ok.exit_code == 0, ok.output
 
 
 def test_doctor_reports_and_restores(run, journal_path: Path) -> None:

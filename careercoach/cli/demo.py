@@ -49,5 +49,9 @@ def demo(
             "name the file with --journal PATH: the demo never writes into your own journal"
         )
     day = parse_date(as_of, app.today) if as_of else app.today
-    count = write_demo(path, day, seed=seed, entries=entries, force=force, rng=random.Random(seed))
+    count, kept = write_demo(
+        path, day, seed=seed, entries=entries, force=force, rng=random.Random(seed)
+    )
     click.echo(f"wrote {count} demo entries to {path}")
+    if kept is not None:
+        click.echo(f"the file that was there is kept as {kept}")

@@ -14,7 +14,7 @@ from careercoach.journal.api import (
     Journal,
     filter_entries,
 )
-from careercoach.journal.doctor import BackupInfo, examine, restore
+from careercoach.journal.doctor import BackupInfo, examine, restore, set_aside
 from careercoach.journal.merge import EditConflict, FieldConflict, Side, settle
 from careercoach.journal.plan_schema import check_plan_record
 from careercoach.journal.private_file import (
@@ -47,6 +47,7 @@ __all__ = [
     "filter_entries",
     "is_timestamp",
     "restore",
+    "set_aside",
     "settle",
     "write_private_file",
     "write_user_file",

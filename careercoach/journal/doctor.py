@@ -136,6 +136,18 @@ def restore(journal: Journal, backup: Path | None = None) -> Path:
     return chosen
 
 
+def set_aside(journal: Journal) -> Path | None:
+    """Move the journal file aside, under the lock, before something takes its place
+    (a demo written over it with --force): where it went, or None if there was none."""
+    with journal.transaction():
+        current = journal.path
+        if not current.is_file() or current.is_symlink():
+            return None
+        aside = aside_name(current)
+        os.replace(current, aside)
+        return aside
+
+
 def aside_name(current: Path) -> Path:
     """A name no file has yet, for the journal a restore replaces: every damaged
     original is kept, however many restores run within a second."""
