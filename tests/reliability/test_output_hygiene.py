@@ -1,7 +1,9 @@
 """What reaches a terminal or a spreadsheet: inert text, intact columns, no unwanted styling.
 
-The journal here is hand-edited the way a hostile file could be: escape sequences
-and tabs in titles, tags and sub-types, formulas in timestamps.
+The journal here is hand-edited the way a hostile file could be and still be sound:
+escape sequences and tabs in the title and notes, formulas in the notes and the
+Japanese title. A tag or a timestamp that no command would store (an escape sequence,
+a formula) is damage: every command refuses it in one line, itself inert.
 """
 
 from __future__ import annotations
@@ -37,14 +39,13 @@ def hostile(tmp_path: Path) -> Path:
     record = next(iter(doc["entries"].values()))
     record.update(
         title=TITLE,
-        notes="a\x1b[2Jb\ttab",
-        tags=["x\x1b[31m", "tab\there"],
+        title_ja="@SUM(A1)",
+        notes=FORMULA + " a\x1b[2Jb\ttab",
+        tags=["team", "lunch"],
         details={"type": "lunch"},
-        created=FORMULA,
-        updated="@SUM(A1)",
     )
-    # the journal's validator checks structure, kinds and details, not free text: a
-    # hand-edited journal can hold these, and whatever prints them must cope
+    # sound (the validator checks structure, ids, tags, stamps and sizes, not what free
+    # text says): whatever prints these must cope
     journal.path.write_text(json.dumps(doc), encoding="utf-8")
     return journal.path
 
@@ -95,16 +96,35 @@ def test_list_columns_hold_whatever_the_text(hostile: Path) -> None:
     rows = run(hostile, "list").output.splitlines()
     assert [row.count("\t") for row in rows] == [4]
     cells = rows[0].split("\t")
-    assert cells[3] == "Lunch with the team"
-    assert cells[4] == "x tab here"
+    assert cells[3] == "Lunch with the team ／ @SUM(A1)"  # the Japanese title after it
+    assert cells[4] == "team lunch"
 
 
 def test_every_csv_column_is_neutralised(hostile: Path) -> None:
     payload = run(hostile, "export", "-f", "csv", "-o", "-").stdout_bytes
     [row] = list(csv.DictReader(io.StringIO(payload.decode("utf-8-sig"), newline="")))
-    assert row["created"] == "'" + FORMULA
-    assert row["updated"] == "'@SUM(A1)"
+    assert row["notes"].startswith("'" + FORMULA)
+    assert row["title_ja"] == "'@SUM(A1)"
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("tags", ["x\x1b[31m"]), ("created", FORMULA), ("updated", "@SUM(A1)")]
+)
+@pytest.mark.parametrize("args", [("list",), ("show", "{id}"), ("export", "-f", "csv", "-o", "-")])
+def test_a_hostile_tag_or_stamp_is_damage_named_in_one_inert_line(
+    hostile: Path, field: str, value: object, args: tuple[str, ...]
+) -> None:
+    entry_id = Journal(hostile).entries()[0].id
+    doc = json.loads(hostile.read_bytes())
+    next(iter(doc["entries"].values()))[field] = value
+    hostile.write_text(json.dumps(doc), encoding="utf-8")
+    before = hostile.read_bytes()
+    result = run(hostile, *(a.format(id=entry_id) for a in args))
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert "careercoach doctor" in result.output
+    assert_inert(result.output)
+    assert hostile.read_bytes() == before
 
 
 @pytest.mark.parametrize(
