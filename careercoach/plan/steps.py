@@ -5,6 +5,12 @@ journal notes it adds, rewrites or deletes. `PlanStep.save` applies it under one
 the journal's lock and writes the record and the notes together
 (`Journal.change_plan_and_notes`): both or neither. The command line and the app
 build the same step for the same action, so they leave identical records.
+
+The app acts on what it showed, which may be older than the disk: its steps name the
+goal or meeting the user saw (`shown`), and refuse (`NotAsShown`, nothing written)
+when the item at that number is no longer it. A form's save is merged with the disk
+(careercoach.journal.merge): only the fields the user changed are set, and a field
+changed differently on both sides raises `EditConflict` for the user to settle.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import Any
 import msgspec
 
 from careercoach.errors import ValidationError
-from careercoach.journal import Draft, Journal
+from careercoach.journal import Draft, EditConflict, FieldConflict, Journal
 from careercoach.model import Entry
 from careercoach.plan import record as rec
 from careercoach.plan.content import PlanContent
@@ -30,6 +36,7 @@ from careercoach.plan.navigator import next_key_date, plan_is_active
 from careercoach.plan.record import PlanRecord
 
 NO_PLAN = "no improvement plan is recorded"
+CHANGED_ELSEWHERE = "the plan was changed elsewhere"
 
 Edit = Callable[[PlanRecord], PlanRecord]
 # (record before, record after, the journal's entries) -> notes to add, notes to rewrite
@@ -82,6 +89,68 @@ class PlanSaved(msgspec.Struct, frozen=True):
     deleted: tuple[str, ...] = ()
 
 
+class NotAsShown(ValidationError):
+    """The goal or meeting at the number the app acted on is no longer the one it
+    showed (the plan changed elsewhere meanwhile); nothing was saved."""
+
+
+def _brief(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def three_way(base: Any, mine: Mapping[str, Any], theirs: Any) -> dict[str, Any]:
+    """The fields of `mine` to set on `theirs`: those the user changed from `base`.
+    Raises EditConflict where `theirs` changed the same field to another value. The
+    rule of careercoach.journal.merge.three_way, which the journal's front door does
+    not offer."""
+    changes, conflicts = {}, []
+    for field, value in mine.items():
+        was, now = getattr(base, field), getattr(theirs, field)
+        if value == was:
+            continue  # untouched in the form: the value on disk stays
+        if now not in (was, value):
+            conflicts.append(FieldConflict(field, was, value, now))
+        else:
+            changes[field] = value
+    if conflicts:
+        raise EditConflict(conflicts)
+    return changes
+
+
+def _check_goal(plan: PlanRecord, number: int, shown: rec.Goal | None) -> None:
+    """Goals have no identity but their wording: the goal at `number` must read as shown."""
+    if shown is None:
+        return
+    if not 1 <= number <= len(plan.goals) or plan.goals[number - 1].text != shown.text:
+        raise NotAsShown(f'goal {number} is no longer "{_brief(shown.text)}": {CHANGED_ELSEWHERE}')
+
+
+def _check_meeting(plan: PlanRecord, number: int, shown: rec.Meeting | None) -> None:
+    """The meeting at `number` must keep the day or the note shown: a change to one of
+    them elsewhere is merged, a different meeting is refused."""
+    if shown is None:
+        return
+    current = plan.meetings[number - 1] if 1 <= number <= len(plan.meetings) else None
+    if current is None or (current.date != shown.date and current.note != shown.note):
+        raise NotAsShown(
+            f"meeting {number} is no longer the one of {shown.date.isoformat()} "
+            f'("{_brief(shown.note)}"): {CHANGED_ELSEWHERE}'
+        )
+
+
+def _goal_step(
+    number: int, shown: rec.Goal | None, edit: Edit, notes: Notes, typed: str = ""
+) -> PlanStep:
+    """A step on goal `number` that first checks it is still the goal shown."""
+
+    def checked(plan: PlanRecord) -> PlanRecord:
+        _check_goal(plan, number, shown)
+        return edit(plan)
+
+    return PlanStep(checked, notes, typed)
+
+
 def stored_plan(journal: Journal) -> PlanRecord | None:
     """The plan record on disk, checked (a damaged one gives one clear line)."""
     raw = journal.plan()
@@ -131,8 +200,12 @@ def clear_plan(journal: Journal) -> None:
 # -- the steps ---------------------------------------------------------------------
 
 
-def dates(**changes: Any) -> PlanStep:
-    return PlanStep(lambda plan: rec.with_dates(plan, **changes))
+def dates(*, shown: PlanRecord | None = None, **changes: Any) -> PlanStep:
+    """Set plan dates. From a form that showed `shown`, only the dates the user changed
+    there are set, so a date set elsewhere meanwhile stays."""
+    if shown is None:
+        return PlanStep(lambda plan: rec.with_dates(plan, **changes))
+    return PlanStep(lambda plan: rec.with_dates(plan, **three_way(shown, changes, plan)))
 
 
 def answer(sign_id: str, value: str | None, content: PlanContent | None = None) -> PlanStep:
@@ -179,21 +252,35 @@ def _goal_notes(number: int) -> Notes:
     return notes
 
 
-def edit_goal(number: int, **changes: Any) -> PlanStep:
-    return PlanStep(lambda plan: rec.edit_goal(plan, number, **changes), _goal_notes(number))
+def edit_goal(number: int, *, shown: rec.Goal | None = None, **changes: Any) -> PlanStep:
+    """Change a goal's wording or flags. From a form that showed goal `shown`, only
+    what the user changed there is set, on that goal or on none."""
+
+    def edit(plan: PlanRecord) -> PlanRecord:
+        wanted = changes if shown is None else three_way(shown, changes, plan.goal(number))
+        return rec.edit_goal(plan, number, **wanted)
+
+    return _goal_step(number, shown, edit, _goal_notes(number), str(changes.get("text", "")))
 
 
 def goal_status(
-    number: int, status: str, *, on: dt.date | None = None, recognised: bool | None = None
+    number: int,
+    status: str,
+    *,
+    on: dt.date | None = None,
+    recognised: bool | None = None,
+    shown: rec.Goal | None = None,
 ) -> PlanStep:
     """Open, met (on a day, recognised or not) or not met; a met goal logs a note."""
-    return PlanStep(
+    return _goal_step(
+        number,
+        shown,
         lambda plan: rec.set_goal_status(plan, number, status, on=on, recognised=recognised),
         _goal_notes(number),
     )
 
 
-def delete_goal(number: int) -> PlanStep:
+def delete_goal(number: int, *, shown: rec.Goal | None = None) -> PlanStep:
     """Remove a goal and its "met" note. The later goals move up a number, and the
     "met" notes that name them are renumbered in the same write, so the journal and
     the plan never disagree on which goal is which."""
@@ -214,7 +301,7 @@ def delete_goal(number: int) -> PlanStep:
                 replace[found.id] = wanted
         return drafts, replace
 
-    return PlanStep(lambda plan: rec.delete_goal(plan, number), notes)
+    return _goal_step(number, shown, lambda plan: rec.delete_goal(plan, number), notes)
 
 
 def add_meeting(on: dt.date, note: str) -> PlanStep:
@@ -228,36 +315,70 @@ def add_meeting(on: dt.date, note: str) -> PlanStep:
     return PlanStep(lambda plan: rec.add_meeting(plan, on, note), notes, typed=note)
 
 
-def _meeting_notes(number: int, on: dt.date | None, note: str | None, *, delete: bool) -> Notes:
+def _meeting_changes(
+    number: int, on: dt.date | None, note: str | None, shown: rec.Meeting | None
+) -> Callable[[PlanRecord], dict[str, Any]]:
+    """The day and note to set on meeting `number` of a plan: those given, or from a
+    form that showed `shown`, those the user changed there (after checking that the
+    meeting is still the one shown)."""
+    given = {k: v for k, v in (("date", on), ("note", note)) if v is not None}
+
+    def changes(plan: PlanRecord) -> dict[str, Any]:
+        if shown is None:
+            return given
+        _check_meeting(plan, number, shown)
+        return three_way(shown, given, plan.meeting(number))
+
+    return changes
+
+
+def _meeting_notes(
+    number: int, changes: Callable[[PlanRecord], dict[str, Any]] | None = None
+) -> Notes:
+    """The meeting's journal note follows it: rewritten with its new day and note, or
+    deleted with it (`changes` None)."""
+
     def notes(
         before: PlanRecord, after: PlanRecord, entries: Callable[[], Sequence[Entry]]
     ) -> tuple[Sequence[Draft], Mapping[str, Draft | None]]:
         old = before.meeting(number)
         found = find_meeting_note(entries(), old)
-        if delete:
+        if changes is None:
             return [], ({found.id: None} if found is not None else {})
+        new = changes(before)
         wanted = meeting_note(
-            on if on is not None else old.date, rec.check_meeting_note(note or old.note)
+            new.get("date", old.date), rec.check_meeting_note(new.get("note", old.note))
         )
         return ([wanted], {}) if found is None else ([], {found.id: wanted})
 
     return notes
 
 
-def edit_meeting(number: int, on: dt.date | None = None, note: str | None = None) -> PlanStep:
-    """Change a meeting's day or note; its journal note changes with it."""
+def edit_meeting(
+    number: int,
+    on: dt.date | None = None,
+    note: str | None = None,
+    *,
+    shown: rec.Meeting | None = None,
+) -> PlanStep:
+    """Change a meeting's day or note; its journal note changes with it. From a form
+    that showed meeting `shown`, only what the user changed there is set."""
     if on is None and note is None:
         raise ValidationError("nothing to change: give a new date or note")
-    return PlanStep(
-        lambda plan: rec.edit_meeting(plan, number, on, note),
-        _meeting_notes(number, on, note, delete=False),
-        typed=note or "",
-    )
+    changes = _meeting_changes(number, on, note, shown)
+
+    def edit(plan: PlanRecord) -> PlanRecord:
+        new = changes(plan)
+        return rec.edit_meeting(plan, number, new.get("date"), new.get("note"))
+
+    return PlanStep(edit, _meeting_notes(number, changes), typed=note or "")
 
 
-def delete_meeting(number: int) -> PlanStep:
+def delete_meeting(number: int, *, shown: rec.Meeting | None = None) -> PlanStep:
     """Remove a meeting and the journal note it left."""
-    return PlanStep(
-        lambda plan: rec.delete_meeting(plan, number),
-        _meeting_notes(number, None, None, delete=True),
-    )
+
+    def delete(plan: PlanRecord) -> PlanRecord:
+        _check_meeting(plan, number, shown)
+        return rec.delete_meeting(plan, number)
+
+    return PlanStep(delete, _meeting_notes(number))

@@ -16,6 +16,7 @@ from careercoach import plan as ip
 from careercoach.journal.api import Draft, Journal
 from careercoach.journal.storage import JournalStorage
 from careercoach.tui.screens.confirm import ConfirmDialog
+from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan import PlanScreen
 from careercoach.tui.screens.plan_dialogs import GoalDialog, MeetingDialog, PlanDatesDialog
@@ -708,3 +709,266 @@ async def test_the_dates_tab_marks_a_meeting_whose_journal_note_was_deleted(
         f"{indent}its journal note is gone: del removes the meeting too",
         "2026-11-17  Reviewed the numbers",
     ]
+
+
+# -- saves from a form opened earlier: only what the user changed, merged with the disk --
+
+
+async def open_goal_form(pilot: Pilot, number: int) -> tuple[PlanScreen, GoalDialog]:
+    screen = await open_tab(pilot, "goals-tab")
+    screen.query_one("#goal-list", OptionList).highlighted = number - 1
+    await pilot.press("o")
+    return screen, await screen_is(pilot, GoalDialog)
+
+
+async def test_goal_flags_set_in_the_shell_survive_a_goal_text_edit_in_the_app(
+    demo_path: Path,
+) -> None:
+    save_new_plan(demo_path)
+    cli(demo_path, "plan", "goal", "add", "Close tickets")
+    async with running(demo_path) as pilot:
+        screen, form = await open_goal_form(pilot, 1)
+        cli(demo_path, "plan", "goal", "edit", "1", "--agreed", "--measurable")
+        form.query_one("#goal-text", Input).value = "Close 20 tickets a week"
+        await pilot.click("#save")
+        await screen_is(pilot, PlanScreen)
+        await workers_done(pilot)
+        assert "agreed" in str(
+            screen.query_one("#goal-list", OptionList).get_option_at_index(0).prompt
+        )
+    goal = stored(demo_path).goal(1)
+    assert goal.text == "Close 20 tickets a week"
+    assert goal.agreed and goal.measurable
+
+
+async def open_meeting_form(pilot: Pilot, number: int) -> tuple[PlanScreen, MeetingDialog]:
+    screen = await open_tab(pilot, "dates-tab")
+    screen.query_one("#meetings", OptionList).highlighted = number - 1
+    await pilot.press("o")
+    return screen, await screen_is(pilot, MeetingDialog)
+
+
+async def test_a_meeting_note_edited_in_the_shell_survives_a_date_change_in_the_app(
+    demo_path: Path,
+) -> None:
+    save_new_plan(demo_path)
+    cli(demo_path, "plan", "meeting", "--date", "2026-11-10", "first talk")
+    async with running(demo_path) as pilot:
+        _, form = await open_meeting_form(pilot, 1)
+        cli(demo_path, "plan", "meeting", "edit", "1", "--note", "first talk: weekly 1:1s agreed")
+        form.query_one("#meeting-date", Input).value = "2026-11-11"
+        await pilot.press("ctrl+s")
+        await screen_is(pilot, PlanScreen)
+        await workers_done(pilot)
+    assert stored(demo_path).meetings == (
+        ip.Meeting(dt.date(2026, 11, 11), "first talk: weekly 1:1s agreed"),
+    )
+    notes = [e for e in Journal(demo_path).entries() if e.subtype == "plan_meeting"]
+    assert [(e.date, e.title) for e in notes] == [
+        (dt.date(2026, 11, 11), "Plan check-in: first talk: weekly 1:1s agreed")
+    ]
+
+
+async def open_dates_form(pilot: Pilot) -> tuple[PlanScreen, PlanDatesDialog]:
+    screen = await open_screen(pilot, "i", PlanScreen)
+    await workers_done(pilot)
+    await pilot.press("e")
+    return screen, await screen_is(pilot, PlanDatesDialog)
+
+
+async def test_an_offer_date_set_in_the_shell_survives_an_end_date_change_in_the_app(
+    demo_path: Path,
+) -> None:
+    save_new_plan(demo_path)
+    async with running(demo_path) as pilot:
+        _, form = await open_dates_form(pilot)
+        cli(demo_path, "plan", "dates", "--offer", "2026-11-15")
+        form.query_one("#end", Input).value = "2027-04-30"
+        await pilot.click("#save")
+        await screen_is(pilot, PlanScreen)
+        await workers_done(pilot)
+    plan = stored(demo_path)
+    assert (plan.end, plan.offer_date) == (dt.date(2027, 4, 30), dt.date(2026, 11, 15))
+
+
+async def conflicting_end_dates(pilot: Pilot, path: Path) -> None:
+    """The shell and the app's dates form both move the plan end, differently."""
+    _, form = await open_dates_form(pilot)
+    cli(path, "plan", "dates", "--end", "2027-05-31", "--offer", "2026-11-15")
+    form.query_one("#end", Input).value = "2027-04-30"
+    await pilot.click("#save")
+    dialog = await screen_is(pilot, ConflictDialog)
+    assert "2027-04-30" in shown(dialog, ".conflict") and "2027-05-31" in shown(dialog, ".conflict")
+
+
+@pytest.mark.parametrize(("key", "end"), [("m", dt.date(2027, 4, 30)), ("t", dt.date(2027, 5, 31))])
+async def test_a_date_changed_in_both_places_is_the_users_to_settle(
+    demo_path: Path, key: str, end: dt.date
+) -> None:
+    save_new_plan(demo_path)
+    async with running(demo_path) as pilot:
+        await conflicting_end_dates(pilot, demo_path)
+        await pilot.press(key)
+        await screen_is(pilot, PlanScreen)
+        await workers_done(pilot)
+        assert end.isoformat() in shown(pilot.app.screen, "#key-dates")
+    plan = stored(demo_path)
+    assert (plan.end, plan.offer_date) == (end, dt.date(2026, 11, 15))
+
+
+async def test_cancelling_a_conflict_brings_the_form_back_as_typed_and_saves_nothing(
+    demo_path: Path,
+) -> None:
+    save_new_plan(demo_path)
+    async with running(demo_path) as pilot:
+        await conflicting_end_dates(pilot, demo_path)
+        before = demo_path.read_bytes()
+        await pilot.press("escape")
+        form = await screen_is(pilot, PlanDatesDialog)
+        assert form.query_one("#end", Input).value == "2027-04-30"
+        assert form.query_one("#start", Input).value == "2026-10-01"
+        await workers_done(pilot)
+        assert demo_path.read_bytes() == before
+
+
+async def test_a_meeting_note_changed_in_both_places_is_the_users_to_settle(
+    demo_path: Path,
+) -> None:
+    save_new_plan(demo_path)
+    cli(demo_path, "plan", "meeting", "--date", "2026-11-10", "first talk")
+    async with running(demo_path) as pilot:
+        _, form = await open_meeting_form(pilot, 1)
+        cli(demo_path, "plan", "meeting", "edit", "1", "--note", "theirs")
+        form.query_one("#meeting-note", TextArea).text = "mine"
+        form.query_one("#meeting-date", Input).value = "2026-11-12"
+        await pilot.press("ctrl+s")
+        await screen_is(pilot, ConflictDialog)
+        await pilot.press("m")
+        await screen_is(pilot, PlanScreen)
+        await workers_done(pilot)
+    assert stored(demo_path).meetings == (ip.Meeting(dt.date(2026, 11, 12), "mine"),)
+    notes = [e.title for e in Journal(demo_path).entries() if e.subtype == "plan_meeting"]
+    assert notes == ["Plan check-in: mine"]
+
+
+# -- the app acts on the goal or meeting it showed, or on nothing ------------------------
+
+
+async def goals_moved_under(pilot: Pilot, path: Path) -> PlanScreen:
+    """The app shows goals A and B with B highlighted; then the shell deletes A and adds
+    C, so number 2 is now C."""
+    screen = await open_tab(pilot, "goals-tab")
+    screen.query_one("#goal-list", OptionList).highlighted = 1
+    cli(path, "plan", "goal", "delete", "1")
+    cli(path, "plan", "goal", "add", "Goal C")
+    return screen
+
+
+def goals_and_b_c(path: Path) -> None:
+    save_new_plan(path)
+    cli(path, "plan", "goal", "add", "Goal A")
+    cli(path, "plan", "goal", "add", "Goal B")
+
+
+async def refused_and_reread(pilot: Pilot, screen: PlanScreen, before: bytes, path: Path) -> None:
+    await workers_done(pilot)
+    await wait_until(pilot, lambda: "Goal C" in goals_shown(screen), "the plan read again")
+    assert "changed elsewhere" in shown(screen, "#plan-message")
+    assert path.read_bytes() == before
+
+
+def goals_shown(screen: PlanScreen) -> str:
+    goals = screen.query_one("#goal-list", OptionList)
+    return "\n".join(str(goals.get_option_at_index(i).prompt) for i in range(goals.option_count))
+
+
+@pytest.mark.parametrize("key", ["m", "v"])
+async def test_a_goal_status_key_on_a_goal_that_moved_is_refused(demo_path: Path, key: str) -> None:
+    goals_and_b_c(demo_path)
+    if key == "v":
+        cli(demo_path, "plan", "goal", "met", "2")
+    async with running(demo_path) as pilot:
+        screen = await goals_moved_under(pilot, demo_path)
+        before = demo_path.read_bytes()
+        await pilot.press(key)
+        await refused_and_reread(pilot, screen, before, demo_path)
+        assert 'goal 2 is no longer "Goal B"' in shown(screen, "#plan-message")
+        assert "2. Goal C" in goals_shown(screen) or "Goal C" in goals_shown(screen)
+    statuses = {g.text: g.status for g in stored(demo_path).goals}
+    assert statuses["Goal C"] == "open"
+    assert not [e for e in Journal(demo_path).entries() if "Goal C" in e.title]
+
+
+async def test_deleting_a_goal_that_moved_is_refused(demo_path: Path) -> None:
+    goals_and_b_c(demo_path)
+    async with running(demo_path) as pilot:
+        screen = await goals_moved_under(pilot, demo_path)
+        before = demo_path.read_bytes()
+        await pilot.press("delete")
+        await screen_is(pilot, ConfirmDialog)
+        await pilot.click("#yes")
+        await screen_is(pilot, PlanScreen)
+        await refused_and_reread(pilot, screen, before, demo_path)
+    assert [g.text for g in stored(demo_path).goals] == ["Goal B", "Goal C"]
+
+
+async def test_editing_a_goal_that_moved_is_refused_and_the_typed_text_offered(
+    demo_path: Path,
+) -> None:
+    goals_and_b_c(demo_path)
+    async with running(demo_path) as pilot:
+        screen, form = await open_goal_form(pilot, 2)
+        cli(demo_path, "plan", "goal", "delete", "1")
+        cli(demo_path, "plan", "goal", "add", "Goal C")
+        before = demo_path.read_bytes()
+        form.query_one("#goal-text", Input).value = "Goal B, reworded"
+        await pilot.click("#save")
+        await screen_is(pilot, PlanScreen)
+        await refused_and_reread(pilot, screen, before, demo_path)
+        assert "Goal B, reworded" in shown(screen, "#plan-message")
+    assert [g.text for g in stored(demo_path).goals] == ["Goal B", "Goal C"]
+
+
+async def meetings_moved_under(pilot: Pilot, path: Path) -> PlanScreen:
+    """The app shows two meetings with the second highlighted; the shell deletes the
+    first and adds a later one, so number 2 is now the new one."""
+    save_new_plan(path)
+    cli(path, "plan", "meeting", "--date", "2026-11-10", "first talk")
+    cli(path, "plan", "meeting", "--date", "2026-11-17", "second talk")
+    screen = await open_tab(pilot, "dates-tab")
+    screen.query_one("#meetings", OptionList).highlighted = 1
+    cli(path, "plan", "meeting", "delete", "1")
+    cli(path, "plan", "meeting", "--date", "2026-11-24", "third talk")
+    return screen
+
+
+async def test_deleting_a_meeting_that_moved_is_refused(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        screen = await meetings_moved_under(pilot, demo_path)
+        before = demo_path.read_bytes()
+        await pilot.press("delete")
+        await screen_is(pilot, ConfirmDialog)
+        await pilot.click("#yes")
+        await screen_is(pilot, PlanScreen)
+        await workers_done(pilot)
+        await wait_until(pilot, lambda: "third talk" in meetings_shown(screen), "read again")
+        assert "meeting 2 is no longer the one of 2026-11-17" in shown(screen, "#plan-message")
+        assert demo_path.read_bytes() == before
+    assert [m.note for m in stored(demo_path).meetings] == ["second talk", "third talk"]
+
+
+async def test_editing_a_meeting_that_moved_is_refused(demo_path: Path) -> None:
+    async with running(demo_path) as pilot:
+        screen = await meetings_moved_under(pilot, demo_path)
+        await pilot.press("o")
+        form = await screen_is(pilot, MeetingDialog)
+        assert form.query_one("#meeting-note", TextArea).text == "second talk"
+        before = demo_path.read_bytes()
+        form.query_one("#meeting-note", TextArea).text = "second talk, notes added"
+        await pilot.press("ctrl+s")
+        await screen_is(pilot, PlanScreen)
+        await workers_done(pilot)
+        await wait_until(pilot, lambda: "third talk" in meetings_shown(screen), "read again")
+        assert "changed elsewhere" in shown(screen, "#plan-message")
+        assert demo_path.read_bytes() == before
+    assert [m.note for m in stored(demo_path).meetings] == ["second talk", "third talk"]

@@ -11,15 +11,18 @@ A tab turns a key into a step (`careercoach.plan.change`, the same steps the com
 line saves); the screen shows the result at once and saves the steps in order, in
 the background, each applied to the plan as it is on disk at that moment together
 with its journal notes. A step that fails is reported and the disk shown again; the
-other steps do not depend on it.
+other steps do not depend on it. A step on a goal or meeting that is no longer the one
+shown (the plan changed elsewhere) is refused with a line above the tabs, and a form
+whose field was changed elsewhere too asks the user which value to keep.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from typing import ClassVar
+from typing import Any, ClassVar
 
+import msgspec
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -40,13 +43,16 @@ from textual.worker import get_current_worker
 
 from careercoach import plan as ip
 from careercoach.errors import CareerCoachError
+from careercoach.journal import EditConflict, Side, settle
 from careercoach.model import Entry, parse_date
+from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan_dialogs import PlanDatesDialog
 from careercoach.tui.screens.plan_tabs import (
     DatesTab,
     DocumentsTab,
     ExitOptionsTab,
+    FormSave,
     GoalsTab,
     PlanTab,
     PlanView,
@@ -54,12 +60,18 @@ from careercoach.tui.screens.plan_tabs import (
     VerdictTab,
 )
 from careercoach.tui.widgets.key_footer import KeyFooter
-from careercoach.tui.widgets.literal import literal
+from careercoach.tui.widgets.literal import LiteralStatic, literal
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 DEFAULT_PLAN_DAYS = 90
 TAB_ORDER = ("signs-tab", "verdict-tab", "goals-tab", "documents-tab", "dates-tab", "exit-tab")
 START_FORM = ("start-date", "end-date", "start-plan")
+DATE_LABELS = {
+    "start": "Plan start",
+    "end": "Plan end",
+    "offer_date": "Day you were handed a document to decide on",
+    "employment_end": "Employment ends on",
+}
 
 ABOUT = (
     "This screen is for when you have been placed on a Performance Improvement Plan "
@@ -74,6 +86,14 @@ class PlanScreen(Screen):
     """The improvement-plan navigator over the plan stored in the journal."""
 
     COMMANDS: ClassVar[set[type[Provider]]] = {ScreenActionsProvider}
+    DEFAULT_CSS = """
+    #plan-message {
+        height: auto;
+        padding: 0 1;
+        color: $text-error;
+        display: none;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit_dates", "Plan dates"),
         Binding("right_square_bracket", "next_tab", "Next tab", key_display="]"),
@@ -115,6 +135,21 @@ class PlanScreen(Screen):
             self.saved = saved
             self.problem = problem
 
+    class Refused(Message):
+        """A step's goal or meeting is no longer the one shown: nothing was saved."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class Conflicted(Message):
+        """A form's field was changed elsewhere too: nothing was saved yet."""
+
+        def __init__(self, form: FormSave, conflict: EditConflict) -> None:
+            super().__init__()
+            self.form = form
+            self.conflict = conflict
+
     class SavesDone(Message):
         """The save worker found nothing more to save."""
 
@@ -131,7 +166,8 @@ class PlanScreen(Screen):
         self.notes_gone: frozenset[ip.Meeting] = frozenset()  # meetings whose note was deleted
         self.loaded_signature: tuple[int, ...] | None = None
         self.content = ip.load_plan_content()
-        self.pending: deque[ip.change.PlanStep] = deque()  # shown, not yet saved, in order
+        # shown, not yet saved, in order; a form's save with its FormSave
+        self.pending: deque[tuple[ip.change.PlanStep, FormSave | None]] = deque()
         self.saving = False  # a save worker is draining `pending` (set in the UI thread only)
         self.unsaved = 0  # steps shown whose Saved message has not arrived yet
         self.reload_after_saves = False
@@ -140,6 +176,7 @@ class PlanScreen(Screen):
         yield Header()
         yield LoadingIndicator(id="plan-loading")
         yield Static(literal(self.content.notice), id="plan-notice")
+        yield LiteralStatic("", id="plan-message")
         with VerticalScroll(id="plan-start", can_focus=False):  # Tab goes to the dates
             yield Static(ABOUT, id="plan-about", markup=False)
             with Horizontal(id="plan-start-form"):
@@ -295,29 +332,49 @@ class PlanScreen(Screen):
 
     def action_edit_dates(self) -> None:
         if self.plan is not None:
-            self.app.push_screen(PlanDatesDialog(self.plan, self.app.today()), self.dates_done)
+            self.edit_dates(self.plan)
 
-    def dates_done(self, dates: dict[str, dt.date | None] | None) -> None:
-        if dates is not None:
-            self.apply(ip.change.dates(**dates))
+    def edit_dates(self, shown: ip.PlanRecord, typed: dict[str, Any] | None = None) -> None:
+        """The dates form over the plan as shown; its save sets only the dates the user
+        changed there (see `change.dates`)."""
+
+        def build(base: ip.PlanRecord, mine: dict[str, Any]) -> ip.change.PlanStep:
+            return ip.change.dates(shown=base, **mine)
+
+        def dates_done(dates: dict[str, Any] | None) -> None:
+            if dates is not None:
+                form = FormSave(
+                    shown, dates, build, lambda mine: self.edit_dates(shown, mine), DATE_LABELS
+                )
+                self.apply(form.step(), form)
+
+        self.app.push_screen(PlanDatesDialog(shown, self.app.today(), typed), dates_done)
 
     # -- saving ------------------------------------------------------------------------
 
     @on(PlanTab.Changed)
     def tab_changed_plan(self, event: PlanTab.Changed) -> None:
         event.stop()
-        self.apply(event.step)
+        self.apply(event.step, event.form)
 
-    def apply(self, step: ip.change.PlanStep) -> None:
-        """Show the step at once, then save it after the steps before it."""
-        try:
-            changed = step.apply(self.plan)
-        except CareerCoachError as exc:
-            self.notify(str(exc), title="Not changed", severity="error", markup=False)
-            return
-        self.show_plan(changed)
+    def apply(
+        self, step: ip.change.PlanStep, form: FormSave | None = None, *, show: bool = True
+    ) -> None:
+        """Show the step at once (unless not `show`), then save it after the steps
+        before it."""
+        self.tell("")
+        if show:
+            try:
+                changed = step.apply(self.plan)
+            except (ip.change.NotAsShown, EditConflict):
+                pass  # the plan was read again meanwhile: the save, under the lock, says why
+            except CareerCoachError as exc:
+                self.notify(str(exc), title="Not changed", severity="error", markup=False)
+                return
+            else:
+                self.show_plan(changed)
         self.unsaved += 1
-        self.pending.append(step)
+        self.pending.append((step, form))
         if not self.saving:
             self.saving = True
             self.save_pending()
@@ -326,9 +383,17 @@ class PlanScreen(Screen):
     def save_pending(self) -> None:
         """Save the waiting steps one by one, each on the plan as it is on disk now."""
         while self.pending:
-            step = self.pending.popleft()
+            step, form = self.pending.popleft()
             try:
                 saved = step.save(self.app.journal)
+            except ip.change.NotAsShown as exc:
+                self.post_message(self.Refused(self.not_saved(exc, step, shown_now=True)))
+            except EditConflict as conflict:  # only a form's save is merged with the disk
+                self.post_message(
+                    self.Conflicted(form, conflict)
+                    if form is not None
+                    else self.Saved(None, self.not_saved(conflict, step))
+                )
             except (CareerCoachError, OSError) as exc:
                 self.post_message(self.Saved(None, self.not_saved(exc, step)))
             else:
@@ -337,10 +402,15 @@ class PlanScreen(Screen):
         self.post_message(self.SavesDone())
 
     @staticmethod
-    def not_saved(error: Exception, step: ip.change.PlanStep | None = None) -> str:
+    def not_saved(
+        error: Exception, step: ip.change.PlanStep | None = None, *, shown_now: bool = False
+    ) -> str:
         """What failed, and any note the user would have to enter again."""
         reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
-        problem = f"The plan was not saved: {reason}"
+        if shown_now:
+            problem = f"Not saved: {reason}. The plan is shown as it is now."
+        else:
+            problem = f"The plan was not saved: {reason}"
         if step is not None and step.typed.strip():
             problem += "\n\nNot saved, to enter again:\n" + step.typed
         return problem
@@ -361,6 +431,38 @@ class PlanScreen(Screen):
             self.add_to_timeline(saved.added)
         if not self.unsaved and not self.reload_after_saves:
             self.show_plan(saved.plan)
+
+    def on_plan_screen_refused(self, event: Refused) -> None:
+        """Say why inline and show the plan as it is on disk once the saves are done."""
+        self.unsaved -= 1
+        self.reload_after_saves = True
+        self.tell(event.problem)
+
+    def on_plan_screen_conflicted(self, event: Conflicted) -> None:
+        """Ask which value to keep where the form and the disk changed the same field."""
+        self.unsaved -= 1
+        self.reload_after_saves = True  # what is shown holds the form's unsaved values
+        form, conflict = event.form, event.conflict
+        self.app.push_screen(
+            ConflictDialog(conflict.conflicts, labels=form.labels),
+            lambda side: self.settled(form, conflict, side),
+        )
+
+    def settled(self, form: FormSave, conflict: EditConflict, side: Side | None) -> None:
+        """Save again with the side chosen (shown once saved), or show the form again
+        as typed when cancelled."""
+        if side is None:
+            form.reopen(form.mine)
+            return
+        base, mine = settle(form.base, form.mine, conflict, side)
+        again = msgspec.structs.replace(form, base=base, mine=mine)
+        self.apply(again.step(), again, show=False)
+
+    def tell(self, text: str) -> None:
+        """The line above the tabs that says why an action did nothing (empty: hidden)."""
+        message = self.query_one("#plan-message", LiteralStatic)
+        message.show(text)
+        message.display = bool(text)
 
     def add_to_timeline(self, entries: list[Entry]) -> None:
         assert self.plan is not None

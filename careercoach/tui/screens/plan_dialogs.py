@@ -2,7 +2,8 @@
 
 Each validates inline (the message appears in the form, nothing is lost) and
 dismisses with its result (the goal, the date changes or the meeting to record), or
-None when cancelled. The screen saves the result as a step on the plan on disk.
+None when cancelled. The screen saves the result as a step on the plan on disk. A
+form can open holding what the user typed (`typed`) when a save of it was cancelled.
 Like every form they open on their first field, and leaving one that holds typed
 work asks first (keep editing, discard or save).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, TypeVar
 
+import msgspec
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -107,16 +109,23 @@ class GoalDialog(_PlanForm[Goal]):
     """Add a goal, or edit goal `number`, with the four qualities the guide says make
     it fair to judge."""
 
-    def __init__(self, plan: PlanRecord, today: dt.date, number: int | None = None) -> None:
+    def __init__(
+        self,
+        plan: PlanRecord,
+        today: dt.date,
+        number: int | None = None,
+        typed: Goal | None = None,
+    ) -> None:
         super().__init__(plan, today)
         self.number = number
         # A new goal starts with every quality unticked: the user says which hold.
         self.goal = (
             plan.goal(number) if number is not None else Goal(text="", within_my_control=False)
         )
+        self.typed = typed
 
     def compose(self) -> ComposeResult:
-        goal = self.goal
+        goal = self.typed or self.goal
         with Vertical(classes="dialog") as box:
             box.border_title = "Add a goal" if self.number is None else f"Edit goal {self.number}"
             yield Label("What must be achieved, as written in the plan:")
@@ -152,8 +161,14 @@ class PlanDatesDialog(_PlanForm[dict[str, dt.date | None]]):
     """The plan's start and end, and the dates that start the key-date clocks; its
     result is the dates to set (`change.dates(**result)`)."""
 
+    def __init__(
+        self, plan: PlanRecord, today: dt.date, typed: dict[str, dt.date | None] | None = None
+    ) -> None:
+        super().__init__(plan, today)
+        self.typed = typed or {}
+
     def compose(self) -> ComposeResult:
-        plan = self.plan
+        plan = msgspec.structs.replace(self.plan, **self.typed)
         with Vertical(classes="dialog") as box:
             box.border_title = "Plan dates"
             for field_id, label, value in (
@@ -193,10 +208,17 @@ class MeetingDialog(_PlanForm[Meeting]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "save", "Save")]
 
-    def __init__(self, plan: PlanRecord, today: dt.date, number: int | None = None) -> None:
+    def __init__(
+        self,
+        plan: PlanRecord,
+        today: dt.date,
+        number: int | None = None,
+        typed: Meeting | None = None,
+    ) -> None:
         super().__init__(plan, today)
         self.number = number  # editing meeting `number`, or adding one
-        self.meeting = plan.meeting(number) if number is not None else Meeting(today, "")
+        shown = plan.meeting(number) if number is not None else Meeting(today, "")
+        self.meeting = typed or shown
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog meeting-form") as box:

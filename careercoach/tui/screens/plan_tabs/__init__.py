@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careercoach.tui.screens.plan_tabs.base import PlanTab, PlanView
+from careercoach.tui.screens.plan_tabs.base import FormSave, PlanTab, PlanView
 from careercoach.tui.screens.plan_tabs.dates import DatesTab, dates_hint
 from careercoach.tui.screens.plan_tabs.documents import DocumentsTab
 from careercoach.tui.screens.plan_tabs.exit_options import ExitOptionsTab
@@ -14,6 +14,7 @@ __all__ = [
     "DatesTab",
     "DocumentsTab",
     "ExitOptionsTab",
+    "FormSave",
     "GoalsTab",
     "PlanTab",
     "PlanView",

@@ -3,13 +3,16 @@ message that asks the screen to save a change, and small text helpers.
 
 A tab never saves: it turns a key into a `change` step (careercoach.plan) and posts
 `PlanTab.Changed`; the screen shows the result at once and saves it in the background
-with the journal's conflict-safe update, exactly as the command line saves it.
+with the journal's conflict-safe update, exactly as the command line saves it. A form's
+save comes with a `FormSave`, so that a field changed on both sides can be settled by
+the user and a cancelled save shows the form again as typed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import msgspec
 from textual.content import Content
@@ -30,6 +33,21 @@ class PlanView(msgspec.Struct, frozen=True):
     content: ip.PlanContent
     today: dt.date
     notes_gone: frozenset[ip.Meeting]  # meetings whose journal note was deleted
+
+
+class FormSave(msgspec.Struct, frozen=True):
+    """A form's save, merged with the plan on disk: what the form showed (`base`) and
+    holds (`mine`), how to build its step from the two (`build`, again once the user
+    has settled a conflict), and how to show the form again as typed (`reopen`)."""
+
+    base: Any
+    mine: dict[str, Any]
+    build: Callable[[Any, dict[str, Any]], ip.change.PlanStep]
+    reopen: Callable[[dict[str, Any]], None]
+    labels: Mapping[str, str]  # each field's name in the conflict dialog
+
+    def step(self) -> ip.change.PlanStep:
+        return self.build(self.base, self.mine)
 
 
 def one_line(text: str) -> str:
@@ -56,9 +74,10 @@ class PlanTab(TabPane):
     class Changed(Message):
         """Save this step (and show it at once)."""
 
-        def __init__(self, step: ip.change.PlanStep) -> None:
+        def __init__(self, step: ip.change.PlanStep, form: FormSave | None = None) -> None:
             super().__init__()
             self.step = step
+            self.form = form
 
     view: PlanView | None = None
 
@@ -71,3 +90,6 @@ class PlanTab(TabPane):
 
     def change(self, step: ip.change.PlanStep) -> None:
         self.post_message(self.Changed(step))
+
+    def save_form(self, form: FormSave) -> None:
+        self.post_message(self.Changed(form.step(), form))

@@ -17,9 +17,10 @@ from careercoach import plan as ip
 from careercoach.textsafe import terminal_safe
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.plan_dialogs import MeetingDialog
-from careercoach.tui.screens.plan_tabs.base import PlanTab, PlanView, fill, one_line
+from careercoach.tui.screens.plan_tabs.base import FormSave, PlanTab, PlanView, fill, one_line
 
 MEETING_INDENT = " " * len("YYYY-MM-DD  ")
+MEETING_LABELS = {"date": "Date", "note": "Note"}
 NO_EVIDENCE = (
     "Nothing yet. Log goals met, written instructions and meeting notes as journal notes "
     "(types plan_goal_met, plan_instruction, plan_meeting) or tag entries 'pip': they "
@@ -133,39 +134,52 @@ class DatesTab(PlanTab):
         )
         meetings.border_title = f"Check-in meetings ({len(plan.meetings)})"
 
-    def selected_meeting(self) -> int | None:
-        """The number (from 1, in date order) of the highlighted meeting, if any."""
+    def selected_meeting(self) -> tuple[int, ip.Meeting] | None:
+        """The highlighted meeting and its number (from 1, in date order), if any."""
         index = self.query_one("#meetings", OptionList).highlighted
         if self.view is None or index is None or index >= len(self.view.plan.meetings):
             return None
-        return index + 1
+        return index + 1, self.view.plan.meetings[index]
 
     @on(OptionList.OptionSelected, "#meetings")
     def action_edit_meeting(self) -> None:
         """Edit the highlighted meeting (Enter or o); its journal note changes with it."""
-        number = self.selected_meeting()
-        if number is None or self.view is None:
-            return
-        self.app.push_screen(
-            MeetingDialog(self.view.plan, self.view.today, number),
-            lambda meeting: (
-                meeting and self.change(ip.change.edit_meeting(number, meeting.date, meeting.note))
-            ),
-        )
+        selected = self.selected_meeting()
+        if selected is not None and self.view is not None:
+            self.edit_meeting(self.view, *selected)
+
+    def edit_meeting(
+        self, view: PlanView, number: int, shown: ip.Meeting, typed: ip.Meeting | None = None
+    ) -> None:
+        """The meeting form over meeting `number` as shown; its save sets only what the
+        user changed there, on that meeting (see `change.edit_meeting`)."""
+
+        def build(base: ip.Meeting, mine: dict) -> ip.change.PlanStep:
+            return ip.change.edit_meeting(number, mine["date"], mine["note"], shown=base)
+
+        def reopen(mine: dict) -> None:
+            self.edit_meeting(view, number, shown, ip.Meeting(**mine))
+
+        def edited(meeting: ip.Meeting | None) -> None:
+            if meeting is not None:
+                mine = {"date": meeting.date, "note": meeting.note}
+                self.save_form(FormSave(shown, mine, build, reopen, MEETING_LABELS))
+
+        self.app.push_screen(MeetingDialog(view.plan, view.today, number, typed), edited)
 
     def action_delete_meeting(self) -> None:
         """Delete the highlighted meeting and its journal note, once confirmed."""
-        number = self.selected_meeting()
-        if number is None or self.view is None:
+        selected = self.selected_meeting()
+        if selected is None:
             return
-        meeting = self.view.plan.meeting(number)
+        number, meeting = selected
         question = (
             f"Delete the meeting of {meeting.date.isoformat()}? Its note goes from your "
             "journal too."
         )
         self.app.push_screen(
             ConfirmDialog(question, title="Delete meeting?", yes="Delete"),
-            lambda yes: yes and self.change(ip.change.delete_meeting(number)),
+            lambda yes: yes and self.change(ip.change.delete_meeting(number, shown=meeting)),
         )
 
     def action_add_meeting(self) -> None:

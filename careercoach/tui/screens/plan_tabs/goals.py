@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import msgspec
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,11 +16,23 @@ from textual.widgets.option_list import Option
 from careercoach import plan as ip
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.plan_dialogs import GoalDialog
-from careercoach.tui.screens.plan_tabs.base import PlanTab, PlanView, fill, one_line
+from careercoach.tui.screens.plan_tabs.base import FormSave, PlanTab, PlanView, fill, one_line
 
 STATUS_CYCLE = {"open": "met", "met": "not_met", "not_met": "open"}
 RECOGNISED_CYCLE: dict[bool | None, bool | None] = {None: True, True: False, False: None}
 RECOGNISED_WORDS = {True: "recognised", False: "NOT recognised", None: "recognition unknown"}
+GOAL_LABELS = {
+    "text": "Goal",
+    "specific": "Specific",
+    "measurable": "Measurable",
+    "within_my_control": "Within my control",
+    "agreed": "Agreed with my manager",
+}
+
+
+def goal_fields(goal: ip.Goal) -> dict[str, object]:
+    """What the goal form edits: the wording and the four qualities."""
+    return {field: getattr(goal, field) for field in GOAL_LABELS}
 
 
 def describe_goal(number: int, goal: ip.Goal) -> Content:
@@ -103,35 +116,33 @@ class GoalsTab(PlanTab):
 
     def goal_added(self, goal: ip.Goal | None) -> None:
         if goal is not None:
-            flags = {
-                "specific": goal.specific,
-                "measurable": goal.measurable,
-                "within_my_control": goal.within_my_control,
-                "agreed": goal.agreed,
-            }
-            self.change(ip.change.add_goal(goal.text, **flags))
+            flags = goal_fields(goal)
+            self.change(ip.change.add_goal(str(flags.pop("text")), **flags))
 
     @on(OptionList.OptionSelected, "#goal-list")
     def action_edit_goal(self) -> None:
         """Edit the highlighted goal's wording and qualities (Enter or o)."""
         selected = self.selected_goal()
-        if selected is None or self.view is None:
-            return
-        number = selected[0]
-        self.app.push_screen(
-            GoalDialog(self.view.plan, self.view.today, number),
-            lambda goal: self.goal_edited(number, goal),
-        )
+        if selected is not None and self.view is not None:
+            self.edit_goal(self.view, *selected)
 
-    def goal_edited(self, number: int, goal: ip.Goal | None) -> None:
-        if goal is not None:
-            flags = {
-                "specific": goal.specific,
-                "measurable": goal.measurable,
-                "within_my_control": goal.within_my_control,
-                "agreed": goal.agreed,
-            }
-            self.change(ip.change.edit_goal(number, text=goal.text, **flags))
+    def edit_goal(
+        self, view: PlanView, number: int, shown: ip.Goal, typed: ip.Goal | None = None
+    ) -> None:
+        """The goal form over goal `number` as shown; its save sets only what the user
+        changed there, on that goal (see `change.edit_goal`)."""
+
+        def build(base: ip.Goal, mine: dict) -> ip.change.PlanStep:
+            return ip.change.edit_goal(number, shown=base, **mine)
+
+        def reopen(mine: dict) -> None:
+            self.edit_goal(view, number, shown, msgspec.structs.replace(shown, **mine))
+
+        def edited(goal: ip.Goal | None) -> None:
+            if goal is not None:
+                self.save_form(FormSave(shown, goal_fields(goal), build, reopen, GOAL_LABELS))
+
+        self.app.push_screen(GoalDialog(view.plan, view.today, number, typed), edited)
 
     def action_delete_goal(self) -> None:
         """Delete the highlighted goal, and its "goal met" note, once confirmed."""
@@ -144,7 +155,7 @@ class GoalsTab(PlanTab):
             question += '\n\nIts "goal met" note goes from your journal too.'
         self.app.push_screen(
             ConfirmDialog(question, title="Delete goal?", yes="Delete"),
-            lambda yes: yes and self.change(ip.change.delete_goal(number)),
+            lambda yes: yes and self.change(ip.change.delete_goal(number, shown=goal)),
         )
 
     def action_goal_status(self) -> None:
@@ -155,7 +166,7 @@ class GoalsTab(PlanTab):
         number, goal = selected
         status = STATUS_CYCLE[goal.status]
         on = self.view.today if status == "met" else None
-        self.change(ip.change.goal_status(number, status, on=on))
+        self.change(ip.change.goal_status(number, status, on=on, shown=goal))
 
     def action_goal_recognised(self) -> None:
         """For a met goal: has it been acknowledged? unknown -> yes -> no -> unknown."""
@@ -167,7 +178,9 @@ class GoalsTab(PlanTab):
             self.notify("Mark the goal met first (m).", markup=False)
             return
         recognised = RECOGNISED_CYCLE[goal.recognised]
-        self.change(ip.change.goal_status(number, "met", on=goal.met_on, recognised=recognised))
+        self.change(
+            ip.change.goal_status(number, "met", on=goal.met_on, recognised=recognised, shown=goal)
+        )
 
     @on(OptionList.OptionSelected, "#support-list")
     def action_toggle_support(self) -> None:
