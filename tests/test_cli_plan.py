@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import stat
@@ -11,8 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from careercoach.cli import cli
+from careercoach.journal import EditConflict
 from careercoach.journal.api import Journal
 from careercoach.journal.storage import JournalStorage
+from careercoach.plan import change
 
 NOTICE = "General information, not legal advice"
 
@@ -520,3 +523,96 @@ def test_deleting_a_goal_renumbers_the_later_goals_met_notes_in_the_same_write(
     assert "Plan goal 1 met: Goal B" in run("list").output
     shown = run("plan", "show").output
     assert "1. [met" in shown and "Goal B" in shown.split("2. [")[0]
+
+
+# -- the app's steps: on the goal or meeting shown, merged with the plan on disk ---------
+
+
+def stored_plan(journal_path: Path):
+    plan = change.stored_plan(Journal(journal_path))
+    assert plan is not None
+    return plan
+
+
+def test_a_goal_form_sets_only_what_it_changed_on_the_goal_on_disk(
+    started, journal_path: Path
+) -> None:
+    shown = stored_plan(journal_path).goal(2)
+    assert started("plan", "goal", "edit", "2", "--agreed").exit_code == 0
+    form = {"text": "Improve tone", "specific": False, "measurable": False, "agreed": False}
+    change.edit_goal(2, shown=shown, **form, within_my_control=False).save(Journal(journal_path))
+    goal = stored_plan(journal_path).goal(2)
+    assert (goal.text, goal.agreed) == ("Improve tone", True)
+
+
+def test_a_dates_form_keeps_a_date_set_elsewhere_and_refuses_a_clash(
+    started, journal_path: Path
+) -> None:
+    shown = stored_plan(journal_path)
+    form = {"start": shown.start, "end": shown.end, "offer_date": None, "employment_end": None}
+    assert started("plan", "dates", "--offer", "2026-02-01", "--end", "2026-03-15").exit_code == 0
+    before = journal_path.read_bytes()
+    with pytest.raises(EditConflict) as clash:
+        change.dates(shown=shown, **{**form, "end": dt.date(2026, 3, 31)}).save(
+            Journal(journal_path)
+        )
+    assert [c.field for c in clash.value.conflicts] == ["end"]
+    assert journal_path.read_bytes() == before
+    change.dates(shown=shown, **{**form, "start": dt.date(2026, 1, 6)}).save(Journal(journal_path))
+    plan = stored_plan(journal_path)
+    assert (plan.start, plan.end, plan.offer_date) == (
+        dt.date(2026, 1, 6),
+        dt.date(2026, 3, 15),
+        dt.date(2026, 2, 1),
+    )
+
+
+def test_a_meeting_form_merges_with_a_meeting_redated_elsewhere_and_its_note_follows(
+    started, journal_path: Path
+) -> None:
+    shown = stored_plan(journal_path).meeting(1)
+    assert started("plan", "meeting", "edit", "1", "--date", "2026-01-20").exit_code == 0
+    change.edit_meeting(1, shown.date, "Agreed weekly check-ins on Monday", shown=shown).save(
+        Journal(journal_path)
+    )
+    assert [(m.date, m.note) for m in stored_plan(journal_path).meetings] == [
+        (dt.date(2026, 1, 20), "Agreed weekly check-ins on Monday")
+    ]
+    notes = plan_notes(journal_path, "plan_meeting")
+    assert [(n.date, n.title) for n in notes] == [
+        (dt.date(2026, 1, 20), "Plan check-in: Agreed weekly check-ins on Monday")
+    ]
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        lambda change, goal, meeting: change.goal_status(
+            2, "met", on=dt.date(2026, 2, 1), shown=goal
+        ),
+        lambda change, goal, meeting: change.goal_status(2, "open", shown=goal),
+        lambda change, goal, meeting: change.edit_goal(2, shown=goal, text="Kinder tone"),
+        lambda change, goal, meeting: change.delete_goal(2, shown=goal),
+        lambda change, goal, meeting: change.delete_meeting(1, shown=meeting),
+        lambda change, goal, meeting: change.edit_meeting(1, note="Later", shown=meeting),
+    ],
+    ids=["met", "reopen", "edit goal", "delete goal", "delete meeting", "edit meeting"],
+)
+def test_a_step_on_a_goal_or_meeting_that_moved_writes_nothing(
+    started, journal_path: Path, step
+) -> None:
+    """Goal 2 and meeting 1 as shown; then the shell replaces both, so the numbers
+    name other items: the app's step refuses rather than act on them."""
+    plan = stored_plan(journal_path)
+    goal, meeting = plan.goal(2), plan.meeting(1)
+    for args in (
+        ("plan", "goal", "delete", "2"),
+        ("plan", "goal", "add", "Another goal"),
+        ("plan", "meeting", "delete", "1"),
+        ("plan", "meeting", "--date", "2026-01-26", "Another talk"),
+    ):
+        assert started(*args).exit_code == 0
+    before = journal_path.read_bytes()
+    with pytest.raises(change.NotAsShown, match="changed elsewhere"):
+        step(change, goal, meeting).save(Journal(journal_path))
+    assert journal_path.read_bytes() == before
