@@ -15,7 +15,7 @@ from careercoach.journal.api import (
     filter_entries,
 )
 from careercoach.journal.doctor import BackupInfo, examine, restore, set_aside
-from careercoach.journal.merge import EditConflict, FieldConflict, Side, settle
+from careercoach.journal.merge import EditConflict, FieldConflict, Side, settle, three_way
 from careercoach.journal.plan_schema import check_plan_record
 from careercoach.journal.private_file import (
     check_user_file,
@@ -49,6 +49,7 @@ __all__ = [
     "restore",
     "set_aside",
     "settle",
+    "three_way",
     "write_private_file",
     "write_user_file",
 ]

@@ -22,7 +22,7 @@ from typing import Any
 import msgspec
 
 from careercoach.errors import ValidationError
-from careercoach.journal import Draft, EditConflict, FieldConflict, Journal
+from careercoach.journal import Draft, Journal, three_way
 from careercoach.model import Entry
 from careercoach.plan import record as rec
 from careercoach.plan.content import PlanContent
@@ -97,25 +97,6 @@ class NotAsShown(ValidationError):
 def _brief(text: str, limit: int = 60) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def three_way(base: Any, mine: Mapping[str, Any], theirs: Any) -> dict[str, Any]:
-    """The fields of `mine` to set on `theirs`: those the user changed from `base`.
-    Raises EditConflict where `theirs` changed the same field to another value. The
-    rule of careercoach.journal.merge.three_way, which the journal's front door does
-    not offer."""
-    changes, conflicts = {}, []
-    for field, value in mine.items():
-        was, now = getattr(base, field), getattr(theirs, field)
-        if value == was:
-            continue  # untouched in the form: the value on disk stays
-        if now not in (was, value):
-            conflicts.append(FieldConflict(field, was, value, now))
-        else:
-            changes[field] = value
-    if conflicts:
-        raise EditConflict(conflicts)
-    return changes
 
 
 def _check_goal(plan: PlanRecord, number: int, shown: rec.Goal | None) -> None:
