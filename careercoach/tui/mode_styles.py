@@ -1,4 +1,4 @@
-"""An App base that opens a mode without restyling what is already styled.
+"""An App and a Screen base that open a mode without restyling what is already styled.
 
 Textual re-parses every stylesheet and restyles the whole app twice the first time a
 mode is opened (`_init_mode` and `switch_mode` each call `refresh_css`: textual#5211),
@@ -10,6 +10,11 @@ then calls `refresh_css` on its own, outside a mode switch: those calls always r
 full and mark the screens they restyled. A mode switch skips the refresh only when
 every screen of the stack in front was styled after the last full refresh, or has not
 mounted yet (it will be styled with today's styles when it does).
+
+Textual also restyles a whole screen each time it is resumed (a mode switched to, twice
+for a mode's first screen), again whether or not anything changed. A mode screen built
+on `ModeScreen` skips that restyle when it was styled after the last full refresh:
+when it mounted, or when that refresh (or a switch's own) restyled it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.screen import Screen
 from textual.widget import AwaitMount
@@ -62,3 +68,19 @@ class ModeStylesApp(App[Any]):
         self.styles_generation += 1
         for screen in self.screen_stack:
             self.styled_at[screen] = self.styles_generation
+
+
+class ModeScreen(Screen[Any]):
+    """A mode's screen: resumed without a restyle when its styles are today's."""
+
+    def on_mount(self) -> None:
+        app = self.app
+        if isinstance(app, ModeStylesApp):
+            app.styled_at[self] = app.styles_generation  # styled as it mounted
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Runs before Textual's own resume (subclasses' handlers come first), which
+        restyles the screen only when `refresh_styles` is still set."""
+        app = self.app
+        if isinstance(app, ModeStylesApp) and app.styled_at.get(self) == app.styles_generation:
+            event.refresh_styles = False

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, SelectionList
 from textual.widgets.selection_list import Selection
@@ -39,6 +38,7 @@ from careercoach.checkin import (
 from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.journal import Side
 from careercoach.model import check_title_ja, make_entry
+from careercoach.tui.mode_styles import ModeScreen
 from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField
@@ -70,7 +70,7 @@ def logged_text(log: AreaLog) -> str:
     return f"Also logged this week: {also}"
 
 
-class CheckinScreen(Form, Screen):
+class CheckinScreen(Form, ModeScreen):
     """Per area: the guide's examples to tick and one line of your own."""
 
     FORM_NAME = "The check-in"

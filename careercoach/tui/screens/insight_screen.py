@@ -15,20 +15,20 @@ from typing import ClassVar, Generic, TypeVar
 
 from textual import work
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import LoadingIndicator
 from textual.worker import get_current_worker
 
 from careercoach import collector
 from careercoach.errors import CareerCoachError, JournalError
 from careercoach.insight import Insight, is_current
+from careercoach.tui.mode_styles import ModeScreen
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.widgets.delayed_loading import DelayedLoading
 
 Result = TypeVar("Result")
 
 
-class InsightScreen(Screen[None], Generic[Result]):
+class InsightScreen(ModeScreen, Generic[Result]):
     """A screen over one computed reading of the journal, kept current."""
 
     NAME: ClassVar[str] = ""

@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select
 
@@ -35,6 +34,7 @@ from careercoach.journal import (
     settle,
 )
 from careercoach.model import KINDS, Entry, follow_jlpt_pass, make_entry, parse_date
+from careercoach.tui.mode_styles import ModeScreen
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.conflict import ENTRY_FIELD_LABELS, ConflictDialog
 from careercoach.tui.screens.entry_form import EntryForm
@@ -145,7 +145,7 @@ class EntryTable(DataTable):
         self.post_message(self.Resized())
 
 
-class JournalScreen(Screen):
+class JournalScreen(ModeScreen):
     """Browse, filter, add, edit and delete entries."""
 
     AUTO_FOCUS = "#entries"

@@ -29,7 +29,6 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Header,
@@ -45,6 +44,7 @@ from careercoach import plan as ip
 from careercoach.errors import CareerCoachError
 from careercoach.journal import EditConflict, Side, settle
 from careercoach.model import Entry, parse_date
+from careercoach.tui.mode_styles import ModeScreen
 from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan_dialogs import PlanDatesDialog
@@ -82,7 +82,7 @@ ABOUT = (
 )
 
 
-class PlanScreen(Screen):
+class PlanScreen(ModeScreen):
     """The improvement-plan navigator over the plan stored in the journal."""
 
     COMMANDS: ClassVar[set[type[Provider]]] = {ScreenActionsProvider}

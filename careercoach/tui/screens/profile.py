@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Header
 
 from careercoach.errors import CareerCoachError
 from careercoach.journal import EditConflict, Side, settle
 from careercoach.model import Profile
+from careercoach.tui.mode_styles import ModeScreen
 from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.key_footer import KeyFooter
@@ -24,7 +24,7 @@ from careercoach.tui.widgets.profile_form import LABELS, ProfileForm
 from careercoach.tui.widgets.screen_commands import ScreenActionsProvider
 
 
-class ProfileScreen(Form, Screen):
+class ProfileScreen(Form, ModeScreen):
     """The facts the readiness score and the scripts are tailored to."""
 
     FORM_NAME = "The profile"
