@@ -245,8 +245,10 @@ class Journal:
     def _build_view(self, signature: tuple[int, ...] | None) -> _View:
         """The careful read, through the storage: checks, migrations, clear errors."""
         data = self._raw()  # the storage has checked it is sound
-        with collector.paused():  # 100k new objects: collecting mid-way only costs time
-            by_doc_id = soundness.entries_from_records(data.get(ENTRIES, {}), self.path)
+        by_doc_id = self.storage.checked_entries()  # typed by that check: no second pass
+        if by_doc_id is None:
+            with collector.paused():  # 100k new objects: collecting mid-way only costs time
+                by_doc_id = soundness.entries_from_records(data.get(ENTRIES, {}), self.path)
         return _View(
             signature=signature,
             by_doc_id=by_doc_id,

@@ -59,7 +59,7 @@ class Report(msgspec.Struct):
 
 def inspect_backup(path: Path) -> BackupInfo:
     try:
-        data, _ = read_journal_file(path)
+        data, _, _ = read_journal_file(path)
     except JournalError as exc:
         return BackupInfo(path, False, 0, str(exc))
     return BackupInfo(path, True, len(data.get(ENTRIES, {})))
@@ -78,7 +78,7 @@ def examine(journal: Path) -> Report:
         report.status, report.problem = "unusable", str(exc)
     else:
         try:
-            data, version = read_journal_file(journal) if journal.exists() else ({}, None)
+            data, version, _ = read_journal_file(journal) if journal.exists() else ({}, None, None)
             if version is not None:
                 report.status, report.schema = "ok", version
                 report.entries = len(data.get(ENTRIES, {}))

@@ -45,6 +45,7 @@ _TITLE_JA = operator.attrgetter("title_ja")
 _NOTES = operator.attrgetter("notes")
 _TAGS = operator.attrgetter("tags")
 _STAMPS = operator.attrgetter("created", "updated")
+_KEYS_RE = re.compile(r"[1-9][0-9]*(?:\n[1-9][0-9]*)*")  # as doc_id accepts them
 _IDS_RE = re.compile(r"[a-z0-9]{3,16}(?:\n[a-z0-9]{3,16})*")
 # every line starts with a digit and is at most 40 characters long
 _STAMP_LINES = re.compile(r"\d.{0,39}(?:\n\d.{0,39})*")
@@ -63,7 +64,11 @@ def doc_id(key: str, source: Path) -> int:
 
 def entries_from_records(table: Mapping[str, Any], source: Path) -> dict[int, Entry]:
     """Typed entries from the raw entries table, or one line naming the bad record."""
-    numbers = [doc_id(key, source) for key in table]
+    keys = "\n".join(table)
+    if keys and _KEYS_RE.fullmatch(keys) is not None:  # the whole column at once
+        numbers = list(map(int, table))
+    else:
+        numbers = [doc_id(key, source) for key in table]  # names the bad key
     try:
         entries = msgspec.convert(list(table.values()), list[Entry])
     except msgspec.ValidationError:

@@ -36,10 +36,14 @@ from careercoach.journal.schema import (
     migrate,
 )
 from careercoach.journal.soundness import check_journal
+from careercoach.model import Entry
 
 
-def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
-    """Parse and check journal bytes; returns the document and its on-disk schema."""
+def parse_journal_bytes(
+    raw: bytes, source: Path
+) -> tuple[dict[str, Any], int, dict[int, Entry] | None]:
+    """Parse and check journal bytes: the document, its on-disk schema and, for the
+    current schema, its entries as the check typed them (by record number)."""
     if not raw.strip():
         raise JournalError(f"{source}: the file is empty; {DOCTOR_HINT}")
     try:
@@ -54,12 +58,11 @@ def parse_journal_bytes(raw: bytes, source: Path) -> tuple[dict[str, Any], int]:
             f"{source}: {what} at line {problem.line} column {problem.column}; {DOCTOR_HINT}"
         ) from None
     version = check_document(data, source)
-    if version == SCHEMA_VERSION:
-        check_journal(data, source)
-    return data, version
+    entries = check_journal(data, source) if version == SCHEMA_VERSION else None
+    return data, version, entries
 
 
-def read_journal_file(path: Path) -> tuple[dict[str, Any], int]:
+def read_journal_file(path: Path) -> tuple[dict[str, Any], int, dict[int, Entry] | None]:
     """Read and check a journal (or backup) file without following symlinks."""
     return parse_journal_bytes(read_journal_bytes(path), path)
 
@@ -98,6 +101,7 @@ class JournalStorage:
         self._wall_clock = wall_clock
         self._cache: dict[str, Any] | None = None
         self._signature: tuple[int, ...] | None = None
+        self._entries: dict[int, Entry] | None = None  # the cached document's, as checked
         self.migrated_from: int | None = None
 
     def signature(self) -> tuple[int, ...] | None:
@@ -113,21 +117,26 @@ class JournalStorage:
     def read(self) -> dict[str, Any] | None:
         signature = self.signature()
         if signature is None:
-            self._cache, self._signature = None, None
+            self._cache, self._signature, self._entries = None, None, None
             return None
         if self._cache is not None and signature == self._signature:
             return self._cache
-        data, version = read_journal_file(self.path)
+        data, version, entries = read_journal_file(self.path)
         if version < SCHEMA_VERSION:
             data = migrate(data, version)
-            check_journal(data, self.path)
+            entries = check_journal(data, self.path)
             self.migrated_from = version
-        self._cache, self._signature = data, signature
+        self._cache, self._signature, self._entries = data, signature, entries
         return data
+
+    def checked_entries(self) -> dict[int, Entry] | None:
+        """The entries of the document `read` last returned, as its check typed them
+        (None after a write: the document written was never read back)."""
+        return self._entries if self._cache is not None else None
 
     def release_cache(self) -> None:
         """Forget the parsed document (the next read parses the file again)."""
-        self._cache, self._signature = None, None
+        self._cache, self._signature, self._entries = None, None, None
 
     def write(self, data: dict[str, Any]) -> None:
         data[META_TABLE] = meta_table()
@@ -136,18 +145,18 @@ class JournalStorage:
             backups.make(self.path, self._wall_clock(), self.backup_policy)
             write_private_file(self.path, payload)
         except OSError as exc:
-            self._cache, self._signature = None, None
+            self._cache, self._signature, self._entries = None, None, None
             raise JournalError(
                 f"could not save {self.path}: {describe_os_error(exc)}; "
                 "the previous version is intact"
             ) from None
         except json_codec.EncodeError as exc:
-            self._cache, self._signature = None, None
+            self._cache, self._signature, self._entries = None, None, None
             raise JournalError(f"could not save {self.path}: {exc}; nothing was changed") from None
         except BaseException:
-            self._cache, self._signature = None, None
+            self._cache, self._signature, self._entries = None, None, None
             raise
-        self._cache, self._signature = data, self.signature()
+        self._cache, self._signature, self._entries = data, self.signature(), None
 
     def close(self) -> None:
-        self._cache, self._signature = None, None
+        self._cache, self._signature, self._entries = None, None, None
