@@ -21,7 +21,7 @@ from careercoach import content
 from careercoach.clock import week_start
 from careercoach.errors import ValidationError
 from careercoach.journal import EditConflict, FieldConflict, Journal, Side
-from careercoach.model import KINDS, Draft, Entry, with_changes
+from careercoach.model import KINDS, Draft, Entry, clean_text, with_changes
 
 CHECKIN_FILE = "checkin.yaml"
 CHECKIN_TAG = "checkin"  # every check-in entry carries it, so streaks can find them
@@ -237,6 +237,12 @@ def week_log(
     return logs
 
 
+def as_stored(line: str) -> str:
+    """A typed line as an entry's title keeps it (normalised, trimmed), so comparing
+    it with what the week holds never sees a change where the save would make none."""
+    return clean_text(line).strip()
+
+
 def _line(entry: Entry | None) -> tuple[str, str]:
     """A free-line entry as the form shows it: its title and Japanese title."""
     return (entry.title, entry.title_ja) if entry is not None else ("", "")
@@ -290,7 +296,7 @@ def plan_checkin(
             if x not in answer.examples and e.id in still_there
         ]
         base, theirs = _line(area_log.free), _line(on_disk.free)
-        mine = (answer.free_text.strip(), answer.free_text_ja.strip())
+        mine = (as_stored(answer.free_text), as_stored(answer.free_text_ja))
         add_line = ("", "")
         if mine not in (base, theirs):  # changed in the form, and not to what is on disk
             if theirs != base:
@@ -337,7 +343,7 @@ def _as_tick(answer: AreaAnswer, area: Area) -> AreaAnswer:
     """A free line that says exactly what an example says is that example ticked: the
     entry it writes reads back as the tick, so a second run must plan it the same way
     (otherwise each run would swap the two and the week would never settle)."""
-    line = answer.free_text.strip()
+    line = as_stored(answer.free_text)
     same = next(
         (e.id for e in area.examples if e.title == line and e.type == (area.free_type or "")),
         None,

@@ -386,3 +386,18 @@ def test_a_line_changed_on_both_sides_asks_and_writes_nothing(tmp_path: Path) ->
         _save_from(journal, base, mine)
         assert journal.get(line.id).title == title
         assert list(_loaded(journal)["japanese"].ticked) == ["study"]  # once
+
+
+@pytest.mark.parametrize("line", ["Cafe\u0301 with the team", "\u0f73", "  padded line  "])
+def test_a_line_the_journal_normalises_is_not_rewritten_on_the_next_run(
+    tmp_path: Path, line: str
+) -> None:
+    """A title is stored NFC-normalised and trimmed: the typed line must compare as
+    stored, or every run would 'retitle' the entry to the same text (found by the
+    property above, with a Tibetan vowel sign NFC decomposes)."""
+    journal = _journal(tmp_path)
+    answers = {"invisible": AreaAnswer((), line)}
+    _save(journal, answers)
+    version = journal.version()
+    assert _save(journal, answers).is_empty()
+    assert journal.version() == version
