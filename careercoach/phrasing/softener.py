@@ -42,6 +42,7 @@ _TITLE_ABBREVIATIONS = re.compile(
     r"(?:^|[\s(\"'“‘])(?:dr|mr|mrs|ms|prof|st|jr|sr|vs|e\.g|i\.e|cf|no)\.$", re.I
 )
 _END_ABBREVIATIONS = re.compile(r"(?:^|[\s(\"'“‘])(?:etc|a\.m|p\.m)\.$", re.I)
+_ABBREVIATION_REACH = 8  # the longest one above and the character before it, and more
 _OPENING_QUOTES = "\"'“‘(「"
 
 
@@ -131,10 +132,15 @@ def _after_abbreviation(text: str, end: re.Match[str]) -> bool:
     """Whether this "." ends an abbreviation inside the sentence, not the sentence."""
     if not end.group(0).startswith(".") or end.end() == len(text):
         return False
-    before = text[: end.start() + 1]
-    if _TITLE_ABBREVIATIONS.search(before):
+    # Only the few characters before the "." can hold an abbreviation (the patterns are
+    # anchored at it): searching all the text before it made a long text quadratic.
+    window = (max(0, end.start() - _ABBREVIATION_REACH), end.start() + 1)
+    if _TITLE_ABBREVIATIONS.search(text, *window):
         return True
-    return bool(_END_ABBREVIATIONS.search(before)) and not text[end.end() : end.end() + 1].isupper()
+    return (
+        bool(_END_ABBREVIATIONS.search(text, *window))
+        and not text[end.end() : end.end() + 1].isupper()
+    )
 
 
 def apply_rules(text: str, rules: Sequence[SoftenRule]) -> Softened:
