@@ -215,7 +215,12 @@ class Journal:
         if view is not None and view.signature == signature:
             return view
         writing = getattr(self._held, "depth", 0)
-        view = (None if writing else self._decode_view(signature)) or self._build_view(signature)
+        if writing or self.storage.holds(signature):
+            # under the lock, or the very file this process just wrote (from a checked
+            # document and checked changes): typed from the document in memory
+            view = self._build_view(signature)
+        else:
+            view = self._decode_view(signature) or self._build_view(signature)
         self._cached_view = view
         if not writing:
             self.storage.release_cache()

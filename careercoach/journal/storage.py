@@ -129,6 +129,11 @@ class JournalStorage:
         self._cache, self._signature, self._entries = data, signature, entries
         return data
 
+    def holds(self, signature: tuple[int, ...] | None) -> bool:
+        """Whether the document in memory is the file on disk with this signature (the
+        one this process last read or wrote, unchanged since)."""
+        return signature is not None and self._cache is not None and signature == self._signature
+
     def checked_entries(self) -> dict[int, Entry] | None:
         """The entries of the document `read` last returned, as its check typed them
         (None after a write: the document written was never read back)."""
