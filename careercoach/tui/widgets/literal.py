@@ -47,6 +47,12 @@ class LiteralStatic(Static):
 
     def __init__(self, text: str = "", **kwargs: object) -> None:
         super().__init__(literal(text), markup=False, **kwargs)  # type: ignore[arg-type]
+        self.shown_text = text
 
     def show(self, text: str) -> None:
+        """Show `text`; the text already shown costs nothing (an update lays the whole
+        screen out again: a check-in's save cleared twelve empty field errors so)."""
+        if text == self.shown_text:
+            return
+        self.shown_text = text
         self.update(literal(text))
