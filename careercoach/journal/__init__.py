@@ -16,6 +16,16 @@ from careercoach.journal.api import (
 )
 from careercoach.journal.doctor import BackupInfo, examine, restore, set_aside
 from careercoach.journal.merge import EditConflict, FieldConflict, Side, settle, three_way
+from careercoach.journal.plan_schema import ANSWERS as PLAN_ANSWERS
+from careercoach.journal.plan_schema import GOAL_STATUSES as PLAN_GOAL_STATUSES
+from careercoach.journal.plan_schema import GOAL_TEXT_MAX as PLAN_GOAL_TEXT_MAX
+from careercoach.journal.plan_schema import MAX_DATE as PLAN_MAX_DATE
+from careercoach.journal.plan_schema import MAX_GOALS as PLAN_MAX_GOALS
+from careercoach.journal.plan_schema import MAX_MEETINGS as PLAN_MAX_MEETINGS
+from careercoach.journal.plan_schema import MAX_PLAN_DAYS as PLAN_MAX_DAYS
+from careercoach.journal.plan_schema import MEETING_NOTE_MAX as PLAN_MEETING_NOTE_MAX
+from careercoach.journal.plan_schema import MIN_DATE as PLAN_MIN_DATE
+from careercoach.journal.plan_schema import RECORD_VERSION as PLAN_RECORD_VERSION
 from careercoach.journal.plan_schema import check_plan_record
 from careercoach.journal.private_file import (
     check_user_file,
@@ -31,6 +41,16 @@ __all__ = [
     "ID_ALPHABET",
     "MAX_JOURNAL_BYTES",
     "META_TABLE",
+    "PLAN_ANSWERS",
+    "PLAN_GOAL_STATUSES",
+    "PLAN_GOAL_TEXT_MAX",
+    "PLAN_MAX_DATE",
+    "PLAN_MAX_DAYS",
+    "PLAN_MAX_GOALS",
+    "PLAN_MAX_MEETINGS",
+    "PLAN_MEETING_NOTE_MAX",
+    "PLAN_MIN_DATE",
+    "PLAN_RECORD_VERSION",
     "SCHEMA_VERSION",
     "TRASH_DAYS",
     "BackupInfo",

@@ -1,10 +1,10 @@
-"""The rules a stored improvement-plan record must meet, for the journal's validator.
+"""The rules a stored improvement-plan record must meet, in one place.
 
 The journal decides whether a journal is sound, and it may not import the plan
-package (the layers run the other way), so the stored record's shape is checked
-here, with the same rules and messages as `careercoach.plan`'s reader
-(`PlanRecord.from_dict`): a record `plan show` refuses, `doctor` reports as damaged.
-tests/test_journal.py holds the two to agreeing on every kind of damage.
+package (the layers run the other way), so the stored record's shape and limits live
+here: the validator applies them on every read, and the plan package's reader
+(`PlanRecord.from_dict`) applies the same check before it builds the record, so a
+record `plan show` refuses is one `doctor` reports as damaged, in the same words.
 """
 
 from __future__ import annotations
@@ -101,7 +101,8 @@ def _items(value: Any, where: str, most: int | None = None) -> list[Any]:
     return value
 
 
-def _goal(raw: Any, where: str) -> None:
+def _goal(raw: Any, number: int) -> None:
+    where = f"goals[{number - 1}]"
     data = _mapping(raw, where, GOAL_FIELDS)
     if "text" not in data:
         raise _fail(where, "missing 'text'")
@@ -118,9 +119,9 @@ def _goal(raw: Any, where: str) -> None:
         _boolean(recognised, f"{where}.recognised")
     met_on = _date(data.get("met_on"), f"{where}.met_on", optional=True)
     if status == "met" and met_on is None:
-        raise _fail(where, "it is met but has no date")
+        raise _fail(where, f"goal {number} is met but has no date")
     if status != "met" and (met_on is not None or recognised is not None):
-        raise _fail(where, "it is not met, so it cannot have a met date")
+        raise _fail(where, f"goal {number} is not met, so it cannot have a met date")
 
 
 def _meeting(raw: Any, where: str) -> None:
@@ -153,11 +154,13 @@ def check_plan_record(data: Any) -> None:
             raise _fail(f"answers.{sign_id}", f"{answer!r} is not one of yes, no, unsure")
     start, end = _day(data["start"], "start"), _day(data["end"], "end")
     if end <= start:
-        raise _fail("end", f"{end.isoformat()} must be after the start {start.isoformat()}")
+        raise _fail(
+            "end", f"the plan end {end.isoformat()} must be after its start {start.isoformat()}"
+        )
     if (end - start).days > MAX_PLAN_DAYS:
         raise _fail("end", f"a plan of {(end - start).days} days is too long: at most 3 years")
-    for i, goal in enumerate(_items(data.get("goals", []), "goals", MAX_GOALS)):
-        _goal(goal, f"goals[{i}]")
+    for number, goal in enumerate(_items(data.get("goals", []), "goals", MAX_GOALS), start=1):
+        _goal(goal, number)
     for i, meeting in enumerate(_items(data.get("meetings", []), "meetings", MAX_MEETINGS)):
         _meeting(meeting, f"meetings[{i}]")
     done = _items(data.get("documents_done", []), "documents_done")

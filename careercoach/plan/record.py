@@ -9,20 +9,40 @@ Every edit helper returns a new record that has passed `check_plan`.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
 import msgspec.structs
 
 from careercoach.errors import ValidationError
+from careercoach.journal import (
+    PLAN_ANSWERS,
+    PLAN_GOAL_STATUSES,
+    PLAN_GOAL_TEXT_MAX,
+    PLAN_MAX_DATE,
+    PLAN_MAX_DAYS,
+    PLAN_MAX_GOALS,
+    PLAN_MAX_MEETINGS,
+    PLAN_MEETING_NOTE_MAX,
+    PLAN_MIN_DATE,
+    PLAN_RECORD_VERSION,
+    check_plan_record,
+)
 from careercoach.model import clean_text
 from careercoach.plan.content import PlanContent, load_plan_content
 
-RECORD_VERSION = 1
-ANSWERS = ("yes", "no", "unsure")
-GOAL_STATUSES = ("open", "met", "not_met")
+# The stored record's rules are the journal's, whose validator checks every read of it.
+ANSWERS = PLAN_ANSWERS
+GOAL_STATUSES = PLAN_GOAL_STATUSES
+GOAL_TEXT_MAX = PLAN_GOAL_TEXT_MAX
+MAX_DATE = PLAN_MAX_DATE
+MAX_PLAN_DAYS = PLAN_MAX_DAYS
+MAX_GOALS = PLAN_MAX_GOALS
+MAX_MEETINGS = PLAN_MAX_MEETINGS
+MEETING_NOTE_MAX = PLAN_MEETING_NOTE_MAX
+MIN_DATE = PLAN_MIN_DATE
+RECORD_VERSION = PLAN_RECORD_VERSION
 SUPPORT_LABELS = {  # each kind of support, as the app and the command line name it
     "training": "Training or reskilling offered",
     "coaching": "Coaching offered",
@@ -32,31 +52,8 @@ SUPPORT_LABELS = {  # each kind of support, as the app and the command line name
 SUPPORT_KINDS = tuple(SUPPORT_LABELS)
 HELP_KINDS = ("training", "coaching", "language_support")  # what counts as "support"
 
-GOAL_TEXT_MAX = 500
-MEETING_NOTE_MAX = 5_000
-MAX_GOALS = 50
-MAX_MEETINGS = 2_000
-MAX_PLAN_DAYS = 3 * 366
-MIN_DATE = dt.date(1900, 1, 1)
-MAX_DATE = dt.date(2200, 12, 31)
 
-_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KEEP: Any = object()
-
-
-# The keys of a stored plan record (the JSON object in Journal.plan()).
-RECORD_FIELDS = (
-    "version",
-    "start",
-    "end",
-    "goals",
-    "meetings",
-    "support",
-    "answers",
-    "documents_done",
-    "offer_date",
-    "employment_end",
-)
 
 
 # -- the record ----------------------------------------------------------------
@@ -159,129 +156,46 @@ class PlanRecord(msgspec.Struct, frozen=True):
 
     @classmethod
     def from_dict(cls, data: Any) -> PlanRecord:
-        """Rebuild a stored record, checking every field; damage gives one clear line."""
-        return _RecordReader().plan(data)
+        """Rebuild a stored record. It is checked first by the journal's own rules for a
+        plan record (the validator every read applies), so damage gives the same one
+        clear line here as from `doctor`; what passes builds without further checks."""
+        check_plan_record(data)
+        goals = tuple(
+            Goal(
+                text=g["text"],
+                specific=g.get("specific", False),
+                measurable=g.get("measurable", False),
+                within_my_control=g.get("within_my_control", True),
+                agreed=g.get("agreed", False),
+                status=g.get("status", "open"),
+                met_on=_day(g.get("met_on")),
+                recognised=g.get("recognised"),
+            )
+            for g in data.get("goals", [])
+        )
+        meetings = tuple(
+            Meeting(date=dt.date.fromisoformat(m["date"]), note=m.get("note", ""))
+            for m in data.get("meetings", [])
+        )
+        return cls(
+            start=dt.date.fromisoformat(data["start"]),
+            end=dt.date.fromisoformat(data["end"]),
+            goals=goals,
+            meetings=meetings,
+            support=Support(**data.get("support", {})),
+            answers=dict(data.get("answers", {})),
+            documents_done=tuple(data.get("documents_done", [])),
+            offer_date=_day(data.get("offer_date")),
+            employment_end=_day(data.get("employment_end")),
+        )
 
 
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class _RecordReader:
-    """Reads a stored plan dict; each error names the field path."""
-
-    def fail(self, where: str, problem: str) -> ValidationError:
-        return ValidationError(f"improvement plan record: {where}: {problem}")
-
-    def mapping(self, value: Any, where: str, keys: Iterable[str]) -> Mapping[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.fail(where, "expected an object")
-        unknown = sorted(set(value) - set(keys))
-        if unknown:
-            raise self.fail(where, f"unknown field {unknown[0]!r}")
-        return value
-
-    def date(self, value: Any, where: str, *, optional: bool = False) -> dt.date | None:
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or not _ISO_RE.match(value):
-            raise self.fail(where, f"expected a YYYY-MM-DD date, got {value!r}")
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(where, f"no such day {value!r}") from None
-
-    def boolean(self, value: Any, where: str) -> bool:
-        if not isinstance(value, bool):
-            raise self.fail(where, f"expected true or false, got {value!r}")
-        return value
-
-    def text(self, value: Any, where: str) -> str:
-        if not isinstance(value, str):
-            raise self.fail(where, f"expected text, got {value!r}")
-        return value
-
-    def items(self, value: Any, where: str) -> list[Any]:
-        if not isinstance(value, list):
-            raise self.fail(where, "expected a list")
-        return value
-
-    def plan(self, data: Any) -> PlanRecord:
-        data = self.mapping(data, "the record", RECORD_FIELDS)
-        for required in ("start", "end"):
-            if required not in data:
-                raise self.fail("the record", f"missing {required!r}")
-        version = data.get("version", RECORD_VERSION)
-        if version != RECORD_VERSION:
-            raise self.fail("version", f"unsupported version {version!r}")
-        support = self.mapping(data.get("support", {}), "support", SUPPORT_KINDS)
-        answers = data.get("answers", {})
-        if not isinstance(answers, Mapping):
-            raise self.fail("answers", "expected an object")
-        for sign_id, answer in answers.items():
-            if not isinstance(sign_id, str) or not sign_id:
-                raise self.fail("answers", f"bad sign id {sign_id!r}")
-            if answer not in ANSWERS:
-                raise self.fail(f"answers.{sign_id}", f"{answer!r} is not one of yes, no, unsure")
-        record = PlanRecord(
-            start=self.date(data["start"], "start"),
-            end=self.date(data["end"], "end"),
-            goals=tuple(
-                self.goal(raw, f"goals[{i}]")
-                for i, raw in enumerate(self.items(data.get("goals", []), "goals"))
-            ),
-            meetings=tuple(
-                self.meeting(raw, f"meetings[{i}]")
-                for i, raw in enumerate(self.items(data.get("meetings", []), "meetings"))
-            ),
-            support=Support(**{k: self.boolean(v, f"support.{k}") for k, v in support.items()}),
-            answers=dict(answers),
-            documents_done=tuple(
-                self.text(item, f"documents_done[{i}]")
-                for i, item in enumerate(
-                    self.items(data.get("documents_done", []), "documents_done")
-                )
-            ),
-            offer_date=self.date(data.get("offer_date"), "offer_date", optional=True),
-            employment_end=self.date(data.get("employment_end"), "employment_end", optional=True),
-        )
-        try:
-            return check_plan(record)
-        except ValidationError as exc:
-            raise ValidationError(f"improvement plan record: {exc}") from None
-
-    def goal(self, raw: Any, where: str) -> Goal:
-        fields = tuple(Goal.__struct_fields__)
-        data = self.mapping(raw, where, fields)
-        if "text" not in data:
-            raise self.fail(where, "missing 'text'")
-        status = data.get("status", "open")
-        if status not in GOAL_STATUSES:
-            raise self.fail(f"{where}.status", f"{status!r} is not one of open, met, not_met")
-        recognised = data.get("recognised")
-        if recognised is not None:
-            self.boolean(recognised, f"{where}.recognised")
-        return Goal(
-            text=self.text(data["text"], f"{where}.text"),
-            specific=self.boolean(data.get("specific", False), f"{where}.specific"),
-            measurable=self.boolean(data.get("measurable", False), f"{where}.measurable"),
-            within_my_control=self.boolean(
-                data.get("within_my_control", True), f"{where}.within_my_control"
-            ),
-            agreed=self.boolean(data.get("agreed", False), f"{where}.agreed"),
-            status=status,
-            met_on=self.date(data.get("met_on"), f"{where}.met_on", optional=True),
-            recognised=recognised,
-        )
-
-    def meeting(self, raw: Any, where: str) -> Meeting:
-        data = self.mapping(raw, where, ("date", "note"))
-        if "date" not in data:
-            raise self.fail(where, "missing 'date'")
-        return Meeting(
-            date=self.date(data["date"], f"{where}.date"),
-            note=self.text(data.get("note", ""), f"{where}.note"),
-        )
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value is not None else None
 
 
 def check_plan(plan: PlanRecord) -> PlanRecord:

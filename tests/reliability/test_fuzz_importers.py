@@ -18,9 +18,10 @@ from careercoach.content import loader as content
 from careercoach.errors import CareerCoachError
 from careercoach.exchange.backup_import import parse_backup
 from careercoach.exchange.jrnl_import import read_jrnl
+from careercoach.journal.plan_schema import RECORD_FIELDS
 from careercoach.phrasing import load_phrasing
 from careercoach.plan.content import parse_plan_content
-from careercoach.plan.record import RECORD_FIELDS, PlanRecord
+from careercoach.plan.record import PlanRecord
 from careercoach.readiness.criteria import parse_criteria
 
 fuzz = settings(
