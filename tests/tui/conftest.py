@@ -174,14 +174,21 @@ async def run_command(pilot: Pilot, name: str) -> None:
     """Run a command from the command palette by entering its name, as a paste would:
     the palette searches once, not once a letter (forty searches, each followed by
     Pilot's two idle waits, for the longest names)."""
-    from textual.command import CommandInput, CommandPalette
+    from textual.command import CommandInput, CommandList, CommandPalette
 
     await pilot.press("ctrl+p")
     palette = await screen_is(pilot, CommandPalette)
     palette.query_one(CommandInput).value = name
-    await wait_until(
-        pilot, lambda: name.lower() in screen_text(pilot).lower(), f"the command {name!r} listed"
-    )
+    commands = palette.query_one(CommandList)
+
+    def highlighted() -> bool:  # the option Enter runs
+        index = commands.highlighted
+        return (
+            index is not None
+            and name.lower() in str(commands.get_option_at_index(index).prompt).lower()
+        )
+
+    await wait_until(pilot, highlighted, f"the command {name!r} highlighted")
     await pilot.press("enter")
     await wait_until(pilot, lambda: palette not in pilot.app.screen_stack, "the palette to close")
     await workers_done(pilot)
