@@ -126,8 +126,10 @@ class CareerCoachApp(ModeStylesApp):
 
     TITLE = "careercoach"
     # All CSS is the app's: a screen with its own CSS_PATH makes Textual re-parse
-    # every stylesheet when it first opens (about 30 ms each time).
-    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/insight.tcss"]
+    # every stylesheet when it first opens (about 30 ms each time). Loaded at start:
+    # what every screen shares and the dashboard; each other screen adds its own
+    # rules when it is first built (`screen_css.py`).
+    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/dashboard.tcss"]
     # The app starts on the dashboard as its default screen, which Textual sets up
     # without the full CSS re-parse and restyle it gives the first screen of a mode
     # (textual#5211: 20-70 ms here). The dashboard joins the modes once mounted.

@@ -39,6 +39,7 @@ from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.journal import Side
 from careercoach.model import check_title_ja, make_entry
 from careercoach.tui.mode_styles import ModeScreen
+from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField
@@ -128,6 +129,7 @@ class CheckinScreen(Form, ModeScreen):
         self.read_version: object = None  # the journal's version when the week was read
 
     def compose(self) -> ComposeResult:
+        add_screen_css(self.app, "checkin.tcss")
         try:
             self.areas = load_checkin()
         except CareerCoachError as exc:

@@ -35,6 +35,7 @@ from careercoach.journal import (
 )
 from careercoach.model import KINDS, Entry, follow_jlpt_pass, make_entry, parse_date
 from careercoach.tui.mode_styles import ModeScreen
+from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.conflict import ENTRY_FIELD_LABELS, ConflictDialog
 from careercoach.tui.screens.entry_form import EntryForm
@@ -201,6 +202,7 @@ class JournalScreen(ModeScreen):
         self.last_deleted: str | None = None
 
     def compose(self) -> ComposeResult:
+        add_screen_css(self.app, "journal.tcss")
         yield Header()
         with Horizontal(id="journal-filters"):
             yield Select(

@@ -45,6 +45,7 @@ from careercoach.errors import CareerCoachError
 from careercoach.journal import EditConflict, Side, settle
 from careercoach.model import Entry, parse_date
 from careercoach.tui.mode_styles import ModeScreen
+from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.screens.plan_dialogs import PlanDatesDialog
@@ -173,6 +174,7 @@ class PlanScreen(ModeScreen):
         self.reload_after_saves = False
 
     def compose(self) -> ComposeResult:
+        add_screen_css(self.app, "plan.tcss")
         yield Header()
         yield LoadingIndicator(id="plan-loading")
         yield Static(literal(self.content.notice), id="plan-notice")

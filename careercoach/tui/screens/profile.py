@@ -16,6 +16,7 @@ from careercoach.errors import CareerCoachError
 from careercoach.journal import EditConflict, Side, settle
 from careercoach.model import Profile
 from careercoach.tui.mode_styles import ModeScreen
+from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.conflict import ConflictDialog
 from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.key_footer import KeyFooter
@@ -59,6 +60,7 @@ class ProfileScreen(Form, ModeScreen):
         self.leave_after_save = False
 
     def compose(self) -> ComposeResult:
+        add_screen_css(self.app, "profile.tcss")
         yield Header()
         with VerticalScroll(id="profile-body", can_focus=False):  # opens on the first field
             yield LiteralStatic(

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from careercoach.insight import Insight, load_insight
 from careercoach.readiness import CriterionScore
 from careercoach.textsafe import terminal_safe
+from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.widgets.cell_width import pad_cells
 from careercoach.tui.widgets.key_footer import KeyFooter
@@ -78,6 +79,7 @@ class ReadinessScreen(InsightScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        add_screen_css(self.app, "readiness.tcss")
         yield Header()
         yield LoadingIndicator(id="readiness-loading")
         with Horizontal(id="readiness-body"):

@@ -24,6 +24,7 @@ from careercoach import clipboard
 from careercoach.errors import CareerCoachError, ValidationError
 from careercoach.model import parse_date
 from careercoach.review import ReviewResult, languages, review_journal
+from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.prompt import PromptDialog
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, notify_literal
@@ -62,6 +63,7 @@ class ReviewScreen(Screen[None]):
         self.result: ReviewResult | None = None
 
     def compose(self) -> ComposeResult:
+        add_screen_css(self.app, "review.tcss")
         yield Header()
         yield LoadingIndicator(id="review-loading")
         with VerticalScroll(id="review-body"):

@@ -30,6 +30,7 @@ from careercoach.model import with_changes
 from careercoach.readiness import Assessment
 from careercoach.settings import load_settings, remember
 from careercoach.textsafe import terminal_safe
+from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.confirm import ConfirmDialog
 from careercoach.tui.screens.insight_screen import InsightScreen
 from careercoach.tui.screens.prompt import PromptDialog
@@ -99,6 +100,7 @@ class ScriptsScreen(InsightScreen[phrasing.JournalFacts]):
         self.script: phrasing.Script | None = None
 
     def compose(self) -> ComposeResult:
+        add_screen_css(self.app, "scripts.tcss")
         yield Header()
         with Horizontal(id="script-controls"):
             yield Select(
