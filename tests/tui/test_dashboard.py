@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from careercoach.model import make_entry
 from careercoach.readiness.criteria import load_criteria
 from careercoach.readiness.score import assess
 from careercoach.tui.app import CareerCoachApp
+from careercoach.tui.screens import insight_screen
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.readiness import ReadinessScreen
 from careercoach.tui.screens.welcome import WelcomeScreen
@@ -222,3 +224,45 @@ async def test_empty_journal_gets_a_friendly_start(empty_path: Path) -> None:
         assert "check-in" in start
         assert not screen.query_one("#dashboard-main").display
         assert "0 / 100" not in start
+
+
+async def test_a_journal_that_reads_quickly_is_shown_in_the_first_frame(demo_path: Path) -> None:
+    """No loading indicator laid out and replaced at start: the first frame has the score."""
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:  # running: the first frame is drawn
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and screen.insight is not None
+        assert not screen.query_one(LoadingIndicator).display
+        assert shown(screen, "#score-panel").startswith(
+            f"{screen.insight.assessment.overall} / 100"
+        )
+        assert "insight" not in {worker.group for worker in app.workers}
+        await ready(pilot)
+
+
+async def test_a_larger_journal_is_read_in_the_worker_behind_the_indicator(
+    demo_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(insight_screen, "READ_AT_ONCE_BYTES", demo_path.stat().st_size - 1)
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "insight" in {worker.group for worker in app.workers}
+        screen = await dashboard_ready(app, pilot)
+        assert not screen.query_one(LoadingIndicator).display
+
+
+def test_what_reads_quickly(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(insight_screen, "READ_AT_ONCE_BYTES", 10)
+    path = tmp_path / "journal.json"
+    journal = Journal(path)
+    assert insight_screen.reads_quickly(journal)  # no file yet: a first run, nothing to read
+    path.write_bytes(b"x" * 10)
+    assert insight_screen.reads_quickly(journal)
+    path.write_bytes(b"x" * 11)
+    assert not insight_screen.reads_quickly(journal)
+    path.unlink()
+    os.mkfifo(path)  # a read would wait for a writer: never on the app's own thread
+    assert not insight_screen.reads_quickly(journal)
+    path.unlink()
+    path.mkdir()
+    assert not insight_screen.reads_quickly(journal)

@@ -83,6 +83,9 @@ class DashboardScreen(InsightScreen[Activity]):
             self.show_actions()
 
     def on_mount(self) -> None:
+        # Known before the first resize: a journal read before the first frame is
+        # shown at once, with as many actions as the terminal has room for.
+        self.set_class(self.app.size.height < SHORT, "-short")
         self.query_one("#score-panel").border_title = "Readiness"
         self.query_one("#timing-panel").border_title = "A good moment to ask?"
         self.query_one("#bars-panel").border_title = "Criteria"

@@ -6,11 +6,17 @@ behind the screen's loading indicator, failures become an error dialog, and the
 result is recomputed whenever the journal file changed on disk (a check-in, an entry
 added from the CLI) or the day turned. Each screen says only what to compute
 (`compute_result`, in the worker) and how to show it (`show_result`).
+
+At start-up, a journal that reads quickly is read before the first frame instead:
+the dashboard then appears filled in, laid out once, where the worker drew a loading
+indicator, laid the screen out, and laid it out again with the score (about a tenth
+of the start's CPU at 10k entries). A larger journal is still read in the worker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from typing import ClassVar, Generic, TypeVar
 
 from textual import work
@@ -21,11 +27,28 @@ from textual.worker import get_current_worker
 from careercoach import collector
 from careercoach.errors import CareerCoachError, JournalError
 from careercoach.insight import Insight, is_current
+from careercoach.journal import Journal
 from careercoach.tui.mode_styles import ModeScreen
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.widgets.delayed_loading import DelayedLoading
 
 Result = TypeVar("Result")
+
+# Read before the first frame up to this size: 10k entries are 2.9 MB, read and scored
+# here in about 0.08 s of CPU, which the worker's way would have spent as well.
+READ_AT_ONCE_BYTES = 4_000_000
+
+
+def reads_quickly(journal: Journal) -> bool:
+    """A plain file of at most READ_AT_ONCE_BYTES, or no file yet (a first run). Anything
+    else (a named pipe, a folder, an unreadable path) goes to the worker, as before."""
+    try:
+        status = journal.path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size <= READ_AT_ONCE_BYTES
 
 
 class InsightScreen(ModeScreen, Generic[Result]):
@@ -75,34 +98,48 @@ class InsightScreen(ModeScreen, Generic[Result]):
         indicator shows at once; later the last result stays up and the indicator
         comes only if the work takes a while (each show and hide re-lays the screen)."""
         self._start_failed = False
+        if self.insight is None and not self.app.started and reads_quickly(self.app.journal):
+            self.settle(self.reading(self.app.today()))  # before the first frame
+            return
         self.busy.start(at_once=self.insight is None)
         self.compute(self.app.today())
 
     def _show_loading(self, shown: bool) -> None:
         self.query_one(LoadingIndicator).display = shown
 
-    @work(thread=True, exclusive=True, group="insight")
-    def compute(self, as_of: dt.date) -> None:
+    def reading(self, as_of: dt.date) -> tuple[Insight, Result] | CareerCoachError:
+        """The journal read and assessed, or why it could not be."""
         try:
             with collector.paused():  # reading a big journal makes millions of objects at once
-                message: Message = self.Computed(*self.compute_result(as_of))
+                return self.compute_result(as_of)
         except CareerCoachError as exc:
-            message = self.Failed(exc)
+            return exc
         except OSError as exc:
-            message = self.Failed(JournalError(f"cannot read the journal: {exc.strerror or exc}"))
+            return JournalError(f"cannot read the journal: {exc.strerror or exc}")
+
+    @work(thread=True, exclusive=True, group="insight")
+    def compute(self, as_of: dt.date) -> None:
+        outcome = self.reading(as_of)
         if not get_current_worker().is_cancelled:
-            self.post_message(message)
+            failed = isinstance(outcome, CareerCoachError)
+            self.post_message(self.Failed(outcome) if failed else self.Computed(*outcome))
 
     def on_insight_screen_failed(self, event: Failed) -> None:
-        self.busy.stop()
-        if not self.app.started:
-            self._start_failed = True
-            self.app.journal_failed(event.error)
-            return
-        self.app.push_screen(ErrorDialog(event.problem, title=self.NAME))
+        self.settle(event.error)
 
     def on_insight_screen_computed(self, event: Computed) -> None:
-        self.app.journal_opened()
-        self.insight = event.insight
+        self.settle((event.insight, event.result))  # type: ignore[arg-type]
+
+    def settle(self, outcome: tuple[Insight, Result] | CareerCoachError) -> None:
+        """Show a reading's outcome (on the UI thread)."""
         self.busy.stop()
-        self.show_result(event.insight, event.result)  # type: ignore[arg-type]
+        if isinstance(outcome, CareerCoachError):
+            if not self.app.started:
+                self._start_failed = True
+                self.app.journal_failed(outcome)
+            else:
+                self.app.push_screen(ErrorDialog(str(outcome), title=self.NAME))
+            return
+        self.app.journal_opened()
+        self.insight, result = outcome
+        self.show_result(self.insight, result)
