@@ -63,7 +63,9 @@ async def test_six_shell_edits_during_one_app_edit_all_land(demo_path: Path) -> 
         form, entry_id = await open_edit_form(pilot)
         before = Journal(demo_path).get(entry_id)
         tags = [f"shell{i}" for i in range(6)]
-        results = run_together(demo_path, [["edit", entry_id, "--add-tag", t] for t in tags])
+        results = run_together(
+            demo_path, [["edit", entry_id, "--add-tag", t] for t in tags], fresh=True
+        )
         assert [r.returncode for r in results] == [0] * 6, [r.stderr for r in results]
         form.query_one("#title", Input).value = "Renamed in the app"
         await save_and_wait(pilot)
@@ -130,7 +132,7 @@ async def test_seven_shell_profile_sets_during_one_app_save_all_land(demo_path: 
     ]
     async with running(demo_path) as pilot:
         screen = await open_screen(pilot, "p", ProfileScreen)
-        results = run_together(demo_path, [["profile", "set", p] for p in pairs])
+        results = run_together(demo_path, [["profile", "set", p] for p in pairs], fresh=True)
         assert [r.returncode for r in results] == [0] * 7, [r.stderr for r in results]
         screen.query_one("#profile-name", Input).value = "Kim"
         await save_and_wait(pilot)
@@ -174,7 +176,7 @@ async def test_a_sign_answered_in_the_app_keeps_goals_the_shell_added(demo_path:
     async with running(demo_path) as pilot:
         screen = await open_screen(pilot, "i", PlanScreen)
         goals = [f"goal from the shell {i}" for i in range(6)]
-        results = run_together(demo_path, [["plan", "goal", "add", g] for g in goals])
+        results = run_together(demo_path, [["plan", "goal", "add", g] for g in goals], fresh=True)
         assert [r.returncode for r in results] == [0] * 6, [r.stderr for r in results]
         signs = screen.query_one("#sign-list", OptionList)
         signs.focus()
