@@ -226,8 +226,24 @@ async def test_empty_journal_gets_a_friendly_start(empty_path: Path) -> None:
         assert "0 / 100" not in start
 
 
-async def test_a_journal_that_reads_quickly_is_shown_in_the_first_frame(demo_path: Path) -> None:
+def worker_reads(monkeypatch) -> list[dt.date]:
+    """The dates the dashboard's worker was asked to read the journal for."""
+    asked: list[dt.date] = []
+    compute = DashboardScreen.compute
+
+    def counted(screen: DashboardScreen, as_of: dt.date):
+        asked.append(as_of)
+        return compute(screen, as_of)
+
+    monkeypatch.setattr(DashboardScreen, "compute", counted)
+    return asked
+
+
+async def test_a_journal_that_reads_quickly_is_shown_in_the_first_frame(
+    demo_path: Path, monkeypatch
+) -> None:
     """No loading indicator laid out and replaced at start: the first frame has the score."""
+    asked = worker_reads(monkeypatch)
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:  # running: the first frame is drawn
         screen = app.screen
@@ -236,19 +252,20 @@ async def test_a_journal_that_reads_quickly_is_shown_in_the_first_frame(demo_pat
         assert shown(screen, "#score-panel").startswith(
             f"{screen.insight.assessment.overall} / 100"
         )
-        assert "insight" not in {worker.group for worker in app.workers}
         await ready(pilot)
+    assert asked == []
 
 
 async def test_a_larger_journal_is_read_in_the_worker_behind_the_indicator(
     demo_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setattr(insight_screen, "READ_AT_ONCE_BYTES", demo_path.stat().st_size - 1)
+    asked = worker_reads(monkeypatch)
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
-        assert "insight" in {worker.group for worker in app.workers}
         screen = await dashboard_ready(app, pilot)
         assert not screen.query_one(LoadingIndicator).display
+    assert asked == [TODAY]
 
 
 def test_what_reads_quickly(tmp_path: Path, monkeypatch) -> None:
