@@ -77,7 +77,11 @@ class DashboardScreen(InsightScreen[Activity]):
         yield KeyFooter()
 
     def on_resize(self, event: events.Resize) -> None:
-        short = event.size.height < SHORT
+        self.fit_height(event.size.height)
+
+    def fit_height(self, height: int) -> None:
+        """A short terminal drops the trend and an action (`-short`)."""
+        short = height < SHORT
         if short != self.has_class("-short"):
             self.set_class(short, "-short")
             self.show_actions()
@@ -85,7 +89,7 @@ class DashboardScreen(InsightScreen[Activity]):
     def on_mount(self) -> None:
         # Known before the first resize: a journal read before the first frame is
         # shown at once, with as many actions as the terminal has room for.
-        self.set_class(self.app.size.height < SHORT, "-short")
+        self.fit_height(self.app.size.height)
         self.query_one("#score-panel").border_title = "Readiness"
         self.query_one("#timing-panel").border_title = "A good moment to ask?"
         self.query_one("#bars-panel").border_title = "Criteria"
