@@ -15,6 +15,12 @@ Textual also restyles a whole screen each time it is resumed (a mode switched to
 for a mode's first screen), again whether or not anything changed. A mode screen built
 on `ModeScreen` skips that restyle when it was styled after the last full refresh:
 when it mounted, or when that refresh (or a switch's own) restyled it.
+
+A screen with breakpoints gets its breakpoint classes from Textual on its first
+resize, after its widgets were styled, which restyles them all once more (about 12 ms
+of first opening the journal or the scripts). A `ModeScreen` takes them when it is
+built, from the terminal's size then, so its widgets are styled once; the resize then
+finds nothing to change (and a size that was wrong is still put right there).
 """
 
 from __future__ import annotations
@@ -26,6 +32,12 @@ from textual import events
 from textual.app import App
 from textual.screen import Screen
 from textual.widget import AwaitMount
+
+
+def breakpoint_classes(breakpoints: list[tuple[int, str]] | None, size: int) -> set[str]:
+    """The class of the largest breakpoint `size` reaches, if any, as Textual picks it."""
+    reached = [(at, name) for at, name in breakpoints or () if size >= at]
+    return {max(reached)[1]} if reached else set()
 
 
 class ModeStylesApp(App[Any]):
@@ -71,7 +83,18 @@ class ModeStylesApp(App[Any]):
 
 
 class ModeScreen(Screen[Any]):
-    """A mode's screen: resumed without a restyle when its styles are today's."""
+    """A mode's screen: resumed without a restyle when its styles are today's, and
+    built with the breakpoint classes of the terminal's size."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        app, (width, height) = self.app, self.app.size
+        for own, apps, size in (
+            (self.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS, width),
+            (self.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS, height),
+        ):
+            classes = breakpoint_classes(apps if own is None else own, size)
+            self.add_class(*classes, update=False)
 
     def on_mount(self) -> None:
         app = self.app

@@ -61,6 +61,12 @@ class DashboardScreen(InsightScreen[Activity]):
 
     NAME = "Dashboard"
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Known before the widgets are styled, so they are styled once, and a journal
+        # read before the first frame shows as many actions as the terminal has room for.
+        self.set_class(self.app.size.height < SHORT, "-short", update=False)
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield LoadingIndicator(id="dashboard-loading")
@@ -87,9 +93,6 @@ class DashboardScreen(InsightScreen[Activity]):
             self.show_actions()
 
     def on_mount(self) -> None:
-        # Known before the first resize: a journal read before the first frame is
-        # shown at once, with as many actions as the terminal has room for.
-        self.fit_height(self.app.size.height)
         self.query_one("#score-panel").border_title = "Readiness"
         self.query_one("#timing-panel").border_title = "A good moment to ask?"
         self.query_one("#bars-panel").border_title = "Criteria"

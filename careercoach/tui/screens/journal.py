@@ -223,10 +223,8 @@ class JournalScreen(ModeScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        # Textual sets the breakpoint class once the screen has been laid out; set now,
-        # the first layout is the right one and the table is filled once, at its width.
-        width = self.app.size.width
-        self.add_class(next(n for w, n in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= w))
+        # The breakpoint class is set when the screen is built (ModeScreen), so the
+        # first layout is the right one and the table is filled once, at its width.
         self.sub_title = "Journal"
         self.query_one("#entry-detail").border_title = "Details"
         self.reload()
