@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -36,6 +37,11 @@ class ReadinessBars(Widget):
 
     def show(self, scores: Sequence[CriterionScore]) -> None:
         self.scores = tuple(scores)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One row a criterion, known without rendering: the layout asks before the
+        widget has a size, and a render then would look its size up mid-layout."""
+        return len(self.scores)
 
     def render(self) -> Content:
         width = max(self.size.width, 20)
