@@ -160,6 +160,29 @@ async def test_80x24_shows_the_main_panels_without_scrolling(demo_path: Path) ->
         assert body.max_scroll_y == 0
 
 
+async def test_the_keys_scroll_a_dashboard_taller_than_the_terminal(demo_path: Path) -> None:
+    """Nothing has the focus at start (focusing the body restyled every panel), yet
+    the arrow, paging, Home and End keys scroll the body, as when it had the focus."""
+    app = make_app(demo_path)
+    async with app.run_test(size=(60, 16)) as pilot:
+        screen = await dashboard_ready(app, pilot)
+        body = screen.query_one("#dashboard-body")
+        assert app.focused is None
+        await wait_until(pilot, lambda: body.max_scroll_y > 4, "a body taller than the screen")
+        for keys, wanted in (
+            (["down", "down"], lambda: 2),
+            (["up"], lambda: 1),
+            (["end"], lambda: body.max_scroll_y),
+            (["home"], lambda: 0),
+            (["pagedown"], lambda: min(body.max_scroll_y, body.scrollable_content_region.height)),
+            (["pageup"], lambda: 0),
+        ):
+            target = wanted()
+            await pilot.press(*keys)
+            await wait_until(pilot, lambda at=target: body.scroll_y == at, f"{keys}: {target}")
+        assert app.focused is None
+
+
 async def test_dashboard_follows_entries_added_elsewhere(demo_path: Path) -> None:
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
