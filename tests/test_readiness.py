@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from msgspec.structs import replace
 
@@ -649,6 +649,11 @@ COMPANY_TYPES_AND_NONE = ["", *COMPANY_TYPES]
 
 @PROPERTY
 @given(entries_strategy(), profiles, st.sampled_from(COMPANY_TYPES_AND_NONE))
+@example(  # a weighted mean of exactly 14.5, once rounded to 14 by float error
+    entries=[],
+    profile=Profile(target_role="specialist", jlpt_level="N2", start_date=dt.date(2024, 6, 24)),
+    company="",
+)
 def test_property_company_type_changes_only_the_declared_weights(entries, profile, company):
     base = assess(entries, profile, BUILTIN, AS_OF)
     other = assess(entries, replace(profile, company_type=company), BUILTIN, AS_OF)

@@ -234,10 +234,14 @@ def _percent(fraction: float) -> int:
 
 
 def _overall(weights: Sequence[float], scores: Sequence[int]) -> int:
+    """The weighted mean of the criteria's scores, rounded half up, as `--explain` lets
+    a user work it out by hand (a mean of 14.5 is 15: taken as a fraction of 100 and
+    back, it came to 14.499999999999998 and so 14)."""
     total = sum(weights)
     if total <= 0:
         return 0
-    return _percent(sum(w * s for w, s in zip(weights, scores, strict=True)) / total / 100)
+    mean = sum(w * s for w, s in zip(weights, scores, strict=True)) / total
+    return min(100, max(0, int(mean + 0.5)))
 
 
 # -- next actions ---------------------------------------------------------------
