@@ -30,7 +30,13 @@ from careercoach.model import (
 )
 from careercoach.readiness.criteria import Criterion, load_criteria, parse_criteria
 from careercoach.readiness.index import Index
-from careercoach.readiness.score import assess, assess_with_trend, band_for, trend
+from careercoach.readiness.score import (
+    assess,
+    assess_with_trend,
+    band_for,
+    overall_score,
+    trend,
+)
 
 AS_OF = dt.date(2025, 6, 2)
 _ids = itertools.count()
@@ -178,7 +184,9 @@ def test_newly_passed_level_counts_at_once_and_is_cited(criteria) -> None:
     after = assess([passed], profile, criteria, AS_OF)
     japanese = {c.id: c for c in after.criteria}["japanese"]
     assert {c.id: c for c in before.criteria}["japanese"].score == 42
-    assert japanese.score == 77  # 70 for N1 plus the exam itself as practice (credit 2)
+    # 70 for N1 plus the exam itself as practice (credit 2 of 8, on 30): 77.5, which
+    # rounds half up (float arithmetic made it 77.49999999999999, shown as 77)
+    assert japanese.score == 78
     assert japanese.evidence_ids == (passed.id,)
     assert "JLPT N1 against the N1 bar for a manager path" in japanese.explanation
 
@@ -665,6 +673,22 @@ def test_property_company_type_changes_only_the_declared_weights(entries, profil
     weights = [crit.weights[weighting.id] for crit in BUILTIN]
     mean = sum(w * c.score for w, c in zip(weights, other.criteria, strict=True)) / sum(weights)
     assert other.overall == int(mean + 0.5)
+
+
+@pytest.mark.parametrize(
+    ("weights", "criterion_scores", "overall"),
+    [
+        ([1.0, 1.0], [14, 15], 15),  # an exact half goes up
+        ([1.0, 1.0], [14, 14], 14),
+        ([0.2, 1.3, 1.1], [94, 59, 16], 44),  # 43.5, which float arithmetic leaves below
+        ([0.5, 2.5], [0, 100], 83),  # 83.33...
+        ([0.0, 0.0], [50, 50], 0),  # no weight at all: nothing to average
+    ],
+)
+def test_the_overall_is_the_weighted_mean_rounded_half_up(weights, criterion_scores, overall):
+    """What a user works out by hand from `score --explain`, with any weights their own
+    criteria.yaml sets."""
+    assert overall_score(weights, criterion_scores) == overall
 
 
 @pytest.mark.parametrize(

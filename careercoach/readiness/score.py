@@ -168,7 +168,7 @@ def _assess(
     weights = _weights(criteria, weighting)
     results = [measure(index, c, profile, day) for c in criteria]
     scores = [_percent(r.fraction) for r in results]
-    overall = _overall(weights, scores)
+    overall = overall_score(weights, scores)
     timing = verdict(
         index, profile, criteria, day, overall, plan_active=plan_active, plan_next=plan_next
     )
@@ -217,7 +217,7 @@ def _trend(
         points.append(
             TrendPoint(
                 date=date,
-                overall=_overall(weights, scores),
+                overall=overall_score(weights, scores),
                 per_criterion={c.id: s for c, s in zip(criteria, scores, strict=True)},
             )
         )
@@ -229,19 +229,25 @@ def band_for(overall: int) -> Band:
     return next(band for low, band in reversed(BANDS) if overall >= low)
 
 
+def _half_up(value: float) -> int:
+    """`value` rounded half up to a whole point from 0 to 100, as a person rounds. It is
+    rounded to nine decimals first: float arithmetic can leave an exact half a hair
+    below (weights 0.2, 1.3 and 1.1 on 94, 59 and 16 give 43.49999999999999)."""
+    return min(100, max(0, int(round(value, 9) + 0.5)))
+
+
 def _percent(fraction: float) -> int:
-    return min(100, max(0, int(fraction * 100 + 0.5)))
+    return _half_up(fraction * 100)
 
 
-def _overall(weights: Sequence[float], scores: Sequence[int]) -> int:
-    """The weighted mean of the criteria's scores, rounded half up, as `--explain` lets
-    a user work it out by hand (a mean of 14.5 is 15: taken as a fraction of 100 and
-    back, it came to 14.499999999999998 and so 14)."""
+def overall_score(weights: Sequence[float], scores: Sequence[int]) -> int:
+    """The weighted mean of the criteria's scores, rounded half up: what a user works
+    out by hand from `score --explain` (a mean of 14.5 is 15; taken as a fraction of
+    100 and back, it once came to 14.499999999999998 and showed 14)."""
     total = sum(weights)
     if total <= 0:
         return 0
-    mean = sum(w * s for w, s in zip(weights, scores, strict=True)) / total
-    return min(100, max(0, int(mean + 0.5)))
+    return _half_up(sum(w * s for w, s in zip(weights, scores, strict=True)) / total)
 
 
 # -- next actions ---------------------------------------------------------------
