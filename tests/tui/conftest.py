@@ -284,11 +284,11 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_path(tmp_path: Path, demo_template: Path) -> Path:
-    """A fresh copy of the demo journal for this test alone (private, as written)."""
-    path = tmp_path / "demo" / "journal.json"
-    path.parent.mkdir()
-    shutil.copy2(demo_template, path)
-    return path
+    """A fresh copy of the demo journal's folder for this test alone: the journal
+    (private, as written), its lock file and the backup its profile save made."""
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template.parent, folder)
+    return folder / demo_template.name
 
 
 @pytest.fixture
