@@ -30,6 +30,8 @@ class ReadinessBars(Widget):
     DEFAULT_CSS = """
     ReadinessBars {
         height: auto;
+        text-wrap: nowrap;  /* one row a criterion, as get_content_height says */
+        text-overflow: clip;
     }
     """
 
