@@ -86,8 +86,10 @@ class ModeScreen(Screen[Any]):
     """A mode's screen: resumed without a restyle when its styles are today's, and
     built with the breakpoint classes of the terminal's size."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name, id, classes)
         app, (width, height) = self.app, self.app.size
         for own, apps, size in (
             (self.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS, width),
