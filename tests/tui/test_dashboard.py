@@ -169,15 +169,14 @@ async def test_the_keys_scroll_a_dashboard_taller_than_the_terminal(demo_path: P
         body = screen.query_one("#dashboard-body")
         assert app.focused is None
         await wait_until(pilot, lambda: body.max_scroll_y > 4, "a body taller than the screen")
-        for keys, wanted in (
-            (["down", "down"], lambda: 2),
-            (["up"], lambda: 1),
-            (["end"], lambda: body.max_scroll_y),
-            (["home"], lambda: 0),
-            (["pagedown"], lambda: min(body.max_scroll_y, body.scrollable_content_region.height)),
-            (["pageup"], lambda: 0),
+        for keys, target in (
+            (["down", "down"], 2),
+            (["up"], 1),
+            (["end"], body.max_scroll_y),
+            (["home"], 0),
+            (["pagedown"], min(body.max_scroll_y, body.scrollable_content_region.height)),
+            (["pageup"], 0),
         ):
-            target = wanted()
             await pilot.press(*keys)
             await wait_until(pilot, lambda at=target: body.scroll_y == at, f"{keys}: {target}")
         assert app.focused is None
