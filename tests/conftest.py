@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,16 @@ sys.dont_write_bytecode = False
 # walking the same long-lived module objects again and again. Collecting less often
 # (and never walking what is frozen at the end of collection) changes no result.
 gc.set_threshold(50_000, 20, 100)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A home of the run's own, set before any test module is imported: modules that
+    load the built-in content at import time (before any fixture) would otherwise
+    write the content cache into the real user folders. Each test still gets a fresh
+    home of its own (`isolated_home`)."""
+    home = Path(tempfile.mkdtemp(prefix="careercoach-tests-"))
+    os.environ["CAREERCOACH_HOME"] = str(home)
+    config.add_cleanup(lambda: shutil.rmtree(home, ignore_errors=True))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -278,7 +278,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     the same file, and writing it (through the journal, with its fsyncs) cost each
     of the hundreds of tests that open the demo about 15 ms."""
     path = tmp_path_factory.mktemp("demo-template") / "journal.json"
-    write_demo(path, TODAY)
+    write_demo(path, TODAY)  # in the run's own home (tests/conftest.py), as it comes first
     return path
 
 
