@@ -95,8 +95,7 @@ class ModeScreen(Screen[Any]):
             (self.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS, width),
             (self.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS, height),
         ):
-            classes = breakpoint_classes(apps if own is None else own, size)
-            self.add_class(*classes, update=False)
+            self.add_class(*breakpoint_classes(apps if own is None else own, size), update=False)
 
     def on_mount(self) -> None:
         app = self.app

@@ -108,11 +108,8 @@ class DashboardScreen(InsightScreen[Activity]):
         await self.query_one("#dashboard-body").run_action(action)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.fit_height(event.size.height)
-
-    def fit_height(self, height: int) -> None:
         """A short terminal drops the trend and an action (`-short`)."""
-        short = height < SHORT
+        short = event.size.height < SHORT
         if short != self.has_class("-short"):
             self.set_class(short, "-short")
             self.show_actions()
