@@ -9,9 +9,14 @@ a traceback.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import importlib
+import os
+import signal
 import tempfile
+import threading
 import weakref
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -29,7 +34,7 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.widgets import OptionList
 
-from careercoach import clock
+from careercoach import clock, demo_folder
 from careercoach.errors import (
     CareerCoachError,
     JournalError,
@@ -108,6 +113,12 @@ PLAN_EXPORTS = {
 }
 
 
+def _end_now(status: int) -> None:
+    """The last resort of a stop by a signal: remove the demo folders and end."""
+    demo_folder.remove_all()
+    os._exit(status)
+
+
 def has_good_backup(journal: Path) -> bool:
     """True when the journal is damaged and at least one backup can replace it."""
     try:
@@ -117,6 +128,8 @@ def has_good_backup(journal: Path) -> bool:
     return report.status == "damaged" and any(backup.ok for backup in report.backups)
 
 
+# How long a stop by a signal may take before the process ends without finishing it.
+STOP_GRACE_S = 5.0
 # App-wide actions that wait while a dialog is up.
 NAVIGATION = {"switch_mode", "help", "refresh_data", "quit", "request_quit", "quick_log"}
 # Single-letter app keys: held back while a form is in front, so typing never leaves it.
@@ -161,12 +174,15 @@ class CareerCoachApp(ModeStylesApp):
         *,
         today: Callable[[], dt.date] = clock.today,
         demo: bool = False,
+        stop_on: Iterable[signal.Signals] = (),
     ) -> None:
         super().__init__()
         self.journal = journal
         self.today = today
         self.demo = demo
         self.started = False
+        self.stop_on = tuple(stop_on)
+        self.stopped_by: signal.Signals | None = None  # the signal that ended the app
         if demo:
             self.title = DEMO_TITLE
         self._demo_folder: tempfile.TemporaryDirectory[str] | None = None
@@ -186,6 +202,21 @@ class CareerCoachApp(ModeStylesApp):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        loop = asyncio.get_running_loop()
+        for signum in self.stop_on:
+            with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+                loop.add_signal_handler(signum, self._stop_by_signal, signum)
+
+    def _stop_by_signal(self, signum: signal.Signals) -> None:
+        """`kill`: end as a quit does, so the terminal is given back as it was and a
+        demo's folder is removed. There is no one to ask about typed work that is not
+        saved. Should the exit not finish (a terminal gone without a hang-up, say),
+        the process ends anyway after a grace period, never left holding the journal."""
+        self.stopped_by = signum
+        watchdog = threading.Timer(STOP_GRACE_S, _end_now, (128 + signum,))
+        watchdog.daemon = True  # a stop that finishes in time is not held up by it
+        watchdog.start()
+        self.exit()
 
     # -- start-up -------------------------------------------------------------------
 
@@ -266,7 +297,7 @@ class CareerCoachApp(ModeStylesApp):
         """Swap in a throwaway demo journal; the user's journal is never written."""
         from careercoach.demo import write_demo  # only for the demo: its generator is large
 
-        folder = tempfile.TemporaryDirectory(prefix="careercoach-demo-")
+        folder = demo_folder.new_folder()
         path = Path(folder.name) / "demo-journal.json"
         try:
             write_demo(path, self.today())
