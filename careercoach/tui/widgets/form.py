@@ -43,7 +43,7 @@ class FormField(Vertical):
         super().__init__(id=id)
         self.label_text = label
         self.field = field
-        field.add_class("field-widget")
+        field.add_class("field-widget", update=False)  # styled when mounted, not twice
 
     def compose(self) -> ComposeResult:
         with Horizontal():
