@@ -7,9 +7,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input, SelectionList
 
 from careercoach.checkin import CHECKIN_TAG
+from careercoach.tui.screens import insight_screen
 from careercoach.tui.screens.checkin import CheckinScreen
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.widgets.form import FormField
@@ -23,6 +25,7 @@ from tests.tui.conftest import (
     screen_is,
     screen_text,
     wait_until,
+    workers_done,
 )
 
 
@@ -168,10 +171,37 @@ async def test_a_bad_free_line_is_marked_and_nothing_is_written(demo_path: Path)
         assert app.journal.version() == signature
 
 
-async def test_nothing_can_be_ticked_or_typed_until_the_week_is_read(
+async def test_a_key_typed_right_after_moving_week_ticks_the_week_shown(
+    demo_path: Path,
+) -> None:
+    """A journal that reads quickly is read as the week changes: nothing is held back,
+    and the key that follows lands in the new week's form, never in the old one's."""
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checkin(pilot)
+        examples = screen.query_one(SelectionList)
+        examples.focus()
+        monday = screen.monday
+        # typed ahead: both keys queued before either is handled (Pilot.press would
+        # wait for the app to be idle between them)
+        app.post_message(events.Key("left_square_bracket", "["))
+        app.post_message(events.Key("space", " "))
+        await wait_until(pilot, lambda: screen.monday != monday, "the week moved")
+        await workers_done(pilot)
+        assert screen.monday == monday - dt.timedelta(weeks=1)
+        assert screen.week_entries is not None and not examples.disabled
+        shown = set(screen.week_entries[screen.areas[0].id].ticked)
+        first = examples.get_option_at_index(0).value
+        assert set(examples.selected) == shown ^ {first}, "the key was lost"
+        assert screen.has_unsaved()
+
+
+async def test_nothing_can_be_ticked_or_typed_until_a_large_journals_week_is_read(
     demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The week read would overwrite it: the fields wait for the read, then take keys."""
+    """A large journal's week is read in a worker, and the read would overwrite what is
+    typed meanwhile: the fields wait for the read, then take keys."""
+    monkeypatch.setattr(insight_screen, "READ_AT_ONCE_BYTES", 0)  # the demo reads as large
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkin(pilot)

@@ -35,12 +35,13 @@ from careercoach.checkin import (
     week_log,
     week_start,
 )
-from careercoach.errors import CareerCoachError, ValidationError
+from careercoach.errors import CareerCoachError, JournalError, ValidationError
 from careercoach.journal import Side
 from careercoach.model import check_title_ja, make_entry
 from careercoach.tui.mode_styles import ModeScreen
 from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.conflict import ConflictDialog
+from careercoach.tui.screens.insight_screen import reads_quickly
 from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.key_footer import KeyFooter
@@ -197,9 +198,22 @@ class CheckinScreen(Form, ModeScreen):
             self.show_week()
 
     def show_week(self) -> None:
+        """Show the week of `self.monday` as the journal has it. A journal that reads
+        quickly is read here and now: the form never shows the new week's label over
+        the old week's ticks, so nothing needs to be held back meanwhile. A larger one
+        is read in a worker, the fields disabled until it is shown (a key typed ahead
+        must not tick the old week's form)."""
         text = week_label(self.monday, self.app.today())
         self.query_one("#week-label", LiteralStatic).show(text)
         self.week_entries = None
+        if reads_quickly(self.app.journal):
+            self.workers.cancel_group(self, "checkin-read")  # a slower read still under way
+            try:
+                self.show_loaded(self.monday, *self.week_reading(self.monday))
+            except CareerCoachError as exc:
+                self.enable_fields(False)  # the form still holds another week
+                self.post_message(self.Failed(exc))
+            return
         if self.focused is not None:
             self.focus_after_load = self.focused
         self.enable_fields(False)  # no ticking or typing until the week is shown
@@ -213,27 +227,39 @@ class CheckinScreen(Form, ModeScreen):
         for field in self.query("#checkin-areas SelectionList, #checkin-areas Input"):
             field.disabled = not enabled
 
+    def week_reading(self, monday: dt.date) -> tuple[dict[str, AreaLog], object]:
+        """The week's entries by area, and the journal's version they were read at."""
+        journal = self.app.journal
+        try:
+            version = journal.version()
+            return week_log(journal.unordered_entries(), monday, self.areas), version
+        except OSError as exc:
+            raise JournalError(f"cannot read the journal: {exc.strerror or exc}") from None
+
     @work(thread=True, exclusive=True, group="checkin-read")
     def read_week(self, monday: dt.date) -> None:
         """Reading a large journal takes a moment: off the UI thread."""
         try:
-            version = self.app.journal.version()
-            log = week_log(self.app.journal.unordered_entries(), monday, self.areas)
+            log, version = self.week_reading(monday)
         except CareerCoachError as exc:
             self.post_message(self.Failed(exc))
             return
         self.post_message(self.WeekLoaded(monday, log, version))
 
     def on_checkin_screen_week_loaded(self, event: WeekLoaded) -> None:
-        if event.monday != self.monday:
+        self.show_loaded(event.monday, event.area_logs, event.version)
+
+    def show_loaded(self, monday: dt.date, area_logs: dict[str, AreaLog], version: object) -> None:
+        """Fill the form with the week as read (nothing if the user moved on meanwhile)."""
+        if monday != self.monday:
             return  # the user moved on to another week meanwhile
-        self.week_entries = event.area_logs
-        self.read_version = event.version
+        self.week_entries = area_logs
+        self.read_version = version
         self.enable_fields(True)
         if self.focused is None:
             (self.focus_after_load or self.query_one(SelectionList)).focus()
         for area in self.areas:
-            area_log = event.area_logs[area.id]
+            area_log = area_logs[area.id]
             examples = self.query_one(f"#examples-{area.id}", SelectionList)
             examples.deselect_all()
             for example_id in area_log.ticked:
