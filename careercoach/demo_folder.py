@@ -7,6 +7,7 @@ itself in the temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 
 PREFIX = "careercoach-demo-"
@@ -23,5 +24,6 @@ def new_folder() -> tempfile.TemporaryDirectory[str]:
 def remove_all() -> None:
     """Remove every demo folder made in this process that is still there."""
     for folder in _made:
-        folder.cleanup()  # a no-op for one already removed
+        with contextlib.suppress(OSError):  # one that cannot go must not keep the others
+            folder.cleanup()  # a no-op for one already removed
     _made.clear()

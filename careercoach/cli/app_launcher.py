@@ -42,6 +42,8 @@ def _terminal_gone(signum: int, _frame: FrameType | None) -> None:
     would have. Not through the app's own exit, which would wait forever to restore a
     terminal that is no longer there. Every save is atomic, so stopping here loses no
     saved work; work typed and not saved has no one left to ask about it."""
-    demo_folder.remove_all()
-    signal.signal(signum, signal.SIG_DFL)
-    os.kill(os.getpid(), signum)
+    try:
+        demo_folder.remove_all()
+    finally:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
