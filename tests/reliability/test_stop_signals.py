@@ -47,8 +47,10 @@ def start_demo(temp: Path, *, nohup: bool = False) -> tuple[int, int, bytearray]
     if pid == 0:  # the child: the app on the pseudo-terminal, as a user starts it
         os.environ.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "32"})
         os.environ["TMPDIR"] = str(temp)
-        if nohup:
-            signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        # as a terminal starts it, whatever the test runner's own signal state (a run
+        # under nohup ignores SIGHUP, and an ignored or blocked signal is inherited)
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        signal.signal(signal.SIGHUP, signal.SIG_IGN if nohup else signal.SIG_DFL)
         os.execv(sys.executable, [sys.executable, "-m", "careercoach", "--demo"])
     output = bytearray()
     try:
