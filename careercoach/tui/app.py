@@ -211,7 +211,7 @@ class CareerCoachApp(ModeStylesApp):
         """`kill`: end as a quit does, so the terminal is given back as it was and a
         demo's folder is removed. There is no one to ask about typed work that is not
         saved. Should the exit not finish (a terminal gone without a hang-up, say),
-        the process ends anyway after a grace period, never left holding the journal."""
+        the process ends anyway after a grace period instead of hanging on unseen."""
         self.stopped_by = signum
         watchdog = threading.Timer(STOP_GRACE_S, _end_now, (128 + signum,))
         watchdog.daemon = True  # a stop that finishes in time is not held up by it

@@ -102,8 +102,8 @@ def test_closing_the_window_removes_the_demo(tmp_path: Path) -> None:
 
 def test_kill_after_the_window_closed_under_nohup_still_ends_the_app(tmp_path: Path) -> None:
     """Under nohup the hang-up is ignored and the app keeps running with no terminal.
-    A kill then must still end it (within the grace period, not forever: an app left
-    running holds the journal's lock) and remove the demo."""
+    A kill then must still end it, within the grace period rather than never (its own
+    exit waits on a terminal that is gone), and remove the demo."""
     pid, fd, _ = start_demo(tmp_path, nohup=True)
     os.close(fd)
     os.kill(pid, signal.SIGTERM)
