@@ -11,7 +11,7 @@ from textual import events
 from textual.widgets import Input, SelectionList
 
 from careercoach.checkin import CHECKIN_TAG
-from careercoach.tui.screens import insight_screen
+from careercoach.tui import quick_read
 from careercoach.tui.screens.checkin import CheckinScreen
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.widgets.form import FormField
@@ -201,7 +201,7 @@ async def test_nothing_can_be_ticked_or_typed_until_a_large_journals_week_is_rea
 ) -> None:
     """A large journal's week is read in a worker, and the read would overwrite what is
     typed meanwhile: the fields wait for the read, then take keys."""
-    monkeypatch.setattr(insight_screen, "READ_AT_ONCE_BYTES", 0)  # the demo reads as large
+    monkeypatch.setattr(quick_read, "READ_AT_ONCE_BYTES", 0)  # the demo reads as large
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkin(pilot)

@@ -17,8 +17,8 @@ from careercoach.journal.api import Draft, Journal
 from careercoach.model import make_entry
 from careercoach.readiness.criteria import load_criteria
 from careercoach.readiness.score import assess
+from careercoach.tui import quick_read
 from careercoach.tui.app import CareerCoachApp
-from careercoach.tui.screens import insight_screen
 from careercoach.tui.screens.dashboard import DashboardScreen
 from careercoach.tui.screens.readiness import ReadinessScreen
 from careercoach.tui.screens.welcome import WelcomeScreen
@@ -281,7 +281,7 @@ async def test_a_journal_that_reads_quickly_is_shown_in_the_first_frame(
 async def test_a_larger_journal_is_read_in_the_worker_behind_the_indicator(
     demo_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(insight_screen, "READ_AT_ONCE_BYTES", demo_path.stat().st_size - 1)
+    monkeypatch.setattr(quick_read, "READ_AT_ONCE_BYTES", demo_path.stat().st_size - 1)
     asked = worker_reads(monkeypatch)
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -291,17 +291,17 @@ async def test_a_larger_journal_is_read_in_the_worker_behind_the_indicator(
 
 
 def test_what_reads_quickly(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(insight_screen, "READ_AT_ONCE_BYTES", 10)
+    monkeypatch.setattr(quick_read, "READ_AT_ONCE_BYTES", 10)
     path = tmp_path / "journal.json"
     journal = Journal(path)
-    assert insight_screen.reads_quickly(journal)  # no file yet: a first run, nothing to read
+    assert quick_read.reads_quickly(journal)  # no file yet: a first run, nothing to read
     path.write_bytes(b"x" * 10)
-    assert insight_screen.reads_quickly(journal)
+    assert quick_read.reads_quickly(journal)
     path.write_bytes(b"x" * 11)
-    assert not insight_screen.reads_quickly(journal)
+    assert not quick_read.reads_quickly(journal)
     path.unlink()
     os.mkfifo(path)  # a read would wait for a writer: never on the app's own thread
-    assert not insight_screen.reads_quickly(journal)
+    assert not quick_read.reads_quickly(journal)
     path.unlink()
     path.mkdir()
-    assert not insight_screen.reads_quickly(journal)
+    assert not quick_read.reads_quickly(journal)

@@ -39,9 +39,9 @@ from careercoach.errors import CareerCoachError, JournalError, ValidationError
 from careercoach.journal import Side
 from careercoach.model import check_title_ja, make_entry
 from careercoach.tui.mode_styles import ModeScreen
+from careercoach.tui.quick_read import reads_quickly
 from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.conflict import ConflictDialog
-from careercoach.tui.screens.insight_screen import reads_quickly
 from careercoach.tui.screens.unsaved import FORM_KEYS, Form
 from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.key_footer import KeyFooter

@@ -17,7 +17,6 @@ in the worker.
 from __future__ import annotations
 
 import datetime as dt
-import stat
 from typing import ClassVar, Generic, TypeVar
 
 from textual import work
@@ -28,28 +27,12 @@ from textual.worker import get_current_worker
 from careercoach import collector
 from careercoach.errors import CareerCoachError, JournalError
 from careercoach.insight import Insight, is_current
-from careercoach.journal import Journal
 from careercoach.tui.mode_styles import ModeScreen
+from careercoach.tui.quick_read import reads_quickly
 from careercoach.tui.screens.error import ErrorDialog
 from careercoach.tui.widgets.delayed_loading import DelayedLoading
 
 Result = TypeVar("Result")
-
-# Read before the first frame up to this size: 10k entries are 2.9 MB, read and scored
-# here in about 0.08 s of CPU, which the worker's way would have spent as well.
-READ_AT_ONCE_BYTES = 4_000_000
-
-
-def reads_quickly(journal: Journal) -> bool:
-    """A plain file of at most READ_AT_ONCE_BYTES, or no file yet (a first run). Anything
-    else (a named pipe, a folder, an unreadable path) goes to the worker, as before."""
-    try:
-        status = journal.path.stat()
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    return stat.S_ISREG(status.st_mode) and status.st_size <= READ_AT_ONCE_BYTES
 
 
 class InsightScreen(ModeScreen, Generic[Result]):
