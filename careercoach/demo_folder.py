@@ -15,7 +15,7 @@ _made: list[tempfile.TemporaryDirectory[str]] = []
 
 
 def new_folder() -> tempfile.TemporaryDirectory[str]:
-    """A new, empty folder for a demo journal (removed at exit, or by `cleanup()`)."""
+    """A new, empty folder for a demo journal (removed at exit, or by `remove_all()`)."""
     folder = tempfile.TemporaryDirectory(prefix=PREFIX)
     _made.append(folder)
     return folder
