@@ -14,6 +14,7 @@ from careercoach.checkin import CHECKIN_TAG
 from careercoach.tui import quick_read
 from careercoach.tui.screens.checkin import CheckinScreen
 from careercoach.tui.screens.dashboard import DashboardScreen
+from careercoach.tui.screens.unsaved import UnsavedDialog
 from careercoach.tui.widgets.form import FormField
 from tests.tui.conftest import (
     SIZE,
@@ -133,6 +134,77 @@ async def test_a_past_week_is_dated_inside_that_week(demo_path: Path) -> None:
         assert "lunch" not in screen.query_one("#examples-team_events", SelectionList).selected
 
 
+async def test_moving_week_asks_before_dropping_unsaved_ticks(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checkin(pilot)
+        signature = app.journal.version()
+        examples = screen.query_one("#examples-team_events", SelectionList)
+        examples.select("lunch")
+        examples.focus()
+        monday = screen.monday
+        await pilot.press("left_square_bracket")
+        await screen_is(pilot, UnsavedDialog)
+        await pilot.press("k")  # keep editing: the same week, the tick kept
+        await screen_is(pilot, CheckinScreen)
+        assert screen.monday == monday and "lunch" in examples.selected
+        await pilot.press("right_square_bracket")  # a future week: refused, nothing asked
+        assert app.screen is screen
+        await pilot.press("left_square_bracket")
+        await screen_is(pilot, UnsavedDialog)
+        await pilot.press("d")  # discard: last week, as the journal has it
+        await screen_is(pilot, CheckinScreen)
+        assert screen.monday == monday - dt.timedelta(weeks=1)
+        assert "(last week)" in str(screen.query_one("#week-label").render())
+        assert screen.week_entries is not None
+        assert set(examples.selected) == set(screen.week_entries["team_events"].ticked)
+        assert not screen.has_unsaved()
+        assert app.journal.version() == signature
+
+
+async def test_save_and_move_saves_the_week_then_shows_the_other(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checkin(pilot)
+        before = {e.id for e in app.journal.entries()}
+        screen.query_one("#examples-team_events", SelectionList).select("lunch")
+        monday = screen.monday
+        await pilot.press("left_square_bracket")
+        await screen_is(pilot, UnsavedDialog)
+        await pilot.press("s")
+        await wait_until(pilot, lambda: screen.monday != monday, "the week moved")
+        await screen_is(pilot, CheckinScreen)
+        (added,) = new_entries(app, before)
+        assert (added.kind, added.subtype) == ("team_event", "lunch")
+        assert monday <= added.date < monday + dt.timedelta(weeks=1)  # the week it was ticked in
+        assert screen.monday == monday - dt.timedelta(weeks=1)
+        assert not screen.has_unsaved()
+        assert any(n.startswith("Saved the week of 16 Nov 2026") for n in notifications(pilot))
+
+
+async def test_a_save_and_move_that_fails_keeps_the_week_as_typed(demo_path: Path) -> None:
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checkin(pilot)
+        signature = app.journal.version()
+        free = screen.query_one("#free-proposals", Input)
+        free.value = "x" * 201
+        screen.query_one(SelectionList).focus()
+        monday = screen.monday
+        await pilot.press("left_square_bracket")
+        await screen_is(pilot, UnsavedDialog)
+        await pilot.press("s")
+        field = screen.query_one("#field-free-proposals", FormField)
+        await wait_until(pilot, lambda: field.has_class("-invalid"), "the line marked")
+        assert app.screen is screen and screen.monday == monday
+        assert free.value == "x" * 201 and app.journal.version() == signature
+        free.value = "Proposed a shared glossary"  # fixed: a plain save ends as it always does
+        await pilot.press("ctrl+s")
+        await screen_is(pilot, DashboardScreen)
+        assert any(e.title == "Proposed a shared glossary" for e in app.journal.entries())
+        assert screen.monday == monday
+
+
 async def test_a_future_week_cannot_be_chosen(demo_path: Path) -> None:
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -194,6 +266,21 @@ async def test_a_key_typed_right_after_moving_week_ticks_the_week_shown(
         first = examples.get_option_at_index(0).value
         assert set(examples.selected) == shown ^ {first}, "the key was lost"
         assert screen.has_unsaved()
+
+
+async def test_a_tick_typed_just_before_moving_week_is_asked_about(demo_path: Path) -> None:
+    """The test above the other way round: a space queued before `[` ticks this week's
+    form (a list ticks on a message it posts to itself), so moving on asks first."""
+    app = make_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checkin(pilot)
+        examples = screen.query_one(SelectionList)
+        examples.focus()
+        monday, ticked = screen.monday, list(examples.selected)
+        app.post_message(events.Key("space", " "))
+        app.post_message(events.Key("left_square_bracket", "["))
+        await screen_is(pilot, UnsavedDialog)
+        assert screen.monday == monday and examples.selected != ticked
 
 
 async def test_nothing_can_be_ticked_or_typed_until_a_large_journals_week_is_read(

@@ -4,7 +4,8 @@ Each area is one focusable list (arrows move, space ticks) plus a free-text line
 tab walks area by area. The week's earlier check-in shows ticked, with what else was
 logged that week under each area; saving edits that week (adds what is newly ticked,
 removes what was unticked, retitles a changed line) under one hold of the lock, then
-returns to the dashboard, which refreshes on resume.
+returns to the dashboard, which refreshes on resume. Moving to another week (`[`, `]`)
+with ticks or lines not saved asks first, as leaving the screen does.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from careercoach.tui.mode_styles import ModeScreen
 from careercoach.tui.quick_read import reads_quickly
 from careercoach.tui.screen_css import add_screen_css
 from careercoach.tui.screens.conflict import ConflictDialog
-from careercoach.tui.screens.unsaved import FORM_KEYS, Form
+from careercoach.tui.screens.unsaved import FORM_KEYS, Choice, Form, UnsavedDialog
 from careercoach.tui.widgets.form import FormField
 from careercoach.tui.widgets.key_footer import KeyFooter
 from careercoach.tui.widgets.literal import LiteralStatic, literal, notify_literal
@@ -128,6 +129,7 @@ class CheckinScreen(Form, ModeScreen):
         self.week_entries: dict[str, AreaLog] | None = None  # the shown week's entries, once read
         self.focus_after_load: Widget | None = None
         self.read_version: object = None  # the journal's version when the week was read
+        self.week_after_save: dt.date | None = None  # "save and move" chosen: go there next
 
     def compose(self) -> ComposeResult:
         add_screen_css(self.app, "checkin.tcss")
@@ -273,12 +275,47 @@ class CheckinScreen(Form, ModeScreen):
         self.mark_clean()  # the week as saved is the form's clean state
 
     def action_week(self, step: int) -> None:
+        """Show another week, once the focused list has handled what it still has queued:
+        a list ticks on a message it posts to itself, so a space typed just before `[`
+        would otherwise tick the next week's form instead of this one's."""
+        if self.focused is None:
+            self.move_week(step)
+        else:
+            self.focused.call_later(self.move_week, step)
+
+    def move_week(self, step: int) -> None:
+        """Ticks and lines not saved yet are never dropped unasked."""
         monday = self.monday + dt.timedelta(weeks=step)
         if monday > week_start(self.app.today()):
             notify_literal(self.app, "That week has not started yet.", severity="warning")
             return
+        if not self.has_unsaved():
+            self.go_to_week(monday)
+            return
+        dialog = UnsavedDialog(self.FORM_NAME, discard="Discard and move", save="Save and move")
+        self.app.push_screen(dialog, lambda choice: self.week_move_answer(choice, monday))
+
+    def week_move_answer(self, choice: Choice | None, monday: dt.date) -> None:
+        """Keep editing stays on this week; save moves on only once the save worked."""
+        if choice == "discard":
+            self.go_to_week(monday)
+        elif choice == "save":
+            self.week_after_save = monday
+            self.action_save()
+
+    def go_to_week(self, monday: dt.date) -> None:
         self.monday = monday
         self.show_week()
+
+    def save_ended(self, saved: bool) -> bool:
+        """A save chosen to move to another week goes there once it worked (True: stay on
+        this screen); one that failed keeps this week's form as typed."""
+        monday, self.week_after_save = self.week_after_save, None
+        if monday is None:
+            return super().save_ended(saved)
+        if saved:
+            self.go_to_week(monday)
+        return saved
 
     def answers(self) -> dict[str, AreaAnswer]:
         result = {}
