@@ -270,7 +270,8 @@ async def test_a_key_typed_right_after_moving_week_ticks_the_week_shown(
 
 async def test_a_tick_typed_just_before_moving_week_is_asked_about(demo_path: Path) -> None:
     """The test above the other way round: a space queued before `[` ticks this week's
-    form (a list ticks on a message it posts to itself), so moving on asks first."""
+    form (a list ticks on a message it posts to itself), so moving on asks first, once
+    however many `[` were queued behind it."""
     app = make_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkin(pilot)
@@ -279,8 +280,10 @@ async def test_a_tick_typed_just_before_moving_week_is_asked_about(demo_path: Pa
         monday, ticked = screen.monday, list(examples.selected)
         app.post_message(events.Key("space", " "))
         app.post_message(events.Key("left_square_bracket", "["))
+        app.post_message(events.Key("left_square_bracket", "["))
         await screen_is(pilot, UnsavedDialog)
         assert screen.monday == monday and examples.selected != ticked
+        assert [type(s) for s in app.screen_stack][-2:] == [CheckinScreen, UnsavedDialog]
 
 
 async def test_nothing_can_be_ticked_or_typed_until_a_large_journals_week_is_read(

@@ -285,6 +285,8 @@ class CheckinScreen(Form, ModeScreen):
 
     def move_week(self, step: int) -> None:
         """Ticks and lines not saved yet are never dropped unasked."""
+        if not self.is_active:
+            return  # a key queued behind the question about the move before it
         monday = self.monday + dt.timedelta(weeks=step)
         if monday > week_start(self.app.today()):
             notify_literal(self.app, "That week has not started yet.", severity="warning")
