@@ -129,7 +129,6 @@ class CheckinScreen(Form, ModeScreen):
         self.week_entries: dict[str, AreaLog] | None = None  # the shown week's entries, once read
         self.focus_after_load: Widget | None = None
         self.read_version: object = None  # the journal's version when the week was read
-        self.week_after_save: dt.date | None = None  # "save and move" chosen: go there next
 
     def compose(self) -> ComposeResult:
         add_screen_css(self.app, "checkin.tcss")
@@ -302,22 +301,11 @@ class CheckinScreen(Form, ModeScreen):
         if choice == "discard":
             self.go_to_week(monday)
         elif choice == "save":
-            self.week_after_save = monday
-            self.action_save()
+            self.save_then(lambda: self.go_to_week(monday))
 
     def go_to_week(self, monday: dt.date) -> None:
         self.monday = monday
         self.show_week()
-
-    def save_ended(self, saved: bool) -> bool:
-        """A save chosen to move to another week goes there once it worked (True: stay on
-        this screen); one that failed keeps this week's form as typed."""
-        monday, self.week_after_save = self.week_after_save, None
-        if monday is None:
-            return super().save_ended(saved)
-        if saved:
-            self.go_to_week(monday)
-        return saved
 
     def answers(self) -> dict[str, AreaAnswer]:
         result = {}
@@ -437,5 +425,4 @@ class CheckinScreen(Form, ModeScreen):
 
     def action_reset(self) -> None:
         """Back to this week as the journal has it: unsaved ticks and lines are dropped."""
-        self.monday = week_start(self.app.today())
-        self.show_week()
+        self.go_to_week(week_start(self.app.today()))

@@ -10,6 +10,7 @@ so typing can never leave a form by accident.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
@@ -82,7 +83,7 @@ class Form:
     FORM: ClassVar[bool] = True
     FORM_NAME: ClassVar[str] = "This form"
     clean_state: object = None
-    quitting = False  # saving because the user chose "save" when quitting
+    after_save: Callable[[], object] | None = None  # where a save chosen in a question goes on
 
     def form_state(self) -> object:
         """Everything the user can type or pick, comparable with `==`."""
@@ -108,18 +109,24 @@ class Form:
 
     def save_and_quit(self) -> None:
         """Save, then go on quitting (chosen in the dialog the app shows at quit)."""
-        self.quitting = True
+        self.save_then(self.as_screen().app.action_request_quit)  # type: ignore[attr-defined]
+
+    def save_then(self, go_on: Callable[[], object]) -> None:
+        """Save, then `go_on` once the save worked (a choice made in a question: quit,
+        move the check-in to another week)."""
+        self.after_save = go_on
         self.save_and_leave()
 
     def save_ended(self, saved: bool) -> bool:
-        """Forms that stay mounted call this when a save ends. True when it was the save
-        chosen at quit and it worked: the app then goes on quitting (asking about the
-        next unsaved form, if any) and the form need not leave. A failed save keeps
+        """Forms that stay mounted call this when a save ends. True when it was a save
+        chosen through `save_then` and it worked: it has gone on (quitting asks about
+        the next unsaved form, if any) and the form need not leave. A failed save keeps
         the app open on the form, its messages shown."""
-        quitting, self.quitting = self.quitting, False
-        if quitting and saved:
-            self.as_screen().app.action_request_quit()  # type: ignore[attr-defined]
-        return quitting and saved
+        go_on, self.after_save = self.after_save, None
+        if go_on is None or not saved:
+            return False
+        go_on()
+        return True
 
     def on_mount(self) -> None:
         """Screens that stay mounted are asked about when the app quits."""
