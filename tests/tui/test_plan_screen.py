@@ -604,6 +604,25 @@ async def test_next_tab_pressed_quickly_ends_on_the_tab_it_counted_to(demo_path:
         assert "c" in footer_keys(screen)
 
 
+async def test_each_tab_opens_at_its_top_with_its_keys_widget_in_view(demo_path: Path) -> None:
+    """At the smallest size, each tab opens unscrolled with the widget its keys act on
+    focused and entirely in view. Textual's own scroll on focus measured the tab before
+    it was shown and scrolled the dates tab by a different amount from run to run."""
+    save_new_plan(demo_path)
+    async with running(demo_path, size=(80, 24)) as pilot:
+        screen = await open_screen(pilot, "i", PlanScreen)
+        tabs = screen.query_one(TabbedContent)
+        for tab in ("verdict-tab", "goals-tab", "documents-tab", "dates-tab", "exit-tab"):
+            await pilot.press("right_square_bracket")
+            await wait_until(pilot, lambda tab=tab: tabs.active == tab, tab)
+            await workers_done(pilot)
+            focused = screen.focused
+            assert focused is not None and tab in [a.id for a in focused.ancestors], tab
+            assert screen.can_view_entire(focused), tab
+            scrolled = [w for w in focused.ancestors_with_self if getattr(w, "scroll_y", 0)]
+            assert not scrolled, (tab, scrolled)
+
+
 async def test_help_lists_every_plan_key_with_its_tab(demo_path: Path) -> None:
     async with running(demo_path) as pilot:
         sections = dict(pilot.app.help_sections())

@@ -17,6 +17,7 @@ from typing import Any
 import msgspec
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, TabPane
 from textual.widgets.option_list import Option
 
@@ -87,6 +88,13 @@ class PlanTab(TabPane):
 
     def focus_content(self) -> None:
         """Put the focus where this tab's keys act (called when the tab opens)."""
+
+    def focus_on(self, widget: Widget) -> None:
+        """Focus `widget` and bring it into view once this tab has been laid out.
+        Textual's own scroll on focus measures the tab as it was before it was shown,
+        so the tab opened scrolled by a different amount from one time to the next."""
+        widget.focus(scroll_visible=False)
+        self.call_after_refresh(widget.scroll_visible, animate=False)
 
     def change(self, step: ip.change.PlanStep) -> None:
         self.post_message(self.Changed(step))

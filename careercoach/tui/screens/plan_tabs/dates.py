@@ -89,7 +89,7 @@ class DatesTab(PlanTab):
         self.query_one("#evidence").border_title = "Evidence trail in your journal"
 
     def focus_content(self) -> None:
-        self.query_one("#meetings", OptionList).focus()
+        self.focus_on(self.query_one("#meetings", OptionList))
 
     def show(self, view: PlanView) -> None:
         super().show(view)

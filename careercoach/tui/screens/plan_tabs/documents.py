@@ -28,7 +28,7 @@ class DocumentsTab(PlanTab):
         yield Static("", id="document-detail")
 
     def focus_content(self) -> None:
-        self.query_one("#document-list", OptionList).focus()
+        self.focus_on(self.query_one("#document-list", OptionList))
 
     def show(self, view: PlanView) -> None:
         super().show(view)

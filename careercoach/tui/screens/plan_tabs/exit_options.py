@@ -56,7 +56,7 @@ class ExitOptionsTab(PlanTab):
         )
 
     def focus_content(self) -> None:
-        self.query_one(VerticalScroll).focus()
+        self.focus_on(self.query_one(VerticalScroll))
 
     @staticmethod
     def option_panel(option: ip.ExitOption) -> Static:

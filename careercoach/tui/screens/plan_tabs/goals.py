@@ -76,7 +76,7 @@ class GoalsTab(PlanTab):
         yield OptionList(id="support-list")
 
     def focus_content(self) -> None:
-        self.query_one("#goal-list", OptionList).focus()
+        self.focus_on(self.query_one("#goal-list", OptionList))
 
     def show(self, view: PlanView) -> None:
         super().show(view)

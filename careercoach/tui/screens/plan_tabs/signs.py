@@ -64,7 +64,7 @@ class SignsTab(PlanTab):
         )
 
     def focus_content(self) -> None:
-        self.query_one("#sign-list", OptionList).focus()
+        self.focus_on(self.query_one("#sign-list", OptionList))
 
     def show(self, view: PlanView) -> None:
         super().show(view)

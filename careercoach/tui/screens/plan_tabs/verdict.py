@@ -26,7 +26,7 @@ class VerdictTab(PlanTab):
         self.query_one("#warnings").border_title = "Warnings"
 
     def focus_content(self) -> None:
-        self.query_one(VerticalScroll).focus()
+        self.focus_on(self.query_one(VerticalScroll))
 
     def show(self, view: PlanView) -> None:
         super().show(view)
